@@ -1,0 +1,58 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace CreateImageSdk.Generator.Diagnostics
+{
+    /// <summary>Every diagnostic the generator reports: one table, one ID prefix (CIS).</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "CreateImageSdk.Schema";
+        private const string HelpLink = "https://github.com/createimagesdk/createimagesdk/blob/main/docs/diagnostics.md";
+
+        public static readonly DiagnosticDescriptor InvalidJson = Create(
+            "CIS001", "Schema file is not valid JSON", "Schema file '{0}' is not valid JSON: {1}");
+
+        public static readonly DiagnosticDescriptor UnreadableSchema = Create(
+            "CIS002", "Schema could not be read", "Schema file '{0}' could not be read as a JSON Schema: {1}");
+
+        public static readonly DiagnosticDescriptor NoProperties = Create(
+            "CIS003", "Schema has no properties", "Schema '{0}' declares no properties; there is nothing to generate");
+
+        public static readonly DiagnosticDescriptor UnsupportedType = Create(
+            "CIS004", "Unsupported property type", "Property '{0}' has a type the generator does not support: {1}");
+
+        public static readonly DiagnosticDescriptor EmptyEnum = Create(
+            "CIS005", "Enum has no values", "Property '{0}' declares an enum with no non-null values");
+
+        public static readonly DiagnosticDescriptor MemberNameClash = Create(
+            "CIS006", "Enum member names clash", "Values '{0}' and '{1}' of '{2}' both become the C# name '{3}'");
+
+        public static readonly DiagnosticDescriptor MissingTitle = Create(
+            "CIS007", "Schema has no title", "Schema '{0}' needs a 'title' to name the generated type");
+
+        public static readonly DiagnosticDescriptor UnsupportedRule = Create(
+            "CIS008", "Conditional rule not understood", "allOf entry {0} is not a supported if/then rule: {1}");
+
+        public static readonly DiagnosticDescriptor UnknownRuleProperty = Create(
+            "CIS009", "Rule names an unknown property", "A rule names property '{0}', which the schema does not declare");
+
+        private static readonly DiagnosticDescriptor[] All =
+        {
+            InvalidJson, UnreadableSchema, NoProperties, UnsupportedType, EmptyEnum, MemberNameClash, MissingTitle,
+            UnsupportedRule, UnknownRuleProperty,
+        };
+
+        public static DiagnosticDescriptor ById(string id)
+        {
+            foreach (var descriptor in All)
+            {
+                if (descriptor.Id == id) return descriptor;
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(id), id, "No such diagnostic.");
+        }
+
+        private static DiagnosticDescriptor Create(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink + "#" + id.ToLowerInvariant());
+    }
+}

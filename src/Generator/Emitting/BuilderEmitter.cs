@@ -1,0 +1,100 @@
+using System.Linq;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Emitting
+{
+    /// <summary>
+    /// For a request schema with an <c>x-operation</c>: the fluent builder (one <c>With…</c> per optional
+    /// property, each returning a new immutable builder) and the client methods that start and send it.
+    /// </summary>
+    internal static class BuilderEmitter
+    {
+        public static string Emit(ObjectSpec spec, OperationSpec operation, string schemaFile)
+        {
+            var builder = spec.Name + "Builder";
+            var request = TypeNames.Namespace + spec.Name;
+            var response = TypeNames.Namespace + operation.ResponseType;
+            var required = spec.Properties.Where(p => p.IsRequired).ToList();
+            var w = GeneratedHeader.Start(schemaFile);
+
+            Docs.Summary(w, "Builds and sends a <see cref=\"" + spec.Name + "\"/> step by step. Every <c>With…</c> call returns a new builder, so a configured builder can be kept, reused and branched.");
+            w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Open("public sealed class " + builder);
+            w.Line("private readonly global::CreateImageSdk.ImageClient _client;");
+            w.Line();
+            w.Open("internal " + builder + "(global::CreateImageSdk.ImageClient client, " + request + " request)");
+            w.Line("_client = client;");
+            w.Line("Request = request;");
+            w.Close();
+            w.Line();
+            Docs.Summary(w, "The request as configured so far.");
+            w.Line("public " + request + " Request { get; }");
+            foreach (var property in spec.Properties.Where(p => !p.IsRequired))
+            {
+                var parameter = Identifiers.Parameter(property.Name);
+                w.Line();
+                Docs.Summary(w, "Sets " + Docs.Code(property.WireName) + ": " + Docs.Text(property.Description));
+                Docs.Remarks(w, Docs.PropertyRemarks(property));
+                w.Line("/// <param name=\"" + parameter.TrimStart('@') + "\">The value to send.</param>");
+                w.Line("/// <returns>A new builder; this one is unchanged.</returns>");
+                w.Line("public " + builder + " With" + property.Name + "(" + TypeNames.Of(property.Type) + " " + parameter + ") =>");
+                w.Line("    new " + builder + "(_client, Request with { " + property.Name + " = " + parameter + " });");
+            }
+
+            w.Line();
+            Docs.Summary(w, "Validates the request, sends it, and reads the typed response.");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+            w.Line("/// <returns>The parsed response.</returns>");
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON.</exception>");
+            w.Line("public global::System.Threading.Tasks.Task<" + response + "> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line("    _client." + operation.MethodName + "Async(Request, cancellationToken);");
+            w.Line();
+            Docs.Summary(w, "Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+            w.Line("/// <returns>The raw response.</returns>");
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
+            w.Line("public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line("    _client." + operation.MethodName + "RawAsync(Request, cancellationToken);");
+            w.Close();
+            w.Line();
+
+            w.Open("public sealed partial class ImageClient");
+            var parameters = string.Join(", ", required.Select(p => TypeNames.Of(p.Type) + " " + Identifiers.Parameter(p.Name)));
+            Docs.Summary(w, "Starts a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + ": " + Docs.Text(operation.Summary ?? spec.Description));
+            foreach (var property in required)
+            {
+                w.Line("/// <param name=\"" + Identifiers.Parameter(property.Name).TrimStart('@') + "\">" + Docs.Text(property.Description) + "</param>");
+            }
+
+            w.Line("/// <returns>A builder; nothing is sent until <see cref=\"" + builder + ".SendAsync\"/>.</returns>");
+            w.Line("public " + builder + " " + operation.MethodName + "(" + parameters + ") =>");
+            w.Line("    new " + builder + "(this, new " + request + " { " + string.Join(", ", required.Select(p => p.Name + " = " + Identifiers.Parameter(p.Name))) + " });");
+            w.Line();
+            Docs.Summary(w, "Validates and sends a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + ", and reads the typed response.");
+            w.Line("/// <param name=\"request\">The request.</param>");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+            w.Line("/// <returns>The parsed response.</returns>");
+            w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"request\"/> is null.</exception>");
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON.</exception>");
+            w.Open("public global::System.Threading.Tasks.Task<" + response + "> " + operation.MethodName + "Async(" + request + " request, global::System.Threading.CancellationToken cancellationToken = default)");
+            w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());");
+            w.Line("return SendAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name + ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.ResponseType + ", cancellationToken);");
+            w.Close();
+            w.Line();
+            Docs.Summary(w, "Validates and sends a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + ", and returns the status, headers and body as they came, without throwing for error statuses.");
+            w.Line("/// <param name=\"request\">The request.</param>");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+            w.Line("/// <returns>The raw response.</returns>");
+            w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"request\"/> is null.</exception>");
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
+            w.Open("public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> " + operation.MethodName + "RawAsync(" + request + " request, global::System.Threading.CancellationToken cancellationToken = default)");
+            w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());");
+            w.Line("return SendRawAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name + ", cancellationToken);");
+            w.Close();
+            w.Close();
+            return GeneratedHeader.End(w);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Emitting
+{
+    /// <summary>Builds XML doc comments from schema text: escaped, with Markdown code spans as &lt;c&gt;.</summary>
+    internal static class Docs
+    {
+        private static readonly Regex CodeSpan = new Regex("`([^`]+)`", RegexOptions.CultureInvariant);
+        private static readonly Regex Link = new Regex(@"\[([^\]]+)\]\([^)]*\)", RegexOptions.CultureInvariant);
+
+        /// <summary>Schema text as XML doc text: Markdown links keep their words, code spans become &lt;c&gt;.</summary>
+        public static string Text(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return string.Empty;
+            var plain = Link.Replace(text!.Trim(), "$1");
+            var escaped = plain.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+            return CodeSpan.Replace(escaped, "<c>$1</c>");
+        }
+
+        public static string Code(string text) => "<c>" + Text(text) + "</c>";
+
+        public static string CodeList(IEnumerable<string> values) => string.Join(", ", values.Select(Code));
+
+        public static void Summary(SourceWriter writer, string text) => Element(writer, "summary", text);
+
+        public static void Remarks(SourceWriter writer, string text)
+        {
+            if (text.Length > 0) Element(writer, "remarks", text);
+        }
+
+        public static void Element(SourceWriter writer, string element, string text, string attributes = "")
+        {
+            writer.Line("/// <" + element + attributes + ">");
+            foreach (var line in text.Split('\n'))
+            {
+                writer.Line(line.Length == 0 ? "///" : "/// " + line.TrimEnd());
+            }
+
+            writer.Line("/// </" + element + ">");
+        }
+
+        /// <summary>The remarks of a property: wire name, default, example, range, and the models that accept it.</summary>
+        public static string PropertyRemarks(PropertySpec property)
+        {
+            var parts = new List<string> { "JSON name: " + Code(property.WireName) + "." };
+            if (property.IsRequired) parts.Add("Required.");
+            else parts.Add("Optional: when null it is left out of the request, and the server's default applies" + (property.DefaultText is null ? "." : " (" + Code(property.DefaultText) + ")."));
+            if (property.Minimum.HasValue || property.Maximum.HasValue)
+            {
+                parts.Add("Allowed range: " + (property.Minimum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…") + " to " +
+                          (property.Maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…") + ".");
+            }
+
+            if (property.MinLength.HasValue) parts.Add("At least " + property.MinLength.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " character(s).");
+            if (property.SupportedBy.Count > 0) parts.Add("Supported only by: " + CodeList(property.SupportedBy) + ".");
+            if (property.ExampleText != null) parts.Add("Example: " + Code(property.ExampleText) + ".");
+            return string.Join("\n", parts);
+        }
+
+        public static string Join(params string[] parts)
+        {
+            var builder = new StringBuilder();
+            foreach (var part in parts.Where(p => p.Length > 0))
+            {
+                if (builder.Length > 0) builder.Append('\n');
+                builder.Append(part);
+            }
+
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Linq;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Emitting
+{
+    /// <summary>
+    /// A closed value set: a C# enum (so a wrong value does not compile), its wire strings, and its JSON converter.
+    /// </summary>
+    internal static class EnumEmitter
+    {
+        public static string Emit(EnumSpec spec, string schemaFile)
+        {
+            var w = GeneratedHeader.Start(schemaFile);
+            EmitEnum(w, spec);
+            w.Line();
+            EmitExtensions(w, spec);
+            w.Line();
+            EmitConverter(w, spec);
+            return GeneratedHeader.End(w);
+        }
+
+        private static void EmitEnum(SourceWriter w, EnumSpec spec)
+        {
+            Docs.Summary(w, Docs.Text(spec.Description));
+            Docs.Remarks(w, "Wire values: " + Docs.CodeList(spec.Members.Select(m => m.WireValue)) + "." +
+                            (spec.DefaultValue is null ? string.Empty : "\nServer default: " + Docs.Code(spec.DefaultValue) + "."));
+            w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Open("public enum " + spec.Name);
+            foreach (var member in spec.Members)
+            {
+                EnumDocs.Member(w, member);
+                w.Line(member.Name + ",");
+                w.Line();
+            }
+
+            w.Close();
+        }
+
+        private static void EmitExtensions(SourceWriter w, EnumSpec spec)
+        {
+            Docs.Summary(w, "Converts " + "<see cref=\"" + spec.Name + "\"/> values to and from the strings the API uses.");
+            w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Open("public static class " + spec.Name + "Extensions");
+            Docs.Summary(w, "The value as it is written in JSON, e.g. " + Docs.Code(spec.Members[0].WireValue) + ".");
+            w.Line("/// <param name=\"value\">The value to convert.</param>");
+            w.Line("/// <returns>The wire string.</returns>");
+            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not a defined member.</exception>");
+            w.Open("public static string ToWireString(this " + spec.Name + " value)");
+            w.Open("switch (value)");
+            foreach (var member in spec.Members)
+            {
+                w.Line("case " + spec.Name + "." + member.Name + ": return \"" + member.WireValue + "\";");
+            }
+
+            w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined " + spec.Name + " value.\");");
+            w.Close();
+            w.Close();
+            w.Line();
+            Docs.Summary(w, "Reads a wire string (case-sensitive, as the API is).");
+            w.Line("/// <param name=\"wireValue\">A string such as " + Docs.Code(spec.Members[0].WireValue) + ".</param>");
+            w.Line("/// <param name=\"value\">The member, when the string is known.</param>");
+            w.Line("/// <returns><see langword=\"true\"/> when the string names a member.</returns>");
+            w.Open("public static bool TryParse(string? wireValue, out " + spec.Name + " value)");
+            w.Open("switch (wireValue)");
+            foreach (var member in spec.Members)
+            {
+                w.Line("case \"" + member.WireValue + "\": value = " + spec.Name + "." + member.Name + "; return true;");
+            }
+
+            w.Line("default: value = default; return false;");
+            w.Close();
+            w.Close();
+            w.Close();
+        }
+
+        private static void EmitConverter(SourceWriter w, EnumSpec spec)
+        {
+            var type = TypeNames.Namespace + spec.Name;
+            w.Line("/// <summary>Reads and writes <see cref=\"" + spec.Name + "\"/> as its wire string, without reflection.</summary>");
+            w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Open("internal sealed class " + spec.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+            foreach (var member in spec.Members)
+            {
+                w.Line("private static readonly global::System.Text.Json.JsonEncodedText s_" + member.Name + " = global::System.Text.Json.JsonEncodedText.Encode(\"" + member.WireValue + "\");");
+            }
+
+            w.Line();
+            w.Open("internal static global::System.Text.Json.JsonEncodedText Encoded(" + type + " value)");
+            w.Open("switch (value)");
+            foreach (var member in spec.Members)
+            {
+                w.Line("case " + type + "." + member.Name + ": return s_" + member.Name + ";");
+            }
+
+            w.Line("default: throw new global::System.Text.Json.JsonException(\"Cannot write undefined " + spec.Name + " value \" + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\");");
+            w.Close();
+            w.Close();
+            w.Line();
+            w.Open("internal static " + type + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
+            w.Line("global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, \"" + spec.Name + "\");");
+            foreach (var member in spec.Members)
+            {
+                w.Line("if (reader.ValueTextEquals(s_" + member.Name + ".EncodedUtf8Bytes)) return " + type + "." + member.Name + ";");
+            }
+
+            w.Line("throw new global::System.Text.Json.JsonException(\"'\" + reader.GetString() + \"' is not a known " + spec.Name + " value; expected one of: " +
+                   string.Join(", ", spec.Members.Select(m => m.WireValue)) + ".\");");
+            w.Close();
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(Encoded(value));");
+            w.Close();
+        }
+    }
+}

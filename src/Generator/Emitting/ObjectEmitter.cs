@@ -1,0 +1,141 @@
+using System.Linq;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Emitting
+{
+    /// <summary>
+    /// An object schema: an immutable record whose optional members are nullable (and left out of the JSON when
+    /// null, so the server default applies), plus a converter that reads and writes it without reflection.
+    /// </summary>
+    internal static class ObjectEmitter
+    {
+        public static string Emit(ObjectSpec spec, string schemaFile)
+        {
+            var w = GeneratedHeader.Start(schemaFile);
+            EmitRecord(w, spec);
+            w.Line();
+            EmitConverter(w, spec);
+            return GeneratedHeader.End(w);
+        }
+
+        private static void EmitRecord(SourceWriter w, ObjectSpec spec)
+        {
+            Docs.Summary(w, Docs.Text(spec.Description));
+            w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Open("public sealed partial record " + spec.Name);
+            foreach (var property in spec.Properties)
+            {
+                Docs.Summary(w, Docs.Text(property.Description));
+                Docs.Remarks(w, Docs.PropertyRemarks(property));
+                w.Line("public " + (property.IsRequired ? "required " : string.Empty) + TypeNames.OfProperty(property) + " " + property.Name + " { get; init; }");
+                w.Line();
+            }
+
+            w.Close();
+        }
+
+        private static void EmitConverter(SourceWriter w, ObjectSpec spec)
+        {
+            var type = TypeNames.Namespace + spec.Name;
+            w.Line("/// <summary>Reads and writes <see cref=\"" + spec.Name + "\"/> with the exact JSON names of the schema, without reflection.</summary>");
+            w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Open("internal sealed class " + spec.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+            foreach (var property in spec.Properties)
+            {
+                w.Line("private static readonly global::System.Text.Json.JsonEncodedText " + property.Name + "Name = global::System.Text.Json.JsonEncodedText.Encode(" + Identifiers.Literal(property.WireName) + ");");
+            }
+
+            w.Line();
+            EmitWrite(w, spec, type);
+            w.Line();
+            EmitRead(w, spec, type);
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+            w.Close();
+        }
+
+        private static void EmitWrite(SourceWriter w, ObjectSpec spec, string type)
+        {
+            w.Open("internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value)");
+            w.Line("writer.WriteStartObject();");
+            foreach (var property in spec.Properties)
+            {
+                if (property.IsRequired)
+                {
+                    w.Line("writer.WritePropertyName(" + property.Name + "Name);");
+                    JsonCode.WriteValue(w, property.Type, "value." + property.Name);
+                }
+                else
+                {
+                    var local = Identifiers.Local(property.Name);
+                    w.Open("if (value." + property.Name + " is { } " + local + ")");
+                    w.Line("writer.WritePropertyName(" + property.Name + "Name);");
+                    JsonCode.WriteValue(w, property.Type, local);
+                    w.Close();
+                }
+            }
+
+            w.Line("writer.WriteEndObject();");
+            w.Close();
+        }
+
+        private static void EmitRead(SourceWriter w, ObjectSpec spec, string type)
+        {
+            w.Open("internal static " + type + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
+            w.Line("global::CreateImageSdk.Json.JsonRead.ExpectStartObject(ref reader, \"" + spec.Name + "\");");
+            foreach (var property in spec.Properties)
+            {
+                w.Line(TypeNames.Of(property.Type) + "? " + Identifiers.Local(property.Name) + " = default;");
+            }
+
+            w.Open("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
+            var first = true;
+            foreach (var property in spec.Properties)
+            {
+                w.Open((first ? "if" : "else if") + " (reader.ValueTextEquals(" + property.Name + "Name.EncodedUtf8Bytes))");
+                first = false;
+                w.Line("reader.Read();");
+                w.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)");
+                if (property.Type.Kind == ValueKind.Array)
+                {
+                    JsonCode.ReadArray(w, property.Type, property.WireName, Identifiers.Local(property.Name));
+                }
+                else
+                {
+                    w.Line(Identifiers.Local(property.Name) + " = " + JsonCode.ReadExpression(property.Type, property.WireName) + ";");
+                }
+
+                w.Close();
+                w.Close();
+            }
+
+            w.Open("else");
+            w.Line("// Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.");
+            w.Line("reader.Read();");
+            w.Line("reader.Skip();");
+            w.Close();
+            w.Close();
+            w.Line();
+            foreach (var property in spec.Properties.Where(p => p.IsRequired))
+            {
+                w.Line("if (" + Identifiers.Local(property.Name) + " is null) throw global::CreateImageSdk.Json.JsonRead.Missing(" + Identifiers.Literal(property.WireName) + ", \"" + spec.Name + "\");");
+            }
+
+            w.Line("return new " + type);
+            w.Line("{");
+            foreach (var property in spec.Properties)
+            {
+                var local = Identifiers.Local(property.Name);
+                var value = property.IsRequired && property.Type.IsValueType ? local + ".Value" : local;
+                w.Line("    " + property.Name + " = " + value + ",");
+            }
+
+            w.Line("};");
+            w.Close();
+        }
+    }
+}

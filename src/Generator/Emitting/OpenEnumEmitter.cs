@@ -1,0 +1,119 @@
+using System.Linq;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Emitting
+{
+    /// <summary>
+    /// An open value set: a readonly struct with the known values as static members and <c>Custom</c> for the rest.
+    /// There is deliberately no conversion from <see cref="string"/>: a typo must not compile.
+    /// </summary>
+    internal static class OpenEnumEmitter
+    {
+        public static string Emit(EnumSpec spec, string schemaFile)
+        {
+            var w = GeneratedHeader.Start(schemaFile);
+            EmitStruct(w, spec);
+            w.Line();
+            EmitConverter(w, spec);
+            return GeneratedHeader.End(w);
+        }
+
+        private static void EmitStruct(SourceWriter w, EnumSpec spec)
+        {
+            var name = spec.Name;
+            Docs.Summary(w, Docs.Text(spec.Description));
+            Docs.Remarks(w, Docs.Join(
+                "Known values: " + Docs.CodeList(spec.Members.Select(m => m.WireValue)) + ". Use <see cref=\"Custom(string)\"/> to name any other value a compatible server accepts.",
+                spec.DefaultValue is null ? string.Empty : "Server default: " + Docs.Code(spec.DefaultValue) + "."));
+            w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
+            w.Line("private readonly string? _value;");
+            w.Line();
+            w.Line("private " + name + "(string value) => _value = value;");
+            w.Line();
+            foreach (var member in spec.Members)
+            {
+                EnumDocs.Member(w, member);
+                w.Line("public static " + name + " " + member.Name + " { get; } = new " + name + "(\"" + member.WireValue + "\");");
+                w.Line();
+            }
+
+            Docs.Summary(w, "Every value this version of the SDK knows, in schema order.");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new[] { " +
+                   string.Join(", ", spec.Members.Select(m => m.Name)) + " };");
+            w.Line();
+            Docs.Summary(w, "The value as it is written in JSON; empty for <see langword=\"default\"/>.");
+            w.Line("public string Value => _value ?? string.Empty;");
+            w.Line();
+            Docs.Summary(w, "Whether this is one of <see cref=\"KnownValues\"/>.");
+            w.Line("public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);");
+            w.Line();
+            Docs.Summary(w, "Names a value this SDK does not list, such as a newer model or one served by a compatible server.");
+            w.Line("/// <param name=\"value\">The exact wire value.</param>");
+            w.Line("/// <returns>The value; equal to the known member when <paramref name=\"value\"/> is a known one.</returns>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"value\"/> is null, empty or white space.</exception>");
+            w.Open("public static " + name + " Custom(string value)");
+            w.Open("if (string.IsNullOrWhiteSpace(value))");
+            w.Line("throw new global::System.ArgumentException(\"A " + name + " needs a non-empty value. Known values: " + string.Join(", ", spec.Members.Select(m => m.WireValue)) + ".\", nameof(value));");
+            w.Close();
+            w.Line();
+            w.Line("return new " + name + "(value);");
+            w.Close();
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+            w.Line();
+            Docs.Summary(w, "The wire value.");
+            w.Line("/// <returns><see cref=\"Value\"/>.</returns>");
+            w.Line("public override string ToString() => Value;");
+            w.Line();
+            Docs.Summary(w, "Compares two values by their wire string.");
+            w.Line("/// <param name=\"left\">The first value.</param>");
+            w.Line("/// <param name=\"right\">The second value.</param>");
+            w.Line("/// <returns><see langword=\"true\"/> when the wire strings are equal.</returns>");
+            w.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
+            w.Line();
+            Docs.Summary(w, "Compares two values by their wire string.");
+            w.Line("/// <param name=\"left\">The first value.</param>");
+            w.Line("/// <param name=\"right\">The second value.</param>");
+            w.Line("/// <returns><see langword=\"true\"/> when the wire strings differ.</returns>");
+            w.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+            w.Line();
+            w.Line("internal static " + name + " FromWire(string value)");
+            w.Line("{");
+            w.Line("    foreach (var known in KnownValues)");
+            w.Line("    {");
+            w.Line("        if (string.Equals(known._value, value, global::System.StringComparison.Ordinal)) return known;");
+            w.Line("    }");
+            w.Line();
+            w.Line("    return new " + name + "(value);");
+            w.Line("}");
+            w.Close();
+        }
+
+        private static void EmitConverter(SourceWriter w, EnumSpec spec)
+        {
+            var type = TypeNames.Namespace + spec.Name;
+            w.Line("/// <summary>Reads and writes <see cref=\"" + spec.Name + "\"/> as its wire string, without reflection.</summary>");
+            w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Open("internal sealed class " + spec.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+            w.Open("internal static " + type + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
+            w.Line("global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, \"" + spec.Name + "\");");
+            w.Line("return " + type + ".FromWire(reader.GetString()!);");
+            w.Close();
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);");
+            w.Close();
+        }
+    }
+}

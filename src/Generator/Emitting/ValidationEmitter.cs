@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Emitting
+{
+    /// <summary>
+    /// The checks a request passes before it is sent: the schema's own constraints (length, range, required)
+    /// and each if/then rule, turned into code. Nothing here names a model; the schema does.
+    /// </summary>
+    internal static class ValidationEmitter
+    {
+        private const string Collector = "global::CreateImageSdk.Validation.ViolationCollector";
+
+        public static string Emit(ObjectSpec spec, string schemaFile)
+        {
+            var w = GeneratedHeader.Start(schemaFile);
+            w.Open("public sealed partial record " + spec.Name);
+            EmitAllowedValueFields(w, spec);
+            Docs.Summary(w, "Checks this request against the schema's rules, including the per-model ones, without sending anything.");
+            w.Line("/// <returns>Every violation found; empty when the request is valid.</returns>");
+            w.Open("public global::System.Collections.Generic.IReadOnlyList<global::CreateImageSdk.ImageRequestViolation> Validate()");
+            w.Line("var violations = new " + Collector + "();");
+            var wire = WireValues(spec);
+            foreach (var entry in wire) w.Line(entry.Value.Declaration);
+
+            w.Line();
+            w.Line("// Constraints that hold for every model.");
+            foreach (var property in spec.Properties)
+            {
+                var v = wire[property.WireName];
+                var name = Identifiers.Literal(property.WireName);
+                if (property.IsRequired) w.Line("violations.Required(" + name + ", " + v.Text + ");");
+                if (property.Type.Kind == ValueKind.OpenEnum) w.Line("violations.NotEmpty(" + name + ", " + v.Text + ");");
+                if (property.MinLength.HasValue) w.Line("violations.MinLength(" + name + ", " + v.Text + ", " + Int(property.MinLength.Value) + ", null);");
+                if (property.MaxLength.HasValue) w.Line("violations.MaxLength(" + name + ", " + v.Text + ", " + Int(property.MaxLength.Value) + ", null);");
+                if (property.Minimum.HasValue || property.Maximum.HasValue)
+                {
+                    w.Line("violations.Range(" + name + ", " + v.Number + ", " + Long(property.Minimum) + ", " + Long(property.Maximum) + ", null);");
+                }
+            }
+
+            for (var i = 0; i < spec.Rules.Count; i++)
+            {
+                var rule = spec.Rules[i];
+                w.Line();
+                var condition = ConditionText(rule);
+                w.Line("// Rule " + Int(i) + ": " + condition + ".");
+                var tests = rule.Conditions.Select(c => ConditionCode(c, wire[c.Property])).ToList();
+                w.Open("if (" + (tests.Count == 1 ? Unwrap(tests[0]) : string.Join(" && ", tests)) + ")");
+                var because = Identifiers.Literal(condition);
+                foreach (var constraint in rule.Constraints)
+                {
+                    var v = wire[constraint.Property];
+                    var name = Identifiers.Literal(constraint.Property);
+                    if (constraint.Forbidden) w.Line("violations.Forbidden(" + name + ", " + v.Text + ", " + because + ");");
+                    if (constraint.Required) w.Line("violations.RequiredWhen(" + name + ", " + v.Text + ", " + because + ");");
+                    if (constraint.MaxLength.HasValue) w.Line("violations.MaxLength(" + name + ", " + v.Text + ", " + Int(constraint.MaxLength.Value) + ", " + because + ");");
+                    if (constraint.Minimum.HasValue || constraint.Maximum.HasValue)
+                    {
+                        w.Line("violations.Range(" + name + ", " + v.Number + ", " + Long(constraint.Minimum) + ", " + Long(constraint.Maximum) + ", " + because + ");");
+                    }
+
+                    if (constraint.HasAllowedValues)
+                    {
+                        w.Line("violations.OneOf(" + name + ", " + v.Text + ", " + FieldName(i, constraint.Property) + ", " + because + ");");
+                    }
+                }
+
+                w.Close();
+            }
+
+            w.Line();
+            w.Line("return violations.ToList();");
+            w.Close();
+            w.Close();
+            return GeneratedHeader.End(w);
+        }
+
+        private static void EmitAllowedValueFields(SourceWriter w, ObjectSpec spec)
+        {
+            for (var i = 0; i < spec.Rules.Count; i++)
+            {
+                foreach (var constraint in spec.Rules[i].Constraints.Where(c => c.HasAllowedValues))
+                {
+                    var values = constraint.AllowedValues.Where(l => l.Kind != LiteralKind.Null).Select(l => Identifiers.Literal(l.Text!));
+                    w.Line("private static readonly string[] " + FieldName(i, constraint.Property) + " = { " + string.Join(", ", values) + " };");
+                }
+            }
+
+            w.Line();
+        }
+
+        private static string FieldName(int rule, string property) => "s_rule" + Int(rule) + "_" + MemberNameOf(property);
+
+        private static string MemberNameOf(string wireName) => Parsing.MemberNaming.ToPascalCase(wireName);
+
+        /// <summary>How each property appears to the checks: as wire text, and as a number for integers.</summary>
+        private static Dictionary<string, WireValue> WireValues(ObjectSpec spec)
+        {
+            var result = new Dictionary<string, WireValue>();
+            foreach (var property in spec.Properties)
+            {
+                var text = char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1) + "Wire";
+                var access = property.Name;
+                string expression;
+                string? number = null;
+                switch (property.Type.Kind)
+                {
+                    case ValueKind.String:
+                        expression = access;
+                        break;
+                    case ValueKind.ClosedEnum:
+                        expression = property.IsRequired ? access + ".ToWireString()" : access + "?.ToWireString()";
+                        break;
+                    case ValueKind.OpenEnum:
+                        expression = property.IsRequired ? access + ".Value" : access + "?.Value";
+                        break;
+                    case ValueKind.Integer:
+                        number = access;
+                        expression = property.IsRequired ? access + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)" : access + "?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)";
+                        break;
+                    case ValueKind.Boolean:
+                        expression = property.IsRequired ? "(" + access + " ? \"true\" : \"false\")" : "(" + access + " is null ? null : " + access + ".Value ? \"true\" : \"false\")";
+                        break;
+                    default:
+                        expression = "(" + access + " is null ? null : \"(set)\")";
+                        break;
+                }
+
+                result[property.WireName] = new WireValue("string? " + text + " = " + expression + ";", text, number ?? "null");
+            }
+
+            return result;
+        }
+
+        private static string ConditionCode(ConditionSpec condition, WireValue value)
+        {
+            if (condition.Values.Count == 0) return value.Text + " is not null";
+            var tests = condition.Values.Select(l => l.Kind == LiteralKind.Null ? value.Text + " is null" : value.Text + " == " + Identifiers.Literal(l.Text!)).ToList();
+            var test = tests.Count == 1 ? tests[0] : "(" + string.Join(" || ", tests) + ")";
+            return condition.Required && condition.Values.Any(l => l.Kind == LiteralKind.Null) ? "(" + value.Text + " is not null && " + test + ")" : test;
+        }
+
+        /// <summary>The rule's condition in words, for messages: "model is dall-e-2 (or not set)".</summary>
+        public static string ConditionText(RuleSpec rule) => string.Join(" and ", rule.Conditions.Select(c =>
+        {
+            if (c.Values.Count == 0) return c.Property + " is set";
+            var named = c.Values.Where(l => l.Kind != LiteralKind.Null).Select(l => l.Text).ToList();
+            var text = c.Property + " is " + string.Join(" or ", named);
+            return c.Values.Any(l => l.Kind == LiteralKind.Null) && !c.Required ? text + " (or not set)" : text;
+        }));
+
+        private static string Unwrap(string test) => test.StartsWith("(", System.StringComparison.Ordinal) && test.EndsWith(")", System.StringComparison.Ordinal) ? test.Substring(1, test.Length - 2) : test;
+
+        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Long(long? value) => value.HasValue ? value.Value.ToString(CultureInfo.InvariantCulture) : "null";
+
+        private sealed class WireValue
+        {
+            public WireValue(string declaration, string text, string number)
+            {
+                Declaration = declaration;
+                Text = text;
+                Number = number;
+            }
+
+            public string Declaration { get; }
+
+            public string Text { get; }
+
+            public string Number { get; }
+        }
+    }
+}

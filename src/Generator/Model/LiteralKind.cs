@@ -1,0 +1,10 @@
+namespace CreateImageSdk.Generator.Model
+{
+    internal enum LiteralKind
+    {
+        Null,
+        String,
+        Number,
+        Boolean,
+    }
+}

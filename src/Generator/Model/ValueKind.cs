@@ -1,0 +1,18 @@
+namespace CreateImageSdk.Generator.Model
+{
+    /// <summary>The C# shape a schema value maps to.</summary>
+    internal enum ValueKind
+    {
+        String,
+        Integer,
+        Number,
+        Boolean,
+        Uri,
+        Base64Bytes,
+        UnixTime,
+        ClosedEnum,
+        OpenEnum,
+        Object,
+        Array,
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Parsing
+{
+    /// <summary>
+    /// Works out, from the if/then rules, which values of the discriminating property (the model) accept each
+    /// property and enum value, so that the docs can say "supported by dall-e-3" without naming any model here.
+    /// </summary>
+    internal sealed class RuleSupport
+    {
+        private readonly List<string> _discriminatorValues = new List<string>();
+        private readonly Dictionary<string, List<RuleSpec>> _rulesByValue = new Dictionary<string, List<RuleSpec>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _enumProperty = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public RuleSupport(IReadOnlyList<PropertySpec> properties, IReadOnlyDictionary<string, EnumSpec> enums, IReadOnlyList<RuleSpec> rules)
+        {
+            foreach (var candidate in properties)
+            {
+                if (candidate.Type.TypeName != null && enums.ContainsKey(candidate.Type.TypeName)) _enumProperty[candidate.Type.TypeName] = candidate.WireName;
+            }
+
+            var discriminator = rules.SelectMany(r => r.Conditions).Select(c => c.Property).Distinct().ToList();
+            if (discriminator.Count != 1) return;
+
+            var property = properties.FirstOrDefault(p => p.WireName == discriminator[0]);
+            if (property?.Type.TypeName is null || !enums.TryGetValue(property.Type.TypeName, out var discriminatorEnum)) return;
+
+            foreach (var member in discriminatorEnum.Members)
+            {
+                _discriminatorValues.Add(member.WireValue);
+                _rulesByValue[member.WireValue] = rules.Where(r => r.Conditions.All(c => Matches(c, member.WireValue))).ToList();
+            }
+        }
+
+        public PropertySpec Annotate(PropertySpec property)
+        {
+            var supportedBy = SupportedBy(property.WireName, value: null);
+            return supportedBy.Count == 0 ? property : property with { SupportedBy = supportedBy };
+        }
+
+        public EnumSpec Annotate(EnumSpec spec)
+        {
+            if (!_enumProperty.TryGetValue(spec.Name, out var wireName)) return spec;
+            var members = spec.Members.Select(m =>
+            {
+                var supportedBy = SupportedBy(wireName, m.WireValue);
+                return supportedBy.Count == 0 ? m : m with { SupportedBy = supportedBy };
+            });
+            return spec with { Members = members.ToEquatableArray() };
+        }
+
+        /// <summary>The discriminator values that accept the property (or one of its values); empty when all do.</summary>
+        private EquatableArray<string> SupportedBy(string wireName, string? value)
+        {
+            var accepting = _discriminatorValues.Where(d => Accepts(d, wireName, value)).ToList();
+            return accepting.Count == _discriminatorValues.Count ? EquatableArray<string>.Empty : accepting.ToEquatableArray();
+        }
+
+        private bool Accepts(string discriminatorValue, string wireName, string? value)
+        {
+            foreach (var rule in _rulesByValue[discriminatorValue])
+            {
+                foreach (var constraint in rule.Constraints.Where(c => c.Property == wireName))
+                {
+                    if (constraint.Forbidden) return false;
+                    if (value != null && constraint.HasAllowedValues && !constraint.AllowedValues.Any(l => l.Text == value)) return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Matches(ConditionSpec condition, string value) =>
+            condition.Values.Count == 0 ? condition.Required : condition.Values.Any(l => l.Kind == LiteralKind.String && l.Text == value);
+    }
+}

@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using CreateImageSdk.Generator.Diagnostics;
+using CreateImageSdk.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace CreateImageSdk.Generator.Parsing
+{
+    /// <summary>
+    /// Schema text → <see cref="SchemaSpec"/>. NJsonSchema reads and resolves the schema; Json.NET's token tree
+    /// supplies property order, extension keywords and the line numbers diagnostics point at. Nothing from
+    /// either library leaves this class.
+    /// </summary>
+    internal sealed class SchemaParser
+    {
+        private readonly SchemaLocator _locator;
+        private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
+        private readonly List<ObjectSpec> _objects = new List<ObjectSpec>();
+        private readonly Dictionary<string, EnumSpec> _enums = new Dictionary<string, EnumSpec>(StringComparer.Ordinal);
+        private readonly Queue<(JsonSchema Schema, JObject Json, string Name)> _pendingObjects = new Queue<(JsonSchema, JObject, string)>();
+        private readonly HashSet<string> _queuedObjects = new HashSet<string>(StringComparer.Ordinal);
+        private readonly JObject _root;
+
+        private SchemaParser(SchemaLocator locator, JObject root)
+        {
+            _locator = locator;
+            _root = root;
+        }
+
+        public static ParseResult Parse(string path, SourceText text, CancellationToken cancellationToken)
+        {
+            var fileName = Path.GetFileName(path);
+            var locator = new SchemaLocator(path, text);
+            var json = text.ToString();
+
+            JObject root;
+            try
+            {
+                using (var reader = new JsonTextReader(new StringReader(json)))
+                {
+                    var token = JToken.ReadFrom(reader, new JsonLoadSettings
+                    {
+                        LineInfoHandling = LineInfoHandling.Load,
+                        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                    });
+                    if (reader.Read())
+                    {
+                        return Fail(locator.AtLine(DiagnosticDescriptors.InvalidJson, reader.LineNumber, reader.LinePosition, fileName, "unexpected content after the schema"));
+                    }
+
+                    if (!(token is JObject obj))
+                    {
+                        return Fail(locator.At(DiagnosticDescriptors.InvalidJson, token, fileName, "the schema must be a JSON object"));
+                    }
+
+                    root = obj;
+                }
+            }
+            catch (JsonReaderException ex)
+            {
+                return Fail(locator.AtLine(DiagnosticDescriptors.InvalidJson, ex.LineNumber, ex.LinePosition, fileName, ex.Message));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            JsonSchema schema;
+            try
+            {
+                schema = JsonSchema.FromJsonAsync(json, cancellationToken).GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                return Fail(locator.At(DiagnosticDescriptors.UnreadableSchema, root, fileName, ex.Message));
+            }
+
+            var parser = new SchemaParser(locator, root);
+            return parser.Run(fileName, schema, cancellationToken);
+        }
+
+        private static ParseResult Fail(DiagnosticInfo diagnostic) =>
+            new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+
+        private ParseResult Run(string fileName, JsonSchema schema, CancellationToken cancellationToken)
+        {
+            var title = schema.Title;
+            if (string.IsNullOrWhiteSpace(title))
+            {
+                _diagnostics.Add(_locator.At(DiagnosticDescriptors.MissingTitle, _root, fileName));
+                return new ParseResult(null, _diagnostics.ToEquatableArray());
+            }
+
+            var rootName = MemberNaming.ToPascalCase(title!);
+            var properties = ParseProperties(schema, _root, rootName);
+            if (properties is null) return new ParseResult(null, _diagnostics.ToEquatableArray());
+
+            var rules = RuleParser.Parse(_root, properties.Select(p => p.WireName).ToList(), _locator, _diagnostics);
+            var support = new RuleSupport(properties, _enums, rules);
+            properties = properties.Select(support.Annotate).ToList();
+            foreach (var name in _enums.Keys.ToList()) _enums[name] = support.Annotate(_enums[name]);
+
+            _objects.Add(new ObjectSpec(rootName, schema.Description, properties.ToEquatableArray(), rules.ToEquatableArray(), ReadOperation(_root)));
+
+            while (_pendingObjects.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (nested, json, name) = _pendingObjects.Dequeue();
+                var nestedProperties = ParseProperties(nested, json, name);
+                if (nestedProperties != null)
+                {
+                    _objects.Add(new ObjectSpec(name, nested.Description, nestedProperties.ToEquatableArray(), EquatableArray<RuleSpec>.Empty, null));
+                }
+            }
+
+            var spec = _diagnostics.Count == 0
+                ? new SchemaSpec(fileName, _objects.ToEquatableArray(), _enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray())
+                : null;
+            return new ParseResult(spec, _diagnostics.ToEquatableArray());
+        }
+
+        private List<PropertySpec>? ParseProperties(JsonSchema schema, JObject json, string ownerName)
+        {
+            var propertiesJson = json["properties"] as JObject;
+            if (propertiesJson is null || !propertiesJson.Properties().Any())
+            {
+                _diagnostics.Add(_locator.At(DiagnosticDescriptors.NoProperties, (JToken?)json.Property("properties") ?? json, ownerName));
+                return null;
+            }
+
+            var result = new List<PropertySpec>();
+            foreach (var propertyJson in propertiesJson.Properties())
+            {
+                var wireName = propertyJson.Name;
+                var property = schema.ActualProperties[wireName];
+                var body = propertyJson.Value as JObject ?? new JObject();
+                var type = ResolveType(property, body, propertyJson, wireName);
+                if (type is null) continue;
+
+                var actual = property.ActualSchema;
+                result.Add(new PropertySpec(
+                    wireName,
+                    (string?)body["x-csharp-name"] ?? MemberNaming.ToPascalCase(wireName),
+                    property.Description ?? actual.Description,
+                    type,
+                    schema.RequiredProperties.Contains(wireName),
+                    FormatLiteral(body["default"]),
+                    body["examples"] is JArray examples && examples.Count > 0 ? FormatLiteral(examples[0]) : FormatLiteral(body["example"]),
+                    ToLong(actual.Minimum),
+                    ToLong(actual.Maximum),
+                    actual.MinLength,
+                    actual.MaxLength,
+                    EquatableArray<string>.Empty));
+            }
+
+            return result;
+        }
+
+        private TypeRef? ResolveType(JsonSchema property, JObject body, JToken location, string wireName)
+        {
+            var actual = property.ActualSchema;
+
+            if (body["enum"] is JArray declared && declared.All(v => v.Type == JTokenType.Null))
+            {
+                _diagnostics.Add(_locator.At(DiagnosticDescriptors.EmptyEnum, location, wireName));
+                return null;
+            }
+
+            var anyOf = actual.AnyOf.Select(s => s.ActualSchema).ToList();
+            if (anyOf.Count > 0)
+            {
+                var nonNull = anyOf.Where(s => s.Type != JsonObjectType.Null).ToList();
+                var enumSchema = nonNull.FirstOrDefault(s => s.Enumeration.Any(v => v != null));
+                var freeString = nonNull.Any(s => s.Type.HasFlag(JsonObjectType.String) && !s.Enumeration.Any(v => v != null));
+                if (enumSchema != null && freeString && nonNull.Count == 2)
+                {
+                    var enumJson = (body["anyOf"] as JArray)?.OfType<JObject>().FirstOrDefault(o => o["enum"] != null) ?? body;
+                    return DefineEnum(body, enumJson, enumSchema, location, wireName, isOpen: true);
+                }
+
+                if (nonNull.Count == 1)
+                {
+                    var inner = (body["anyOf"] as JArray)?.OfType<JObject>().FirstOrDefault(o => (string?)o["type"] != "null") ?? new JObject();
+                    return ResolveType(nonNull[0], inner, location, wireName);
+                }
+
+                return Unsupported(location, wireName, "anyOf is supported only as (string, enum) or (type, null)");
+            }
+
+            if (actual.Enumeration.Any(v => v != null))
+            {
+                return DefineEnum(body, body, actual, location, wireName, isOpen: false);
+            }
+
+            var type = actual.Type & ~JsonObjectType.Null;
+            var format = actual.Format;
+            switch (type)
+            {
+                case JsonObjectType.String when format == "uri":
+                    return new TypeRef(ValueKind.Uri);
+                case JsonObjectType.String when (string?)body["contentEncoding"] == "base64":
+                    return new TypeRef(ValueKind.Base64Bytes);
+                case JsonObjectType.String when format is null:
+                    return new TypeRef(ValueKind.String);
+                case JsonObjectType.Integer when format == "unix-time":
+                    return new TypeRef(ValueKind.UnixTime);
+                case JsonObjectType.Integer when format is null || format == "int32" || format == "int64":
+                    return new TypeRef(ValueKind.Integer);
+                case JsonObjectType.Number:
+                    return new TypeRef(ValueKind.Number);
+                case JsonObjectType.Boolean:
+                    return new TypeRef(ValueKind.Boolean);
+                case JsonObjectType.Array when actual.Item != null:
+                    var itemJson = ResolveJson(body["items"] as JObject);
+                    var item = ResolveType(actual.Item, itemJson ?? new JObject(), location, wireName);
+                    return item is null ? null : new TypeRef(ValueKind.Array, null, item);
+                case JsonObjectType.Object:
+                    var objectJson = ResolveJson(body);
+                    var name = actual.Title ?? RefName(body);
+                    if (objectJson is null || name is null)
+                    {
+                        return Unsupported(location, wireName, "an object property needs a $ref to a definition or a title");
+                    }
+
+                    name = MemberNaming.ToPascalCase(name);
+                    if (_queuedObjects.Add(name)) _pendingObjects.Enqueue((actual, objectJson, name));
+                    return new TypeRef(ValueKind.Object, name);
+                default:
+                    return Unsupported(location, wireName, "type '" + (type == JsonObjectType.None ? "(none)" : type.ToString().ToLowerInvariant()) + (format is null ? "'" : "' with format '" + format + "'"));
+            }
+        }
+
+        private TypeRef? Unsupported(JToken location, string wireName, string reason)
+        {
+            _diagnostics.Add(_locator.At(DiagnosticDescriptors.UnsupportedType, location, wireName, reason));
+            return null;
+        }
+
+        private TypeRef? DefineEnum(JObject propertyJson, JObject enumJson, JsonSchema enumSchema, JToken location, string wireName, bool isOpen)
+        {
+            var values = enumSchema.Enumeration.Where(v => v != null).ToList();
+            if (values.Any(v => !(v is string)))
+            {
+                return Unsupported(location, wireName, "enum values must be strings");
+            }
+
+            var typeName = (string?)propertyJson["x-csharp-type-name"] ?? MemberNaming.ToPascalCase(wireName);
+            var shortName = MemberNaming.ShortName(typeName);
+            var descriptions = enumJson["x-enum-descriptions"] as JArray;
+            var members = new List<EnumMemberSpec>();
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < values.Count; i++)
+            {
+                var wire = (string)values[i]!;
+                var name = MemberNaming.ToMemberName(wire, shortName);
+                if (seen.TryGetValue(name, out var other))
+                {
+                    _diagnostics.Add(_locator.At(DiagnosticDescriptors.MemberNameClash, location, other, wire, typeName, name));
+                    return null;
+                }
+
+                seen.Add(name, wire);
+                var description = descriptions != null && i < descriptions.Count ? (string?)descriptions[i] : null;
+                members.Add(new EnumMemberSpec(wire, name, description, EquatableArray<string>.Empty));
+            }
+
+            var spec = new EnumSpec(typeName, shortName, (string?)propertyJson["description"], isOpen, (string?)propertyJson["default"], members.ToEquatableArray());
+            _enums[typeName] = spec;
+            return new TypeRef(isOpen ? ValueKind.OpenEnum : ValueKind.ClosedEnum, typeName);
+        }
+
+        /// <summary>Follows a local <c>$ref</c> ("#/definitions/X" or "#/$defs/X") to its JSON object.</summary>
+        private JObject? ResolveJson(JObject? body)
+        {
+            var reference = (string?)body?["$ref"];
+            if (reference is null) return body;
+            if (!reference.StartsWith("#/", StringComparison.Ordinal)) return null;
+            JToken? current = _root;
+            foreach (var segment in reference.Substring(2).Split('/'))
+            {
+                current = current?[segment.Replace("~1", "/").Replace("~0", "~")];
+            }
+
+            return current as JObject;
+        }
+
+        private static string? RefName(JObject body)
+        {
+            var reference = (string?)body["$ref"];
+            return reference?.Substring(reference.LastIndexOf('/') + 1);
+        }
+
+        private static OperationSpec? ReadOperation(JObject root)
+        {
+            if (!(root["x-operation"] is JObject operation)) return null;
+            var name = (string?)operation["name"];
+            var path = (string?)operation["path"];
+            var response = (string?)operation["response"];
+            if (name is null || path is null || response is null) return null;
+            return new OperationSpec(name, (string?)operation["method"] ?? "POST", path, response, (string?)operation["summary"]);
+        }
+
+        private static string? FormatLiteral(JToken? token)
+        {
+            if (token is null) return null;
+            switch (token.Type)
+            {
+                case JTokenType.String: return (string?)token;
+                case JTokenType.Integer: return ((long)token).ToString(CultureInfo.InvariantCulture);
+                case JTokenType.Boolean: return (bool)token ? "true" : "false";
+                case JTokenType.Null: return "null";
+                default: return token.ToString(Formatting.None);
+            }
+        }
+
+        private static long? ToLong(decimal? value) => value.HasValue ? (long?)decimal.ToInt64(value.Value) : null;
+    }
+}

@@ -1,0 +1,21 @@
+namespace CreateImageSdk.Generator
+{
+    /// <summary>Names of the incremental steps, so tests can check each one is cached.</summary>
+    public static class TrackingNames
+    {
+        /// <summary>The schema files among the additional files.</summary>
+        public const string SchemaFiles = nameof(SchemaFiles);
+
+        /// <summary>Each file parsed into a model plus its diagnostics.</summary>
+        public const string Parse = nameof(Parse);
+
+        /// <summary>The models of the files that parsed cleanly.</summary>
+        public const string Specs = nameof(Specs);
+
+        /// <summary>All models together, for the shared JSON context.</summary>
+        public const string AllSpecs = nameof(AllSpecs);
+
+        /// <summary>The diagnostics of each file.</summary>
+        public const string Diagnostics = nameof(Diagnostics);
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CreateImageSdk.Http
+{
+    /// <summary>Turns a non-2xx response into an <see cref="ImageApiException"/> carrying the error body's fields.</summary>
+    internal static class ErrorResponseReader
+    {
+        private const int MaxBodyBytes = 64 * 1024;
+
+        public static async Task<ImageApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            var status = (int)response.StatusCode;
+            var body = await ResponseReader.ReadCappedStringAsync(response, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            var error = TryParse(body);
+            var requestId = ResponseReader.RequestId(response);
+            var retryAfter = RetryAfter(response);
+
+            var message = new StringBuilder();
+            message.Append("The image API answered ").Append(status.ToString(CultureInfo.InvariantCulture));
+            if (!string.IsNullOrEmpty(response.ReasonPhrase)) message.Append(' ').Append(response.ReasonPhrase);
+            message.Append(": ").Append(error?.Message ?? (body.Length == 0 ? "(empty body)" : "(the body is not an API error object)"));
+            var details = new StringBuilder();
+            Append(details, "type", error?.Type);
+            Append(details, "param", error?.Param);
+            Append(details, "code", error?.Code);
+            Append(details, "request id", requestId);
+            if (retryAfter.HasValue) Append(details, "retry after", retryAfter.Value.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s");
+            if (details.Length > 0) message.Append(" (").Append(details).Append(')');
+
+            return new ImageApiException(message.ToString(), status, error, requestId, body, retryAfter, null);
+        }
+
+        private static ApiError? TryParse(string body)
+        {
+            if (body.Length == 0) return null;
+            try
+            {
+                return JsonSerializer.Deserialize(body, CreateImageSdkJsonContext.Default.ApiErrorResponse)?.Error;
+            }
+            catch (JsonException)
+            {
+                // Proxies and gateways answer with HTML or plain text; the raw body is kept on the exception.
+                return null;
+            }
+        }
+
+        private static TimeSpan? RetryAfter(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            if (header?.Delta is { } delta) return delta;
+            if (header?.Date is { } date) return date - DateTimeOffset.UtcNow;
+            return null;
+        }
+
+        private static void Append(StringBuilder details, string name, string? value)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            if (details.Length > 0) details.Append(", ");
+            details.Append(name).Append(' ').Append(value);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Text.Json;
+
+namespace CreateImageSdk.Json
+{
+    /// <summary>
+    /// Token readers the generated converters share. Each one checks the token type first, so a body of the
+    /// wrong shape becomes a <see cref="JsonException"/> naming the property, never an InvalidOperationException.
+    /// </summary>
+    internal static class JsonRead
+    {
+        public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) throw Unexpected(ref reader, typeName, "an object");
+        }
+
+        public static void ExpectStartArray(ref Utf8JsonReader reader, string property)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray) throw Unexpected(ref reader, property, "an array");
+        }
+
+        public static void ExpectString(ref Utf8JsonReader reader, string what)
+        {
+            if (reader.TokenType != JsonTokenType.String) throw Unexpected(ref reader, what, "a string");
+        }
+
+        public static string String(ref Utf8JsonReader reader, string property)
+        {
+            ExpectString(ref reader, property);
+            return reader.GetString()!;
+        }
+
+        public static int Int32(ref Utf8JsonReader reader, string property)
+        {
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value)) throw Unexpected(ref reader, property, "a 32-bit integer");
+            return value;
+        }
+
+        public static double Double(ref Utf8JsonReader reader, string property)
+        {
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var value)) throw Unexpected(ref reader, property, "a number");
+            return value;
+        }
+
+        public static bool Boolean(ref Utf8JsonReader reader, string property)
+        {
+            if (reader.TokenType == JsonTokenType.True) return true;
+            if (reader.TokenType == JsonTokenType.False) return false;
+            throw Unexpected(ref reader, property, "true or false");
+        }
+
+        public static Uri Uri(ref Utf8JsonReader reader, string property)
+        {
+            var text = String(ref reader, property);
+            if (!System.Uri.TryCreate(text, UriKind.Absolute, out var uri)) throw new JsonException($"Property '{property}' is not an absolute URI.");
+            return uri;
+        }
+
+        /// <summary>Decodes base64 straight from the UTF-8 token into the image bytes: no intermediate string.</summary>
+        public static byte[] Base64(ref Utf8JsonReader reader, string property)
+        {
+            ExpectString(ref reader, property);
+            if (!reader.TryGetBytesFromBase64(out var bytes)) throw new JsonException($"Property '{property}' is not valid base64.");
+            return bytes;
+        }
+
+        public static DateTimeOffset UnixTime(ref Utf8JsonReader reader, string property)
+        {
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var seconds)) throw Unexpected(ref reader, property, "Unix seconds");
+            if (seconds < -62135596800L || seconds > 253402300799L) throw new JsonException($"Property '{property}' is out of range for a date: {seconds}.");
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        public static JsonException Missing(string property, string typeName) =>
+            new JsonException($"Required property '{property}' of {typeName} is missing or null.");
+
+        private static JsonException Unexpected(ref Utf8JsonReader reader, string what, string expected) =>
+            new JsonException($"Expected {expected} for '{what}' but found {Describe(reader.TokenType)}.");
+
+        private static string Describe(JsonTokenType token)
+        {
+            switch (token)
+            {
+                case JsonTokenType.StartObject: return "an object";
+                case JsonTokenType.StartArray: return "an array";
+                case JsonTokenType.String: return "a string";
+                case JsonTokenType.Number: return "a number";
+                case JsonTokenType.True:
+                case JsonTokenType.False: return "a boolean";
+                case JsonTokenType.Null: return "null";
+                default: return token.ToString();
+            }
+        }
+    }
+}

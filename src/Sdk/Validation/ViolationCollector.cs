@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace CreateImageSdk.Validation
+{
+    /// <summary>
+    /// The checks the generated <c>Validate</c> methods call, one per kind of schema constraint. Values arrive
+    /// as their wire text, so messages show exactly what would have been sent.
+    /// </summary>
+    internal sealed class ViolationCollector
+    {
+        private static readonly string[] None = Array.Empty<string>();
+        private List<ImageRequestViolation>? _violations;
+
+        public static void ThrowIfInvalid(object? request, IReadOnlyList<ImageRequestViolation>? violations)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            if (violations is { Count: > 0 }) throw new ImageRequestValidationException(violations);
+        }
+
+        public IReadOnlyList<ImageRequestViolation> ToList() => (IReadOnlyList<ImageRequestViolation>?)_violations ?? Array.Empty<ImageRequestViolation>();
+
+        public void Required(string parameter, string? value)
+        {
+            if (value is null) Add(parameter, null, None, null, "is required");
+        }
+
+        public void RequiredWhen(string parameter, string? value, string condition)
+        {
+            if (value is null) Add(parameter, null, None, condition, "is required");
+        }
+
+        public void NotEmpty(string parameter, string? value)
+        {
+            if (value is { Length: 0 }) Add(parameter, value, None, null, "must not be empty");
+        }
+
+        public void MinLength(string parameter, string? value, int minimum, string? condition)
+        {
+            if (value != null && Length(value) < minimum)
+            {
+                Add(parameter, Shorten(value), None, condition, minimum == 1 ? "must not be empty" : "must have at least " + Format(minimum) + " characters");
+            }
+        }
+
+        public void MaxLength(string parameter, string? value, int maximum, string? condition)
+        {
+            if (value != null && Length(value) > maximum)
+            {
+                Add(parameter, Shorten(value), None, condition, "is too long", Format(Length(value)) + " characters, at most " + Format(maximum) + " allowed");
+            }
+        }
+
+        public void Range(string parameter, long? value, long? minimum, long? maximum, string? condition)
+        {
+            if (value is null) return;
+            if ((minimum.HasValue && value < minimum) || (maximum.HasValue && value > maximum))
+            {
+                var range = minimum.HasValue && maximum.HasValue
+                    ? (minimum == maximum ? "must be " + Format(minimum.Value) : "must be between " + Format(minimum.Value) + " and " + Format(maximum.Value))
+                    : minimum.HasValue ? "must be at least " + Format(minimum.Value) : "must be at most " + Format(maximum!.Value);
+                Add(parameter, Format(value.Value), None, condition, range);
+            }
+        }
+
+        public void OneOf(string parameter, string? value, string[] allowed, string? condition)
+        {
+            if (value is null || Array.IndexOf(allowed, value) >= 0) return;
+            Add(parameter, value, allowed, condition, "is not allowed", "allowed values: " + string.Join(", ", allowed));
+        }
+
+        public void Forbidden(string parameter, string? value, string condition)
+        {
+            if (value != null) Add(parameter, value, None, condition, "is not supported; leave it unset");
+        }
+
+        /// <summary>Characters as a person counts them: a surrogate pair (an emoji) is one.</summary>
+        private static int Length(string value)
+        {
+            var length = value.Length;
+            for (var i = 0; i < value.Length - 1; i++)
+            {
+                if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1])) length--;
+            }
+
+            return length;
+        }
+
+        private static string Shorten(string value) => value.Length <= 40 ? value : value.Substring(0, 37) + "...";
+
+        private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private void Add(string parameter, string? value, IReadOnlyList<string> allowed, string? condition, string problem, string? detail = null)
+        {
+            var shown = value is null ? string.Empty : " \"" + value + "\"";
+            var when = condition is null ? string.Empty : " when " + condition;
+            var message = parameter + shown + " " + problem + when + (detail is null ? string.Empty : "; " + detail) + ".";
+            (_violations ??= new List<ImageRequestViolation>()).Add(new ImageRequestViolation(parameter, value, allowed, condition, message));
+        }
+    }
+}
