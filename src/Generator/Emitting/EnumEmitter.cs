@@ -26,11 +26,11 @@ namespace CreateImageSdk.Generator.Emitting
                             (spec.DefaultValue is null ? string.Empty : "\nServer default: " + Docs.Code(spec.DefaultValue) + "."));
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
             w.Open("public enum " + spec.Name);
-            foreach (var member in spec.Members)
+            for (var i = 0; i < spec.Members.Count; i++)
             {
-                EnumDocs.Member(w, member);
-                w.Line(member.Name + ",");
-                w.Line();
+                if (i > 0) w.Line();
+                EnumDocs.Member(w, spec.Members[i]);
+                w.Line(spec.Members[i].Name + ",");
             }
 
             w.Close();

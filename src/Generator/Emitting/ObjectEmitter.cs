@@ -23,12 +23,13 @@ namespace CreateImageSdk.Generator.Emitting
             Docs.Summary(w, Docs.Text(spec.Description));
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
             w.Open("public sealed partial record " + spec.Name);
-            foreach (var property in spec.Properties)
+            for (var i = 0; i < spec.Properties.Count; i++)
             {
+                var property = spec.Properties[i];
+                if (i > 0) w.Line();
                 Docs.Summary(w, Docs.Text(property.Description));
                 Docs.Remarks(w, Docs.PropertyRemarks(property));
                 w.Line("public " + (property.IsRequired ? "required " : string.Empty) + TypeNames.OfProperty(property) + " " + property.Name + " { get; init; }");
-                w.Line();
             }
 
             w.Close();

@@ -54,7 +54,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"value\"/> is null, empty or white space.</exception>");
             w.Open("public static " + name + " Custom(string value)");
             w.Open("if (string.IsNullOrWhiteSpace(value))");
-            w.Line("throw new global::System.ArgumentException(\"A " + name + " needs a non-empty value. Known values: " + string.Join(", ", spec.Members.Select(m => m.WireValue)) + ".\", nameof(value));");
+            w.Line("throw new global::System.ArgumentException(\"" + name + ".Custom needs a non-empty value. Known values: " + string.Join(", ", spec.Members.Select(m => m.WireValue)) + ".\", nameof(value));");
             w.Close();
             w.Line();
             w.Line("return new " + name + "(value);");

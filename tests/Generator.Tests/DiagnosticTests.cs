@@ -1,0 +1,70 @@
+using System.Linq;
+using CreateImageSdk.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CreateImageSdk.Generator.Tests
+{
+    public class DiagnosticTests
+    {
+        [Theory]
+        [InlineData("CIS001", 4, "{\n  \"title\": \"X\",\n  \"properties\": { \"a\": { \"type\": \"string\" }\n")]
+        [InlineData("CIS001", 1, "[1, 2]")]
+        [InlineData("CIS003", 1, "{ \"title\": \"X\", \"type\": \"object\" }")]
+        [InlineData("CIS003", 3, "{\n  \"title\": \"X\",\n  \"properties\": { }\n}")]
+        [InlineData("CIS004", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"when\": { \"type\": \"string\", \"format\": \"date-time\" }\n  }\n}")]
+        [InlineData("CIS004", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"any\": { }\n  }\n}")]
+        [InlineData("CIS005", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"size\": { \"type\": \"string\", \"enum\": [] }\n  }\n}")]
+        [InlineData("CIS006", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"format\": { \"type\": \"string\", \"enum\": [ \"b64_json\", \"b64-json\" ] }\n  }\n}")]
+        [InlineData("CIS007", 1, "{ \"properties\": { \"a\": { \"type\": \"string\" } } }")]
+        [InlineData("CIS008", 5, "{\n  \"title\": \"X\",\n  \"properties\": { \"a\": { \"type\": \"string\" } },\n  \"allOf\": [\n    { \"if\": { \"properties\": { \"a\": { \"pattern\": \"x\" } } }, \"then\": { } }\n  ]\n}")]
+        [InlineData("CIS009", 5, "{\n  \"title\": \"X\",\n  \"properties\": { \"a\": { \"type\": \"string\" } },\n  \"allOf\": [\n    { \"if\": { \"properties\": { \"b\": { \"const\": \"x\" } } }, \"then\": { } }\n  ]\n}")]
+        public void BadSchema_ReportsItsOwnIdAtTheLine(string id, int line, string json)
+        {
+            var result = GeneratorRunner.Run(GeneratorRunner.Schema("bad.schema.json", json));
+
+            var diagnostic = Assert.Single(result.Diagnostics);
+            Assert.Equal(id, diagnostic.Id);
+            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+            var span = diagnostic.Location.GetLineSpan();
+            Assert.Equal("/repo/schemas/bad.schema.json", span.Path);
+            Assert.Equal(line, span.StartLinePosition.Line + 1);
+            Assert.Empty(result.Results.Single().GeneratedSources);
+            Assert.Null(result.Results.Single().Exception);
+        }
+
+        [Fact]
+        public void ClashDiagnostic_NamesBothValuesAndTheMember()
+        {
+            var result = GeneratorRunner.Run(GeneratorRunner.Schema("bad.schema.json",
+                "{ \"title\": \"X\", \"properties\": { \"format\": { \"type\": \"string\", \"x-csharp-type-name\": \"Fmt\", \"enum\": [ \"b64_json\", \"b64-json\" ] } } }"));
+
+            var message = Assert.Single(result.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal("Values 'b64_json' and 'b64-json' of 'Fmt' both become the C# name 'B64Json'", message);
+        }
+
+        [Fact]
+        public void OneBadSchema_DoesNotStopTheOthers()
+        {
+            var result = GeneratorRunner.Run(
+                GeneratorRunner.Schema("bad.schema.json", "{ nope"),
+                GeneratorRunner.TestSchema("open-enum.schema.json"));
+
+            Assert.Equal("CIS001", Assert.Single(result.Diagnostics).Id);
+            Assert.Contains(result.Results.Single().GeneratedSources, s => s.HintName == "PaintColor.g.cs");
+        }
+
+        [Fact]
+        public void EveryDiagnosticId_IsListedInTheReleaseTracking()
+        {
+            var unshipped = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoPaths.Root, "src", "Generator", "AnalyzerReleases.Unshipped.md"));
+            foreach (var field in typeof(ImageSchemaGenerator).Assembly.GetType("CreateImageSdk.Generator.Diagnostics.DiagnosticDescriptors")!
+                         .GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public))
+            {
+                var descriptor = (DiagnosticDescriptor)field.GetValue(null)!;
+                Assert.StartsWith("CIS", descriptor.Id);
+                Assert.Contains(descriptor.Id + " |", unshipped);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Linq;
+using CreateImageSdk.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CreateImageSdk.Generator.Tests
+{
+    public class SnapshotTests
+    {
+        [Fact]
+        public void RealSchemas_GenerateTheVerifiedSources()
+        {
+            var result = GeneratorRunner.Run(GeneratorRunner.RealSchemas().ToArray());
+
+            Assert.Empty(result.Diagnostics);
+            var sources = result.Results.Single().GeneratedSources.OrderBy(s => s.HintName, System.StringComparer.Ordinal).ToList();
+            Assert.Contains(sources, s => s.HintName == "CreateImageRequest.g.cs");
+            // Every file is compared (and every .received.cs written) before the test fails.
+            var failures = new System.Collections.Generic.List<string>();
+            foreach (var source in sources)
+            {
+                try
+                {
+                    Snapshot.Match("Real." + source.HintName.Replace(".g.cs", string.Empty), source.SourceText.ToString());
+                }
+                catch (Xunit.Sdk.XunitException ex)
+                {
+                    failures.Add(ex.Message);
+                }
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+        }
+
+        [Theory]
+        [InlineData("open-enum.schema.json", "PaintColor.g.cs")]
+        [InlineData("closed-enums.schema.json", "PrintFormat.g.cs")]
+        [InlineData("closed-enums.schema.json", "PaperSize.g.cs")]
+        [InlineData("closed-enums.schema.json", "PrintRequest.g.cs")]
+        [InlineData("docs.schema.json", "NoteRequest.g.cs")]
+        [InlineData("three-models.schema.json", "RenderRequest.Validation.g.cs")]
+        [InlineData("three-models.schema.json", "RenderRequestBuilder.g.cs")]
+        [InlineData("three-models.schema.json", "FilmGrain.g.cs")]
+        public void FocusedSchemas_GenerateTheVerifiedSources(string schema, string hintName)
+        {
+            var result = GeneratorRunner.Run(GeneratorRunner.TestSchema(schema));
+
+            Assert.Empty(result.Diagnostics);
+            Snapshot.Match("Focused." + hintName.Replace(".g.cs", string.Empty), GeneratorRunner.Source(result, hintName));
+        }
+
+        [Fact]
+        public void GeneratedSources_AreValidCSharpWithWellFormedDocs()
+        {
+            var result = GeneratorRunner.Run(GeneratorRunner.RealSchemas().Concat(new[]
+            {
+                GeneratorRunner.TestSchema("closed-enums.schema.json"), GeneratorRunner.TestSchema("docs.schema.json"),
+                GeneratorRunner.TestSchema("open-enum.schema.json"), GeneratorRunner.TestSchema("three-models.schema.json"),
+            }).ToArray());
+
+            foreach (var source in result.Results.Single().GeneratedSources)
+            {
+                var errors = source.SyntaxTree.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+                Assert.True(errors.Count == 0, source.HintName + ": " + string.Join("; ", errors));
+            }
+        }
+    }
+}
