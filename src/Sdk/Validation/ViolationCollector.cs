@@ -72,7 +72,7 @@ namespace CreateImageSdk.Validation
 
         public void Forbidden(string parameter, string? value, string condition)
         {
-            if (value != null) Add(parameter, value, None, condition, "is not supported; leave it unset");
+            if (value != null) Add(parameter, value, None, condition, "is not supported", "leave it unset");
         }
 
         /// <summary>Characters as a person counts them: a surrogate pair (an emoji) is one.</summary>

@@ -1,0 +1,62 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using CreateImageSdk;
+using CreateImageSdk.LocalServer;
+using CreateImageSdk.Samples;
+
+var (arguments, error) = SampleArguments.Parse(args);
+if (arguments is null)
+{
+    Console.Error.WriteLine("error: " + error);
+    Console.Error.WriteLine(SampleArguments.Usage);
+    return 2;
+}
+
+LocalImageServer? localServer = null;
+ImageClientOptions options;
+if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENAI_API_KEY")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENAI_BASE_URL")))
+{
+    localServer = await LocalImageServer.StartAsync();
+    Console.WriteLine("No OPENAI_API_KEY set: using the local placeholder server at " + localServer.BaseUri + " (its images are generated patterns, not AI).");
+    options = new ImageClientOptions { ApiKey = LocalImageServer.DefaultApiKey, BaseUri = localServer.BaseUri };
+}
+else
+{
+    options = new ImageClientOptions();
+}
+
+try
+{
+    using var client = new ImageClient(options);
+    var builder = client.CreateImage(arguments.Prompt).WithResponseFormat(ImageResponseFormat.B64Json);
+    if (arguments.Model is { } model) builder = builder.WithModel(model);
+    if (arguments.Size is { } size) builder = builder.WithSize(size);
+    if (arguments.Quality is { } quality) builder = builder.WithQuality(quality);
+    if (arguments.Style is { } style) builder = builder.WithStyle(style);
+    if (arguments.Count is { } count) builder = builder.WithCount(count);
+
+    var response = await builder.SendAsync();
+    for (var i = 0; i < response.Data.Count; i++)
+    {
+        var path = response.Data.Count == 1 ? arguments.Output : Path.ChangeExtension(arguments.Output, null) + "-" + (i + 1) + Path.GetExtension(arguments.Output);
+        await response.Data[i].SaveAsync(path);
+        Console.WriteLine("Wrote " + path + (response.Data[i].RevisedPrompt is { } revised ? " (revised prompt: " + revised + ")" : string.Empty));
+    }
+
+    return 0;
+}
+catch (ImageRequestValidationException ex)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 2;
+}
+catch (ImageApiException ex)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 1;
+}
+finally
+{
+    if (localServer != null) await localServer.DisposeAsync();
+}

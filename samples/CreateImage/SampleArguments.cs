@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CreateImageSdk.Samples
+{
+    /// <summary>The command line, parsed into SDK types; every bad value says what is allowed.</summary>
+    internal sealed class SampleArguments
+    {
+        public string Prompt { get; private set; } = string.Empty;
+
+        public ImageModel? Model { get; private set; }
+
+        public ImageSize? Size { get; private set; }
+
+        public ImageQuality? Quality { get; private set; }
+
+        public ImageStyle? Style { get; private set; }
+
+        public int? Count { get; private set; }
+
+        public string Output { get; private set; } = "image.png";
+
+        public const string Usage =
+            "usage: CreateImage \"<prompt>\" [--model <model>] [--size <size>] [--quality <quality>] [--style <style>] [--n <count>] [--out <file.png>]";
+
+        /// <summary>Parses the arguments, or returns the error to print.</summary>
+        public static (SampleArguments? Arguments, string? Error) Parse(string[] args)
+        {
+            var result = new SampleArguments();
+            var positional = new List<string>();
+            for (var i = 0; i < args.Length; i++)
+            {
+                var arg = args[i];
+                if (!arg.StartsWith("--", StringComparison.Ordinal))
+                {
+                    positional.Add(arg);
+                    continue;
+                }
+
+                if (i + 1 >= args.Length) return (null, "missing value after " + arg);
+                var value = args[++i];
+                switch (arg)
+                {
+                    case "--model":
+                        if (string.IsNullOrWhiteSpace(value)) return (null, Allowed("model", value, ImageModel.KnownValues.Select(m => m.Value)));
+                        result.Model = ImageModel.Custom(value);
+                        break;
+                    case "--size":
+                        if (!ImageSizeExtensions.TryParse(value, out var size)) return (null, Allowed("size", value, Enum.GetValues<ImageSize>().Select(s => s.ToWireString())));
+                        result.Size = size;
+                        break;
+                    case "--quality":
+                        if (!ImageQualityExtensions.TryParse(value, out var quality)) return (null, Allowed("quality", value, Enum.GetValues<ImageQuality>().Select(q => q.ToWireString())));
+                        result.Quality = quality;
+                        break;
+                    case "--style":
+                        if (!ImageStyleExtensions.TryParse(value, out var style)) return (null, Allowed("style", value, Enum.GetValues<ImageStyle>().Select(s => s.ToWireString())));
+                        result.Style = style;
+                        break;
+                    case "--n":
+                        if (!int.TryParse(value, out var count) || count < 1 || count > 10) return (null, "--n must be a whole number from 1 to 10, not '" + value + "'");
+                        result.Count = count;
+                        break;
+                    case "--out":
+                        result.Output = value;
+                        break;
+                    default:
+                        return (null, "unknown option " + arg);
+                }
+            }
+
+            if (positional.Count != 1 || string.IsNullOrWhiteSpace(positional[0])) return (null, "give exactly one prompt");
+            result.Prompt = positional[0];
+            return (result, null);
+        }
+
+        private static string Allowed(string name, string value, IEnumerable<string> allowed) =>
+            "--" + name + " '" + value + "' is not valid; allowed values: " + string.Join(", ", allowed);
+    }
+}

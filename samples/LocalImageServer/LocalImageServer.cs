@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CreateImageSdk.LocalServer;
+
+/// <summary>
+/// An OpenAI-compatible <c>POST /v1/images/generations</c> endpoint on 127.0.0.1, for tests and samples.
+/// It validates requests with its own per-model rules, answers with deterministic placeholder PNGs
+/// (not AI images), streams server-sent events for <c>"stream": true</c>, records every request, and
+/// can be scripted with <see cref="EnqueueResponse"/>.
+/// </summary>
+public sealed class LocalImageServer : IAsyncDisposable
+{
+    /// <summary>The bearer token accepted unless <see cref="LocalImageServerOptions.ApiKey"/> says otherwise.</summary>
+    public const string DefaultApiKey = "local-test-key";
+
+    private const string GenerationsPath = "/v1/images/generations";
+    private const string ImagesPrefix = "/v1/local-images/";
+
+    // Bounds how long disposal waits for requests still running (for example a long ResponseDelay).
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<QueuedResponse> _queue = new();
+    private readonly ImageStore _images = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly GenerationsEndpoint _generations;
+    private int _disposed;
+
+    private LocalImageServer(WebApplication app, LocalImageServerOptions options)
+    {
+        _app = app;
+        _generations = new GenerationsEndpoint(options, _requests, _queue, _images, _stopping.Token);
+        BaseUri = null!;
+    }
+
+    /// <summary>The API base address, such as <c>http://127.0.0.1:54321/v1/</c>; it always ends with <c>/</c>.</summary>
+    public Uri BaseUri { get; private set; }
+
+    /// <summary>A snapshot of every <c>POST /v1/images/generations</c> received so far, in arrival order, including refused ones.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>Starts a server on the loopback interface and returns once it accepts connections.</summary>
+    /// <param name="options">Port, accepted API key and response delay; <see langword="null"/> uses the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<LocalImageServer> StartAsync(LocalImageServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LocalImageServerOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ResponseDelay, TimeSpan.Zero, nameof(options.ResponseDelay));
+
+        // The empty builder reads no configuration files, environment settings or logging providers:
+        // nothing from the host process leaks in, nothing is printed, and no file watchers pile up in test runs.
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+
+        WebApplication app = builder.Build();
+        var server = new LocalImageServer(app, options);
+        app.Run(server.DispatchAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.BaseUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{new Uri(address).Port}/v1/"));
+        return server;
+    }
+
+    /// <summary>
+    /// Makes the next generations request get exactly this answer instead of the normal one, without the
+    /// API key check. Several calls queue answers, used first in, first out.
+    /// </summary>
+    /// <param name="statusCode">The HTTP status code, e.g. 429.</param>
+    /// <param name="body">The response body, sent as UTF-8.</param>
+    /// <param name="headers">Extra response headers such as <c>retry-after</c>; they replace the server's own of the same name.</param>
+    /// <param name="contentType">The <c>Content-Type</c> of <paramref name="body"/>.</param>
+    public void EnqueueResponse(int statusCode, string body, IReadOnlyDictionary<string, string>? headers = null, string contentType = "application/json")
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(contentType);
+        _queue.Enqueue(new QueuedResponse(statusCode, body, headers, contentType));
+    }
+
+    /// <summary>Stops the server; requests still waiting on <see cref="LocalImageServerOptions.ResponseDelay"/> are aborted.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        using (var timeout = new CancellationTokenSource(ShutdownTimeout))
+        {
+            await _app.StopAsync(timeout.Token);
+        }
+
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private async Task DispatchAsync(HttpContext context)
+    {
+        AddServiceHeaders(context);
+        HttpRequest request = context.Request;
+        string path = request.Path.Value ?? string.Empty;
+        if (HttpMethods.IsPost(request.Method) && path == GenerationsPath)
+        {
+            await _generations.HandleAsync(context);
+        }
+        else if (HttpMethods.IsGet(request.Method) && path.StartsWith(ImagesPrefix, StringComparison.Ordinal) && path.EndsWith(".png", StringComparison.Ordinal)
+            && _images.TryGet(path[ImagesPrefix.Length..^".png".Length], out byte[] png))
+        {
+            context.Response.ContentType = "image/png";
+            context.Response.ContentLength = png.Length;
+            await context.Response.Body.WriteAsync(png, context.RequestAborted);
+        }
+        else
+        {
+            await GenerationsEndpoint.WriteErrorAsync(context.Response, ApiError.NotFound(request.Method, path), context.RequestAborted);
+        }
+    }
+
+    /// <summary>The headers the real service puts on every answer; a scripted answer may override them.</summary>
+    private static void AddServiceHeaders(HttpContext context)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        string requestId = "req_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        context.Response.OnStarting(() =>
+        {
+            IHeaderDictionary headers = context.Response.Headers;
+            headers.TryAdd("x-request-id", requestId);
+            headers.TryAdd("openai-processing-ms", stopwatch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture));
+            headers.TryAdd("openai-version", "2020-10-01");
+            return Task.CompletedTask;
+        });
+    }
+}

@@ -1,0 +1,22 @@
+using System;
+
+namespace CreateImageSdk.LocalServer;
+
+/// <summary>Settings for a <see cref="LocalImageServer"/>.</summary>
+public sealed class LocalImageServerOptions
+{
+    /// <summary>The loopback port to listen on; 0 (the default) lets the operating system pick a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>
+    /// The bearer token the server accepts in the <c>Authorization</c> header.
+    /// <see langword="null"/> accepts every request, with or without an <c>Authorization</c> header.
+    /// </summary>
+    public string? ApiKey { get; init; } = LocalImageServer.DefaultApiKey;
+
+    /// <summary>
+    /// An artificial delay before each generations request is answered, for cancellation and timeout tests.
+    /// The delay ends early when the client disconnects or the server is disposed.
+    /// </summary>
+    public TimeSpan ResponseDelay { get; init; }
+}

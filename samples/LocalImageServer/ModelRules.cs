@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CreateImageSdk.LocalServer;
+
+/// <summary>
+/// What one model accepts, from the parameter descriptions of the OpenAI spec. Kept apart from the
+/// SDK's own rules on purpose: a second, independent reading is what makes the tests meaningful.
+/// </summary>
+internal sealed record ModelRules(
+    string Name,
+    bool IsGptImage,
+    int MaxPromptLength,
+    int MaxImages,
+    IReadOnlyList<string> Sizes,
+    string DefaultSize,
+    bool AllowsCustomSize,
+    IReadOnlyList<string> Qualities,
+    string DefaultQuality,
+    IReadOnlyList<string> Styles)
+{
+    public const string DefaultModel = "dall-e-2";
+
+    private static readonly string[] GptSizes = ["auto", "1024x1024", "1536x1024", "1024x1536"];
+    private static readonly string[] GptQualities = ["auto", "low", "medium", "high"];
+
+    private static readonly ModelRules[] All =
+    [
+        new("dall-e-2", false, 1000, 10, ["256x256", "512x512", "1024x1024"], "1024x1024", false, ["standard"], "standard", []),
+        new("dall-e-3", false, 4000, 1, ["1024x1024", "1792x1024", "1024x1792"], "1024x1024", false, ["standard", "hd"], "standard", ["vivid", "natural"]),
+        Gpt("gpt-image-1", customSizes: false),
+        Gpt("gpt-image-1-mini", customSizes: false),
+        Gpt("gpt-image-1.5", customSizes: false),
+        Gpt("gpt-image-2", customSizes: true),
+        Gpt("gpt-image-2-2026-04-21", customSizes: true),
+    ];
+
+    public static IEnumerable<string> Names => All.Select(rules => rules.Name);
+
+    /// <summary>Model names compare exactly, as the service does.</summary>
+    public static ModelRules? Find(string name) => Array.Find(All, rules => rules.Name == name);
+
+    private static ModelRules Gpt(string name, bool customSizes) =>
+        new(name, true, 32000, 10, GptSizes, "auto", customSizes, GptQualities, "auto", []);
+}

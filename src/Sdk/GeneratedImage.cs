@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using CreateImageSdk.Http;
+
+namespace CreateImageSdk
+{
+    // Hand-written helpers on the generated GeneratedImage record.
+    public sealed partial record GeneratedImage
+    {
+        /// <summary>
+        /// The image bytes: the decoded <c>b64_json</c> when present, otherwise downloaded from <see cref="Url"/>
+        /// (https only; plain http only to a loopback address; at most 64 MiB).
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the download.</param>
+        /// <returns>The image file's bytes (PNG, JPEG or WebP, as requested).</returns>
+        /// <exception cref="InvalidOperationException">The image has neither bytes nor a URL.</exception>
+        /// <exception cref="ImageApiException">The download failed or was too large.</exception>
+        public async Task<byte[]> GetBytesAsync(CancellationToken cancellationToken = default)
+        {
+            if (Bytes != null) return Bytes;
+            using var buffer = new MemoryStream();
+            await ImageDownloader.DownloadAsync(RequireUrl(), buffer, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+
+        /// <summary>Writes the image to <paramref name="destination"/>, from the bytes or by downloading <see cref="Url"/>.</summary>
+        /// <param name="destination">A writable stream; it is not closed.</param>
+        /// <param name="cancellationToken">Cancels the write or download.</param>
+        /// <returns>A task that completes when the image is written.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The image has neither bytes nor a URL.</exception>
+        /// <exception cref="ImageApiException">The download failed or was too large.</exception>
+        public Task CopyToAsync(Stream destination, CancellationToken cancellationToken = default)
+        {
+            if (destination is null) throw new ArgumentNullException(nameof(destination));
+            if (Bytes != null) return destination.WriteAsync(Bytes, 0, Bytes.Length, cancellationToken);
+            return ImageDownloader.DownloadAsync(RequireUrl(), destination, cancellationToken);
+        }
+
+        /// <summary>Saves the image to a file (created or overwritten), from the bytes or by downloading <see cref="Url"/>.</summary>
+        /// <param name="path">The file to write.</param>
+        /// <param name="cancellationToken">Cancels the write or download.</param>
+        /// <returns>A task that completes when the file is written.</returns>
+        /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+        /// <exception cref="InvalidOperationException">The image has neither bytes nor a URL.</exception>
+        /// <exception cref="ImageApiException">The download failed or was too large; no partial file is left behind.</exception>
+        public async Task SaveAsync(string path, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrEmpty(path)) throw new ArgumentException("A file path is required.", nameof(path));
+            var temporary = path + ".partial";
+            try
+            {
+                using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                {
+                    await CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (File.Exists(path)) File.Delete(path);
+                File.Move(temporary, path);
+            }
+            catch
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+                throw;
+            }
+        }
+
+        private Uri RequireUrl() =>
+            Url ?? throw new InvalidOperationException("This image has neither bytes (b64_json) nor a URL; the response did not include the image.");
+    }
+}

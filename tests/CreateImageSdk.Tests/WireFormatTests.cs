@@ -1,0 +1,142 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace CreateImageSdk.Tests
+{
+    public class WireFormatTests
+    {
+        private static string Serialize(CreateImageRequest request) =>
+            JsonSerializer.Serialize(request, CreateImageSdkJsonContext.Default.CreateImageRequest);
+
+        [Theory]
+        [InlineData(ImageSize.Size256x256, "256x256")]
+        [InlineData(ImageSize.Size512x512, "512x512")]
+        [InlineData(ImageSize.Size1024x1024, "1024x1024")]
+        [InlineData(ImageSize.Size1792x1024, "1792x1024")]
+        [InlineData(ImageSize.Size1024x1792, "1024x1792")]
+        public void ImageSize_WritesTheExactWireString(ImageSize size, string wire)
+        {
+            Assert.Equal("\"" + wire + "\"", JsonSerializer.Serialize(size, CreateImageSdkJsonContext.Default.ImageSize));
+            Assert.Equal(size, JsonSerializer.Deserialize("\"" + wire + "\"", CreateImageSdkJsonContext.Default.ImageSize));
+            Assert.Equal(wire, size.ToWireString());
+            Assert.True(ImageSizeExtensions.TryParse(wire, out var parsed));
+            Assert.Equal(size, parsed);
+        }
+
+        [Theory]
+        [InlineData(ImageQuality.Standard, "standard")]
+        [InlineData(ImageQuality.Hd, "hd")]
+        public void ImageQuality_WritesTheExactWireString(ImageQuality value, string wire)
+        {
+            Assert.Equal("\"" + wire + "\"", JsonSerializer.Serialize(value, CreateImageSdkJsonContext.Default.ImageQuality));
+            Assert.Equal(value, JsonSerializer.Deserialize("\"" + wire + "\"", CreateImageSdkJsonContext.Default.ImageQuality));
+        }
+
+        [Theory]
+        [InlineData(ImageStyle.Vivid, "vivid")]
+        [InlineData(ImageStyle.Natural, "natural")]
+        public void ImageStyle_WritesTheExactWireString(ImageStyle value, string wire)
+        {
+            Assert.Equal("\"" + wire + "\"", JsonSerializer.Serialize(value, CreateImageSdkJsonContext.Default.ImageStyle));
+            Assert.Equal(value, JsonSerializer.Deserialize("\"" + wire + "\"", CreateImageSdkJsonContext.Default.ImageStyle));
+        }
+
+        [Theory]
+        [InlineData(ImageResponseFormat.Url, "url")]
+        [InlineData(ImageResponseFormat.B64Json, "b64_json")]
+        public void ImageResponseFormat_WritesTheExactWireString(ImageResponseFormat value, string wire)
+        {
+            Assert.Equal("\"" + wire + "\"", JsonSerializer.Serialize(value, CreateImageSdkJsonContext.Default.ImageResponseFormat));
+            Assert.Equal(value, JsonSerializer.Deserialize("\"" + wire + "\"", CreateImageSdkJsonContext.Default.ImageResponseFormat));
+        }
+
+        [Fact]
+        public void ImageModel_KnownAndCustomValues_WriteTheirWireString()
+        {
+            Assert.Equal("\"dall-e-2\"", JsonSerializer.Serialize(ImageModel.DallE2, CreateImageSdkJsonContext.Default.ImageModel));
+            Assert.Equal("\"dall-e-3\"", JsonSerializer.Serialize(ImageModel.DallE3, CreateImageSdkJsonContext.Default.ImageModel));
+            Assert.Equal("\"my-model\"", JsonSerializer.Serialize(ImageModel.Custom("my-model"), CreateImageSdkJsonContext.Default.ImageModel));
+            Assert.Equal(ImageModel.DallE3, JsonSerializer.Deserialize("\"dall-e-3\"", CreateImageSdkJsonContext.Default.ImageModel));
+            Assert.Equal(ImageModel.DallE3, ImageModel.Custom("dall-e-3"));
+            Assert.True(ImageModel.Custom("dall-e-3").IsKnown);
+            Assert.False(ImageModel.Custom("other").IsKnown);
+            Assert.Equal(new[] { "dall-e-2", "dall-e-3" }, ImageModel.KnownValues.Select(m => m.Value));
+        }
+
+        [Fact]
+        public void ImageModel_Custom_RefusesEmpty()
+        {
+            var ex = Assert.Throws<ArgumentException>(() => ImageModel.Custom(" "));
+            Assert.Equal("value", ex.ParamName);
+            Assert.Contains("dall-e-2, dall-e-3", ex.Message);
+        }
+
+        [Fact]
+        public void FullRequest_SerializesToTheGoldenJson()
+        {
+            var request = new CreateImageRequest
+            {
+                Prompt = "A cute baby sea otter",
+                Model = ImageModel.DallE3,
+                Count = 1,
+                Quality = ImageQuality.Hd,
+                ResponseFormat = ImageResponseFormat.B64Json,
+                Size = ImageSize.Size1024x1792,
+                Style = ImageStyle.Natural,
+                User = "user-1234",
+            };
+
+            const string golden = "{\"prompt\":\"A cute baby sea otter\",\"model\":\"dall-e-3\",\"n\":1,\"quality\":\"hd\",\"response_format\":\"b64_json\",\"size\":\"1024x1792\",\"style\":\"natural\",\"user\":\"user-1234\"}";
+            Assert.Equal(golden, Serialize(request));
+            Assert.Equal(request, JsonSerializer.Deserialize(golden, CreateImageSdkJsonContext.Default.CreateImageRequest));
+        }
+
+        [Fact]
+        public void UnsetOptionalProperties_AreLeftOutSoServerDefaultsApply()
+        {
+            Assert.Equal("{\"prompt\":\"otter\"}", Serialize(new CreateImageRequest { Prompt = "otter" }));
+        }
+
+        [Fact]
+        public void Prompt_IsEscapedAsJson()
+        {
+            Assert.Equal("{\"prompt\":\"say \\u0022hi\\u0022 \\u003C\\u003E \\\\ \\n\"}", Serialize(new CreateImageRequest { Prompt = "say \"hi\" <> \\ \n" }));
+        }
+
+        [Fact]
+        public void ReadingUnknownEnumValueInARequest_IsAJsonExceptionNamingTheValue()
+        {
+            var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("{\"prompt\":\"x\",\"size\":\"1000x1000\"}", CreateImageSdkJsonContext.Default.CreateImageRequest));
+            Assert.Contains("'1000x1000' is not a known ImageSize value", ex.Message);
+        }
+
+        [Fact]
+        public void ImagesResponse_ReadsCreatedUrlBytesAndRevisedPrompt()
+        {
+            var json = "{\"created\":1758142977,\"data\":[{\"url\":\"https://example.com/a.png\",\"revised_prompt\":\"r\"},{\"b64_json\":\"AQID\"}],\"extra\":{\"nested\":[1,2]}}";
+
+            var response = JsonSerializer.Deserialize(json, CreateImageSdkJsonContext.Default.ImagesResponse)!;
+
+            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1758142977), response.Created);
+            Assert.Equal(response.Created.AddMinutes(60), response.UrlsExpireAt);
+            Assert.Equal(new Uri("https://example.com/a.png"), response.Data[0].Url);
+            Assert.Equal("r", response.Data[0].RevisedPrompt);
+            Assert.Equal(new byte[] { 1, 2, 3 }, response.Data[1].Bytes);
+            Assert.Equal(json.Replace(",\"extra\":{\"nested\":[1,2]}", string.Empty), JsonSerializer.Serialize(response, CreateImageSdkJsonContext.Default.ImagesResponse));
+        }
+
+        [Theory]
+        [InlineData("{\"data\":[]}", "Required property 'created' of ImagesResponse is missing")]
+        [InlineData("{\"created\":\"yesterday\",\"data\":[]}", "Expected Unix seconds for 'created' but found a string")]
+        [InlineData("{\"created\":1,\"data\":{}}", "Expected an array for 'data' but found an object")]
+        [InlineData("{\"created\":1,\"data\":[{\"b64_json\":\"***\"}]}", "Property 'b64_json' is not valid base64")]
+        [InlineData("[]", "Expected an object for 'ImagesResponse' but found an array")]
+        public void MalformedResponse_IsAJsonExceptionThatSaysWhatWasWrong(string json, string message)
+        {
+            var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, CreateImageSdkJsonContext.Default.ImagesResponse));
+            Assert.Contains(message, ex.Message);
+        }
+    }
+}
