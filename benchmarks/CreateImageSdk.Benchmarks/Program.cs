@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/CreateImageSdk.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(CreateImageSdk.Benchmarks.ResponseReadingBenchmarks).Assembly).Run(args);
