@@ -42,7 +42,7 @@ namespace CreateImageSdk.Tests
             Assert.Equal("org-123", sent.Headers["OpenAI-Organization"]);
             Assert.Equal("proj-456", sent.Headers["OpenAI-Project"]);
             Assert.StartsWith("application/json", sent.Headers["Content-Type"]);
-            Assert.StartsWith("CreateImageSdk/1.0.0 (", sent.Headers["User-Agent"]);
+            Assert.Matches(@"^CreateImageSdk/\d+\.\d+\.\d+\S* \(\.NET .+; .+\)$", sent.Headers["User-Agent"]);
 
             var image = Assert.Single(response.Data);
             Assert.Equal((1024, 1792), PngInfo.Read(image.Bytes!));

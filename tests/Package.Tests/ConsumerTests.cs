@@ -1,0 +1,83 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using CreateImageSdk.LocalServer;
+using Xunit;
+
+namespace CreateImageSdk.Package.Tests
+{
+    [Collection(PackageCollection.Name)]
+    public class ConsumerTests
+    {
+        private const string ConsumerProgram = """
+            using CreateImageSdk;
+
+            using var client = new ImageClient(new ImageClientOptions { BaseUri = new Uri(args[0]), ApiKey = args[1] });
+            var response = await client.CreateImage("A cute baby sea otter")
+                .WithModel(ImageModel.DallE3)
+                .WithSize(ImageSize.Size1024x1792)
+                .WithResponseFormat(ImageResponseFormat.B64Json)
+                .SendAsync();
+            var png = response.Data[0].Bytes!;
+            var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+            var height = (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23];
+            Console.WriteLine($"{width}x{height} revised={response.Data[0].RevisedPrompt is not null}");
+            """;
+
+        private static readonly Regex Warning = new Regex(@"warning [A-Z]+\d+", RegexOptions.CultureInvariant);
+
+        private readonly PackageFixture _package;
+
+        public ConsumerTests(PackageFixture package) => _package = package;
+
+        [Fact]
+        public async Task Net10Consumer_BuildsWithoutWarnings_AndCreatesAnImage()
+        {
+            var directory = _package.CreateConsumer("Net10Consumer", "net10.0", files: ("Program.cs", ConsumerProgram));
+            var build = await DotNet.RunAsync(directory, "build", "-c", "Release", "-nodeReuse:false");
+            Assert.True(build.ExitCode == 0, build.ToString());
+            Assert.DoesNotMatch(Warning, build.Output);
+
+            await using var server = await LocalImageServer.StartAsync();
+            var run = await DotNet.RunAsync(directory, "bin/Release/net10.0/Net10Consumer.dll", server.BaseUri.ToString(), LocalImageServer.DefaultApiKey);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal("1024x1792 revised=True", run.Output.Trim());
+            Assert.Contains("\"size\":\"1024x1792\"", server.Requests.Single().Body);
+        }
+
+        [Fact]
+        public async Task Net8Consumer_BuildsWithoutWarnings_WithoutTheCompilerServer()
+        {
+            var directory = _package.CreateConsumer("Net8Consumer", "net8.0", files: ("Program.cs", ConsumerProgram));
+            var build = await DotNet.RunAsync(directory, "build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            Assert.True(build.ExitCode == 0, build.ToString());
+            Assert.DoesNotMatch(Warning, build.Output);
+            Assert.True(File.Exists(Path.Combine(directory, "bin", "Release", "net8.0", "CreateImageSdk.dll")));
+        }
+
+        [Fact]
+        public async Task WrongValues_DoNotCompile_EachWithTheExpectedError()
+        {
+            // One project, one file per mistake: a single build reports every error with its file.
+            var cases = new (string File, string ExpectedError, string Source)[]
+            {
+                ("NoSuchSize.cs", "CS0117", "using CreateImageSdk; static class NoSuchSize { static object M() => ImageSize.Size1000x1000; }"),
+                ("StringSize.cs", "CS1503", "using CreateImageSdk; static class StringSize { static object M(ImageClient c) => c.CreateImage(\"otter\").WithSize(\"1024x1024\"); }"),
+                ("StringQuality.cs", "CS0029", "using CreateImageSdk; static class StringQuality { static object M() => new CreateImageRequest { Prompt = \"otter\", Quality = \"hd\" }; }"),
+                ("StringModel.cs", "CS0029", "using CreateImageSdk; static class StringModel { static object M() => new CreateImageRequest { Prompt = \"otter\", Model = \"dall-e-3\" }; }"),
+                ("MissingPrompt.cs", "CS9035", "using CreateImageSdk; static class MissingPrompt { static object M() => new CreateImageRequest { Model = ImageModel.DallE3 }; }"),
+            };
+            var directory = _package.CreateConsumer("WrongValues", "net10.0", "<OutputType>Library</OutputType>",
+                cases.Select(c => (c.File, c.Source)).ToArray());
+
+            var build = await DotNet.RunAsync(directory, "build", "-c", "Release", "-nodeReuse:false");
+
+            Assert.NotEqual(0, build.ExitCode);
+            foreach (var (file, expected, _) in cases)
+            {
+                Assert.Matches(new Regex(Regex.Escape(file) + @"\(\d+,\d+\): error " + expected), build.Output);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace CreateImageSdk.Package.Tests
+{
+    [Collection(PackageCollection.Name)]
+    public class PackageContentTests
+    {
+        private readonly PackageFixture _package;
+
+        public PackageContentTests(PackageFixture package) => _package = package;
+
+        [Fact]
+        public void Package_HoldsBothTargetsWithDocs_AndASymbolPackage()
+        {
+            using var zip = ZipFile.OpenRead(_package.PackagePath);
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+
+            foreach (var tfm in new[] { "netstandard2.0", "net8.0" })
+            {
+                Assert.Contains("lib/" + tfm + "/CreateImageSdk.dll", entries);
+                Assert.Contains("lib/" + tfm + "/CreateImageSdk.xml", entries);
+            }
+
+            Assert.Contains("README.md", entries);
+            Assert.DoesNotContain(entries, e => e.EndsWith("NJsonSchema.dll", System.StringComparison.Ordinal) || e.EndsWith("Newtonsoft.Json.dll", System.StringComparison.Ordinal));
+            Assert.True(File.Exists(Path.ChangeExtension(_package.PackagePath, ".snupkg")));
+        }
+
+        [Fact]
+        public void Nuspec_HasMetadata_AndNoGeneratorDependencies()
+        {
+            using var zip = ZipFile.OpenRead(_package.PackagePath);
+            using var stream = zip.GetEntry("CreateImageSdk.nuspec")!.Open();
+            var nuspec = XDocument.Load(stream);
+            var ns = nuspec.Root!.Name.Namespace;
+            var metadata = nuspec.Root.Element(ns + "metadata")!;
+
+            Assert.Equal("MIT", metadata.Element(ns + "license")?.Value);
+            Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+            Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "projectUrl")?.Value));
+            Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value));
+            Assert.Contains("openai", metadata.Element(ns + "tags")?.Value);
+            Assert.Equal("https://github.com/createimagesdk/createimagesdk", (string?)metadata.Element(ns + "repository")?.Attribute("url"));
+
+            var dependencies = metadata.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ToList();
+            Assert.Equal(new[] { "Microsoft.Bcl.AsyncInterfaces", "System.Text.Json" }, dependencies.OrderBy(d => d));
+            var net8 = metadata.Descendants(ns + "group").Single(g => (string?)g.Attribute("targetFramework") == "net8.0");
+            Assert.Empty(net8.Elements());
+        }
+
+        [Fact]
+        public void XmlDocs_ExplainEnumMembersAndBuilderMethods_ForIntelliSense()
+        {
+            using var zip = ZipFile.OpenRead(_package.PackagePath);
+            using var stream = zip.GetEntry("lib/net8.0/CreateImageSdk.xml")!.Open();
+            var members = XDocument.Load(stream).Descendants("member").ToDictionary(m => (string)m.Attribute("name")!, m => m.Value);
+
+            Assert.Contains("1792x1024", members["F:CreateImageSdk.ImageSize.Size1792x1024"]);
+            Assert.Contains("dall-e-3", members["F:CreateImageSdk.ImageSize.Size1792x1024"]);
+            Assert.Contains("Supported only by", members["F:CreateImageSdk.ImageQuality.Hd"]);
+            Assert.Contains("dall-e-3", members["P:CreateImageSdk.ImageModel.DallE3"]);
+            Assert.Contains("1 to 10", members["M:CreateImageSdk.CreateImageRequestBuilder.WithCount(System.Int32)"]);
+            Assert.Contains("quality", members["M:CreateImageSdk.CreateImageRequestBuilder.WithQuality(CreateImageSdk.ImageQuality)"]);
+            Assert.Contains("Checks this request", members["M:CreateImageSdk.CreateImageRequest.Validate"]);
+        }
+    }
+}
