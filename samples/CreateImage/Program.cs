@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using CreateImageSdk;
 using CreateImageSdk.LocalServer;
@@ -29,12 +30,16 @@ else
 try
 {
     using var client = new ImageClient(options);
-    var builder = client.CreateImage(arguments.Prompt).WithResponseFormat(ImageResponseFormat.B64Json);
-    if (arguments.Model is { } model) builder = builder.WithModel(model);
+    // A current model unless told otherwise (dall-e-2 and dall-e-3 were shut down on the OpenAI API).
+    var builder = client.CreateImage(arguments.Prompt).WithModel(arguments.Model ?? ImageModel.GptImage1_5);
     if (arguments.Size is { } size) builder = builder.WithSize(size);
     if (arguments.Quality is { } quality) builder = builder.WithQuality(quality);
     if (arguments.Style is { } style) builder = builder.WithStyle(style);
     if (arguments.Count is { } count) builder = builder.WithCount(count);
+
+    // Ask for the bytes inline where the model allows choosing (dall-e); GPT image models always send them.
+    var inline = builder.WithResponseFormat(ImageResponseFormat.B64Json);
+    if (!inline.Request.Validate().Any(v => v.Parameter == "response_format")) builder = inline;
 
     var response = await builder.SendAsync();
     for (var i = 0; i < response.Data.Count; i++)

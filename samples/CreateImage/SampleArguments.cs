@@ -47,7 +47,20 @@ namespace CreateImageSdk.Samples
                         result.Model = ImageModel.Custom(value);
                         break;
                     case "--size":
-                        if (!ImageSizeExtensions.TryParse(value, out var size)) return (null, Allowed("size", value, Enum.GetValues<ImageSize>().Select(s => s.ToWireString())));
+                        var size = ImageSize.KnownValues.FirstOrDefault(s => s.Value == value);
+                        if (size.Value.Length == 0 && value.Split('x') is [var w, var h] && int.TryParse(w, out var width) && int.TryParse(h, out var height))
+                        {
+                            try
+                            {
+                                size = ImageSize.Custom(width, height);
+                            }
+                            catch (ArgumentOutOfRangeException ex)
+                            {
+                                return (null, "--size " + ex.Message.Split(" (Parameter")[0]);
+                            }
+                        }
+
+                        if (size.Value.Length == 0) return (null, Allowed("size", value, ImageSize.KnownValues.Select(s => s.Value).Append("WIDTHxHEIGHT (gpt-image-2)")));
                         result.Size = size;
                         break;
                     case "--quality":

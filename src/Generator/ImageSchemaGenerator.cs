@@ -44,35 +44,43 @@ namespace CreateImageSdk.Generator
                 .Where(static result => result.Spec != null)
                 .Select(static (result, _) => result.Spec!)
                 .WithTrackingName(TrackingNames.Specs);
-            context.RegisterSourceOutput(specs, static (spc, spec) => Emit(spc, spec));
 
+            // Schemas may share types (the usage object of a response and of a stream event), so types are
+            // gathered from every file, defined once, and a name defined differently twice is a diagnostic.
             var all = specs.Collect()
-                .Select(static (items, _) => items.OrderBy(s => s.FileName, StringComparer.Ordinal).ToEquatableArray())
+                .Select(static (items, _) => TypeSet.Build(items.OrderBy(s => s.FileName, StringComparer.Ordinal)))
                 .WithTrackingName(TrackingNames.AllSpecs);
-            context.RegisterSourceOutput(all, static (spc, items) =>
+            context.RegisterSourceOutput(all, static (spc, types) =>
             {
-                if (items.Count > 0) spc.AddSource(JsonContextEmitter.ContextName + ".g.cs", JsonContextEmitter.Emit(items.ToList()));
+                foreach (var conflict in types.Conflicts)
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.ConflictingType, Location.None, conflict));
+                }
+
+                Emit(spc, types);
             });
         }
 
-        private static void Emit(SourceProductionContext context, SchemaSpec spec)
+        private static void Emit(SourceProductionContext context, TypeSet types)
         {
-            foreach (var item in spec.Enums)
+            if (types.Objects.Count == 0 && types.Enums.Count == 0) return;
+            foreach (var (item, file) in types.Enums)
             {
-                context.AddSource(item.Name + ".g.cs", item.IsOpen ? OpenEnumEmitter.Emit(item, spec.FileName) : EnumEmitter.Emit(item, spec.FileName));
+                context.AddSource(item.Name + ".g.cs", item.IsOpen ? OpenEnumEmitter.Emit(item, file) : EnumEmitter.Emit(item, file));
             }
 
-            foreach (var item in spec.Objects)
+            context.AddSource(JsonContextEmitter.ContextName + ".g.cs", JsonContextEmitter.Emit(types));
+            foreach (var (item, file) in types.Objects)
             {
-                context.AddSource(item.Name + ".g.cs", ObjectEmitter.Emit(item, spec.FileName));
+                context.AddSource(item.Name + ".g.cs", ObjectEmitter.Emit(item, file));
                 if (item.Rules.Count > 0 || item.Operation != null || item.Properties.Any(HasChecks))
                 {
-                    context.AddSource(item.Name + ".Validation.g.cs", ValidationEmitter.Emit(item, spec.FileName));
+                    context.AddSource(item.Name + ".Validation.g.cs", ValidationEmitter.Emit(item, file));
                 }
 
                 if (item.Operation != null)
                 {
-                    context.AddSource(item.Name + "Builder.g.cs", BuilderEmitter.Emit(item, item.Operation, spec.FileName));
+                    context.AddSource(item.Name + "Builder.g.cs", BuilderEmitter.Emit(item, item.Operation, file));
                 }
             }
         }

@@ -1,6 +1,8 @@
 using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -107,7 +109,57 @@ namespace CreateImageSdk
             }
         }
 
-        internal HttpClient HttpClient => _http;
+        internal async IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(
+            string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TEvent> eventInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            using var timeout = StartTimeout(cancellationToken);
+            using var message = CreateMessage(method, path, request, requestInfo);
+            message.Headers.Accept.Clear();
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+            {
+                throw TimedOut(ex);
+            }
+
+            using (response)
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await ErrorResponseReader.CreateExceptionAsync(response, timeout.Token).ConfigureAwait(false);
+                }
+
+                // The enumerator is driven by the caller, so a timeout is checked around each step rather than
+                // with a try/catch around the yield (C# does not allow that).
+                var events = StreamingResponseReader.ReadEventsAsync(response, eventInfo, timeout.Token).GetAsyncEnumerator(timeout.Token);
+                try
+                {
+                    while (true)
+                    {
+                        bool more;
+                        try
+                        {
+                            more = await events.MoveNextAsync().ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+                        {
+                            throw TimedOut(ex);
+                        }
+
+                        if (!more) yield break;
+                        yield return events.Current;
+                    }
+                }
+                finally
+                {
+                    await events.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
 
         private HttpRequestMessage CreateMessage<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo)
         {

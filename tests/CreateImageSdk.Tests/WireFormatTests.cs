@@ -10,24 +10,51 @@ namespace CreateImageSdk.Tests
         private static string Serialize(CreateImageRequest request) =>
             JsonSerializer.Serialize(request, CreateImageSdkJsonContext.Default.CreateImageRequest);
 
-        [Theory]
-        [InlineData(ImageSize.Size256x256, "256x256")]
-        [InlineData(ImageSize.Size512x512, "512x512")]
-        [InlineData(ImageSize.Size1024x1024, "1024x1024")]
-        [InlineData(ImageSize.Size1792x1024, "1792x1024")]
-        [InlineData(ImageSize.Size1024x1792, "1024x1792")]
-        public void ImageSize_WritesTheExactWireString(ImageSize size, string wire)
+        public static TheoryData<string, string> Sizes => new TheoryData<string, string>
         {
+            { nameof(ImageSize.Auto), "auto" },
+            { nameof(ImageSize.Size256x256), "256x256" },
+            { nameof(ImageSize.Size512x512), "512x512" },
+            { nameof(ImageSize.Size1024x1024), "1024x1024" },
+            { nameof(ImageSize.Size1536x1024), "1536x1024" },
+            { nameof(ImageSize.Size1024x1536), "1024x1536" },
+            { nameof(ImageSize.Size1792x1024), "1792x1024" },
+            { nameof(ImageSize.Size1024x1792), "1024x1792" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Sizes))]
+        public void ImageSize_WritesTheExactWireString(string member, string wire)
+        {
+            var size = (ImageSize)typeof(ImageSize).GetProperty(member)!.GetValue(null)!;
             Assert.Equal("\"" + wire + "\"", JsonSerializer.Serialize(size, CreateImageSdkJsonContext.Default.ImageSize));
             Assert.Equal(size, JsonSerializer.Deserialize("\"" + wire + "\"", CreateImageSdkJsonContext.Default.ImageSize));
-            Assert.Equal(wire, size.ToWireString());
-            Assert.True(ImageSizeExtensions.TryParse(wire, out var parsed));
-            Assert.Equal(size, parsed);
+            Assert.Equal(wire, size.Value);
+            Assert.True(size.IsKnown);
+        }
+
+        [Fact]
+        public void ImageSize_Custom_IsValidatedByTheDimensionsRule()
+        {
+            Assert.Equal("\"1536x864\"", JsonSerializer.Serialize(ImageSize.Custom(1536, 864), CreateImageSdkJsonContext.Default.ImageSize));
+            Assert.Equal(ImageSize.Size1536x1024, ImageSize.Custom(1536, 1024));
+            Assert.Equal("3840x2160", ImageSize.Custom(3840, 2160).Value);
+
+            var notMultiple = Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(1000, 1000));
+            Assert.Contains("1000x1000 is not a valid free size: both sides must be multiples of 16", notMultiple.Message);
+            Assert.Contains("aspect ratio must be between 1:3 and 3:1", Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(3840, 1024)).Message);
+            Assert.Contains("longest side must be at most 3,840", Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(4096, 2048)).Message);
+            Assert.Contains("pixel count must be between 655,360 and 8,294,400", Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(512, 512)).Message);
+            Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(0, 1024));
         }
 
         [Theory]
         [InlineData(ImageQuality.Standard, "standard")]
         [InlineData(ImageQuality.Hd, "hd")]
+        [InlineData(ImageQuality.Low, "low")]
+        [InlineData(ImageQuality.Medium, "medium")]
+        [InlineData(ImageQuality.High, "high")]
+        [InlineData(ImageQuality.Auto, "auto")]
         public void ImageQuality_WritesTheExactWireString(ImageQuality value, string wire)
         {
             Assert.Equal("\"" + wire + "\"", JsonSerializer.Serialize(value, CreateImageSdkJsonContext.Default.ImageQuality));
@@ -62,7 +89,11 @@ namespace CreateImageSdk.Tests
             Assert.Equal(ImageModel.DallE3, ImageModel.Custom("dall-e-3"));
             Assert.True(ImageModel.Custom("dall-e-3").IsKnown);
             Assert.False(ImageModel.Custom("other").IsKnown);
-            Assert.Equal(new[] { "dall-e-2", "dall-e-3" }, ImageModel.KnownValues.Select(m => m.Value));
+            Assert.Equal(
+                new[] { "dall-e-2", "dall-e-3", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21" },
+                ImageModel.KnownValues.Select(m => m.Value));
+            Assert.Equal("gpt-image-1.5", ImageModel.GptImage1_5.Value);
+            Assert.Equal("gpt-image-2-2026-04-21", ImageModel.GptImage2_2026_04_21.Value);
         }
 
         [Fact]
@@ -106,10 +137,33 @@ namespace CreateImageSdk.Tests
         }
 
         [Fact]
-        public void ReadingUnknownEnumValueInARequest_IsAJsonExceptionNamingTheValue()
+        public void ReadingUnknownClosedEnumValueInARequest_IsAJsonExceptionNamingTheValue()
         {
-            var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("{\"prompt\":\"x\",\"size\":\"1000x1000\"}", CreateImageSdkJsonContext.Default.CreateImageRequest));
-            Assert.Contains("'1000x1000' is not a known ImageSize value", ex.Message);
+            var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("{\"prompt\":\"x\",\"quality\":\"ultra\"}", CreateImageSdkJsonContext.Default.CreateImageRequest));
+            Assert.Contains("'ultra' is not a known ImageQuality value", ex.Message);
+        }
+
+        [Fact]
+        public void GptRequest_SerializesEveryNewParameter()
+        {
+            var request = new CreateImageRequest
+            {
+                Prompt = "otter",
+                Model = ImageModel.GptImage1,
+                Background = ImageBackground.Transparent,
+                Moderation = ImageModeration.Low,
+                OutputFormat = ImageOutputFormat.Webp,
+                OutputCompression = 80,
+                Quality = ImageQuality.High,
+                Size = ImageSize.Size1024x1536,
+                Stream = true,
+                PartialImages = 2,
+            };
+
+            Assert.Equal(
+                "{\"prompt\":\"otter\",\"model\":\"gpt-image-1\",\"quality\":\"high\",\"output_format\":\"webp\",\"output_compression\":80,\"size\":\"1024x1536\",\"moderation\":\"low\",\"background\":\"transparent\",\"stream\":true,\"partial_images\":2}",
+                Serialize(request));
+            Assert.Empty(request.Validate());
         }
 
         [Fact]

@@ -45,16 +45,13 @@ public sealed class DallETests
         await using LocalImageServer server = await LocalImageServer.StartAsync();
         using var client = new TestClient(server);
 
-        var stopwatch = Stopwatch.StartNew();
         JsonElement response = await client.PostForJsonAsync(
             """{"prompt":"An isolated stop sign.","model":"dall-e-3","response_format":"b64_json","size":"1792x1024","quality":"hd","style":"natural"}""", 200);
-        stopwatch.Stop();
 
         JsonElement item = Assert.Single(response.GetProperty("data").EnumerateArray());
         Assert.Contains("An isolated stop sign.", item.GetProperty("revised_prompt").GetString());
         PngFile png = PngFile.Read(Convert.FromBase64String(item.GetProperty("b64_json").GetString()!));
         Assert.Equal((1792, 1024), (png.Width, png.Height));
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]

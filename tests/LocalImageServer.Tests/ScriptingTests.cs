@@ -39,14 +39,18 @@ public sealed class ScriptingTests
         var stopwatch = Stopwatch.StartNew();
         LocalImageServer server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ResponseDelay = TimeSpan.FromMinutes(5) });
         using var client = new TestClient(server);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancel = new CancellationTokenSource();
 
-        Task<HttpResponseMessage> pending = client.Http.PostAsync("images/generations", new StringContent("{}"), timeout.Token);
+        Task<HttpResponseMessage> pending = client.Http.PostAsync("images/generations", new StringContent("{}"), cancel.Token);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+        // Cancel only once the server holds the request, so a busy machine cannot turn this into a race.
+        var waited = Stopwatch.StartNew();
+        while (server.Requests.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
         Assert.Single(server.Requests);
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
         await server.DisposeAsync();
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]

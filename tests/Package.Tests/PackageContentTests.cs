@@ -59,8 +59,8 @@ namespace CreateImageSdk.Package.Tests
             using var stream = zip.GetEntry("lib/net8.0/CreateImageSdk.xml")!.Open();
             var members = XDocument.Load(stream).Descendants("member").ToDictionary(m => (string)m.Attribute("name")!, m => m.Value);
 
-            Assert.Contains("1792x1024", members["F:CreateImageSdk.ImageSize.Size1792x1024"]);
-            Assert.Contains("dall-e-3", members["F:CreateImageSdk.ImageSize.Size1792x1024"]);
+            Assert.Contains("1792x1024", members["P:CreateImageSdk.ImageSize.Size1792x1024"]);
+            Assert.Contains("dall-e-3", members["P:CreateImageSdk.ImageSize.Size1792x1024"]);
             Assert.Contains("Supported only by", members["F:CreateImageSdk.ImageQuality.Hd"]);
             Assert.Contains("dall-e-3", members["P:CreateImageSdk.ImageModel.DallE3"]);
             Assert.Contains("1 to 10", members["M:CreateImageSdk.CreateImageRequestBuilder.WithCount(System.Int32)"]);

@@ -36,10 +36,13 @@ namespace CreateImageSdk.Generator.Diagnostics
         public static readonly DiagnosticDescriptor UnknownRuleProperty = Create(
             "CIS009", "Rule names an unknown property", "A rule names property '{0}', which the schema does not declare");
 
+        public static readonly DiagnosticDescriptor ConflictingType = Create(
+            "CIS010", "Type defined differently twice", "Two schemas define the type {0} differently; give one of them another x-csharp-type-name or title");
+
         private static readonly DiagnosticDescriptor[] All =
         {
             InvalidJson, UnreadableSchema, NoProperties, UnsupportedType, EmptyEnum, MemberNameClash, MissingTitle,
-            UnsupportedRule, UnknownRuleProperty,
+            UnsupportedRule, UnknownRuleProperty, ConflictingType,
         };
 
         public static DiagnosticDescriptor ById(string id)

@@ -29,7 +29,9 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line();
             Docs.Summary(w, "The request as configured so far.");
             w.Line("public " + request + " Request { get; }");
-            foreach (var property in spec.Properties.Where(p => !p.IsRequired))
+            // The stream flag is not a With… step: the streaming methods set it, so a builder cannot ask for
+            // server-sent events and then read them as a plain JSON response.
+            foreach (var property in spec.Properties.Where(p => !p.IsRequired && p.WireName != operation.StreamFlag))
             {
                 var parameter = Identifiers.Parameter(property.Name);
                 w.Line();
@@ -56,6 +58,18 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
             w.Line("public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
             w.Line("    _client." + operation.MethodName + "RawAsync(Request, cancellationToken);");
+            if (operation.StreamFlag != null && operation.StreamEvent != null)
+            {
+                w.Line();
+                Docs.Summary(w, "Validates the request, sends it with " + Docs.Code(operation.StreamFlag + ": true") + ", and yields each server-sent event as it arrives: partial images, then the completed image.");
+                w.Line("/// <param name=\"cancellationToken\">Stops the stream at once.</param>");
+                w.Line("/// <returns>The events, in the order the server sent them.</returns>");
+                w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
+                w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or sent an event that is not the expected JSON.</exception>");
+                w.Line("public global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Namespace + operation.StreamEvent + "> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
+                w.Line("    _client." + operation.MethodName + "StreamAsync(Request, cancellationToken);");
+            }
+
             w.Close();
             w.Line();
 
@@ -80,6 +94,12 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON.</exception>");
             w.Open("public global::System.Threading.Tasks.Task<" + response + "> " + operation.MethodName + "Async(" + request + " request, global::System.Threading.CancellationToken cancellationToken = default)");
             w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());");
+            if (operation.StreamFlag != null)
+            {
+                var flag = spec.Properties.First(p => p.WireName == operation.StreamFlag).Name;
+                w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfStreaming(request!." + flag + " == true, \"" + operation.MethodName + "StreamAsync\");");
+            }
+
             w.Line("return SendAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name + ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.ResponseType + ", cancellationToken);");
             w.Close();
             w.Line();
@@ -93,6 +113,26 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());");
             w.Line("return SendRawAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name + ", cancellationToken);");
             w.Close();
+            if (operation.StreamFlag != null && operation.StreamEvent != null)
+            {
+                var flag = spec.Properties.First(p => p.WireName == operation.StreamFlag).Name;
+                w.Line();
+                Docs.Summary(w, "Validates and sends a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + " with " + Docs.Code(operation.StreamFlag + ": true") +
+                                ", and yields each server-sent event as it arrives. Each image is decoded once, straight from the event's bytes.");
+                w.Line("/// <param name=\"request\">The request; its " + Docs.Code(operation.StreamFlag) + " value is set to true.</param>");
+                w.Line("/// <param name=\"cancellationToken\">Stops the stream at once.</param>");
+                w.Line("/// <returns>The events, in the order the server sent them; the last is the completed image.</returns>");
+                w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"request\"/> is null.</exception>");
+                w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
+                w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or sent an event that is not the expected JSON.</exception>");
+                w.Open("public global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Namespace + operation.StreamEvent + "> " + operation.MethodName + "StreamAsync(" + request + " request, global::System.Threading.CancellationToken cancellationToken = default)");
+                w.Line("if (request is null) throw new global::System.ArgumentNullException(nameof(request));");
+                w.Line("var streaming = request with { " + flag + " = true };");
+                w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(streaming, streaming.Validate());");
+                w.Line("return StreamAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name +
+                       ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.StreamEvent + ", cancellationToken);");
+                w.Close();
+            }
             w.Close();
             return GeneratedHeader.End(w);
         }

@@ -62,7 +62,12 @@ namespace CreateImageSdk.Generator.Emitting
                         w.Line("violations.Range(" + name + ", " + v.Number + ", " + Long(constraint.Minimum) + ", " + Long(constraint.Maximum) + ", " + because + ");");
                     }
 
-                    if (constraint.HasAllowedValues)
+                    if (constraint.HasAllowedValues && constraint.Dimensions is { } d)
+                    {
+                        w.Line("violations.OneOfOrSize(" + name + ", " + v.Text + ", " + FieldName(i, constraint.Property) + ", " + Int(d.MultipleOf) + ", " + Int(d.MaxLongEdge) + ", " +
+                               Int(d.MaxAspectRatio) + ", " + Long(d.MinPixels) + ", " + Long(d.MaxPixels) + ", " + because + ");");
+                    }
+                    else if (constraint.HasAllowedValues)
                     {
                         w.Line("violations.OneOf(" + name + ", " + v.Text + ", " + FieldName(i, constraint.Property) + ", " + because + ");");
                     }
@@ -144,13 +149,22 @@ namespace CreateImageSdk.Generator.Emitting
         }
 
         /// <summary>The rule's condition in words, for messages: "model is dall-e-2 (or not set)".</summary>
-        public static string ConditionText(RuleSpec rule) => string.Join(" and ", rule.Conditions.Select(c =>
+        public static string ConditionText(RuleSpec rule)
         {
-            if (c.Values.Count == 0) return c.Property + " is set";
-            var named = c.Values.Where(l => l.Kind != LiteralKind.Null).Select(l => l.Text).ToList();
-            var text = c.Property + " is " + string.Join(" or ", named);
-            return c.Values.Any(l => l.Kind == LiteralKind.Null) && !c.Required ? text + " (or not set)" : text;
-        }));
+            // "background is not set" clauses only narrow when a default applies; the message names the rest.
+            var named = rule.Conditions.Where(c => !IsAbsence(c)).ToList();
+            var shown = named.Count > 0 ? named : rule.Conditions.ToList();
+            return string.Join(" and ", shown.Select(c =>
+            {
+                if (c.Values.Count == 0) return c.Property + " is set";
+                if (IsAbsence(c)) return c.Property + " is not set";
+                var values = c.Values.Where(l => l.Kind != LiteralKind.Null).Select(l => l.Text).ToList();
+                var text = c.Property + " is " + (values.Count > 2 ? "one of " + string.Join(", ", values) : string.Join(" or ", values));
+                return c.Values.Any(l => l.Kind == LiteralKind.Null) && !c.Required ? text + " (or not set)" : text;
+            }));
+        }
+
+        private static bool IsAbsence(ConditionSpec c) => c.Values.Count > 0 && c.Values.All(l => l.Kind == LiteralKind.Null);
 
         private static string Unwrap(string test) => test.StartsWith("(", System.StringComparison.Ordinal) && test.EndsWith(")", System.StringComparison.Ordinal) ? test.Substring(1, test.Length - 2) : test;
 

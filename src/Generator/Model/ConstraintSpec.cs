@@ -1,6 +1,6 @@
 namespace CreateImageSdk.Generator.Model
 {
-    /// <summary>What a <c>then</c> demands of one property.</summary>
+    /// <summary>What a <c>then</c> demands of one property; with <see cref="Dimensions"/>, a value outside <see cref="AllowedValues"/> may still pass as a free size.</summary>
     internal sealed record ConstraintSpec(
         string Property,
         EquatableArray<LiteralSpec> AllowedValues,
@@ -8,7 +8,8 @@ namespace CreateImageSdk.Generator.Model
         long? Maximum,
         int? MaxLength,
         bool Forbidden,
-        bool Required)
+        bool Required,
+        DimensionsSpec? Dimensions = null)
     {
         public bool HasAllowedValues => AllowedValues.Count > 0;
     }

@@ -9,5 +9,6 @@ namespace CreateImageSdk.Generator.Model
         string? Description,
         bool IsOpen,
         string? DefaultValue,
-        EquatableArray<EnumMemberSpec> Members);
+        EquatableArray<EnumMemberSpec> Members,
+        DimensionsSpec? Dimensions = null);
 }

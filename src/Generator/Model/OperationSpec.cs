@@ -1,5 +1,7 @@
 namespace CreateImageSdk.Generator.Model
 {
     /// <summary>The HTTP operation a request schema is sent to (extension keyword <c>x-operation</c>).</summary>
-    internal sealed record OperationSpec(string MethodName, string HttpMethod, string Path, string ResponseType, string? Summary);
+    /// <param name="StreamFlag">The boolean request property that asks for server-sent events, when the operation can stream.</param>
+    /// <param name="StreamEvent">The type of each streamed event.</param>
+    internal sealed record OperationSpec(string MethodName, string HttpMethod, string Path, string ResponseType, string? Summary, string? StreamFlag = null, string? StreamEvent = null);
 }

@@ -143,6 +143,18 @@ namespace CreateImageSdk.Generator.Parsing
 
             if (!(property.Value is JObject subschema)) return null;
 
+            if (subschema["anyOf"] is JArray branches)
+            {
+                // "one of these values, or a free size that satisfies x-image-dimensions"
+                if (subschema.Count != 1 || branches.Count != 2) return null;
+                var listed = branches.OfType<JObject>().FirstOrDefault(b => b["enum"] != null || b["const"] != null);
+                var free = branches.OfType<JObject>().FirstOrDefault(b => b[DimensionsParser.Keyword] != null);
+                var dimensions = DimensionsParser.Read(free, out _);
+                var listedValues = listed is null ? null : ReadValues(listed);
+                if (listedValues is null || dimensions is null) return null;
+                return new ConstraintSpec(property.Name, listedValues.ToEquatableArray(), null, null, null, Forbidden: false, required, dimensions);
+            }
+
             long? minimum = null, maximum = null;
             int? maxLength = null;
             foreach (var keyword in subschema.Properties())

@@ -22,18 +22,34 @@ namespace CreateImageSdk.Generator.Parsing
                 if (candidate.Type.TypeName != null && enums.ContainsKey(candidate.Type.TypeName)) _enumProperty[candidate.Type.TypeName] = candidate.WireName;
             }
 
-            var discriminator = rules.SelectMany(r => r.Conditions).Select(c => c.Property).Distinct().ToList();
-            if (discriminator.Count != 1) return;
+            // The discriminator (the model) is the enum property that most rules test for named values.
+            var discriminator = rules
+                .SelectMany(r => r.Conditions.Where(c => c.Values.Any(v => v.Kind == LiteralKind.String)).Select(c => c.Property).Distinct())
+                .GroupBy(p => p)
+                .OrderByDescending(g => g.Count())
+                .Select(g => g.Key)
+                .FirstOrDefault(p => properties.Any(x => x.WireName == p && x.Type.TypeName != null && enums.ContainsKey(x.Type.TypeName)));
+            if (discriminator is null) return;
 
-            var property = properties.FirstOrDefault(p => p.WireName == discriminator[0]);
-            if (property?.Type.TypeName is null || !enums.TryGetValue(property.Type.TypeName, out var discriminatorEnum)) return;
-
+            DiscriminatorProperty = discriminator;
+            var discriminatorEnum = enums[properties.First(p => p.WireName == discriminator).Type.TypeName!];
             foreach (var member in discriminatorEnum.Members)
             {
                 _discriminatorValues.Add(member.WireValue);
-                _rulesByValue[member.WireValue] = rules.Where(r => r.Conditions.All(c => Matches(c, member.WireValue))).ToList();
+                _rulesByValue[member.WireValue] = rules.Where(r => AppliesTo(r, discriminator, member.WireValue)).ToList();
             }
         }
+
+        /// <summary>The wire name of the property whose value selects the rules (the model), if any.</summary>
+        public string? DiscriminatorProperty { get; }
+
+        /// <summary>
+        /// Whether a rule applies to one discriminator value: every condition on the discriminator names it, and
+        /// every other condition only asks for a property to be absent (which a request can always satisfy).
+        /// </summary>
+        public static bool AppliesTo(RuleSpec rule, string discriminator, string value) =>
+            rule.Conditions.Any(c => c.Property == discriminator) &&
+            rule.Conditions.All(c => c.Property == discriminator ? Matches(c, value) : c.Values.Count > 0 && c.Values.All(v => v.Kind == LiteralKind.Null) && !c.Required);
 
         public PropertySpec Annotate(PropertySpec property)
         {
@@ -66,12 +82,16 @@ namespace CreateImageSdk.Generator.Parsing
                 foreach (var constraint in rule.Constraints.Where(c => c.Property == wireName))
                 {
                     if (constraint.Forbidden) return false;
-                    if (value != null && constraint.HasAllowedValues && !constraint.AllowedValues.Any(l => l.Text == value)) return false;
+                    if (value != null && constraint.HasAllowedValues && !constraint.AllowedValues.Any(l => l.Text == value) && !FitsDimensions(constraint.Dimensions, value)) return false;
                 }
             }
 
             return true;
         }
+
+        private static bool FitsDimensions(DimensionsSpec? d, string value) =>
+            d != null && CreateImageSdk.Validation.ImageDimensionRules.TryParse(value, out var width, out var height) &&
+            CreateImageSdk.Validation.ImageDimensionRules.Problem(width, height, d.MultipleOf, d.MaxLongEdge, d.MaxAspectRatio, d.MinPixels, d.MaxPixels) is null;
 
         private static bool Matches(ConditionSpec condition, string value) =>
             condition.Values.Count == 0 ? condition.Required : condition.Values.Any(l => l.Kind == LiteralKind.String && l.Text == value);

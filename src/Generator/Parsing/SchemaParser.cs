@@ -178,8 +178,16 @@ namespace CreateImageSdk.Generator.Parsing
                 var freeString = nonNull.Any(s => s.Type.HasFlag(JsonObjectType.String) && !s.Enumeration.Any(v => v != null));
                 if (enumSchema != null && freeString && nonNull.Count == 2)
                 {
-                    var enumJson = (body["anyOf"] as JArray)?.OfType<JObject>().FirstOrDefault(o => o["enum"] != null) ?? body;
-                    return DefineEnum(body, enumJson, enumSchema, location, wireName, isOpen: true);
+                    var branches = (body["anyOf"] as JArray)?.OfType<JObject>().ToList() ?? new List<JObject>();
+                    var enumJson = branches.FirstOrDefault(o => o["enum"] != null) ?? body;
+                    var freeJson = branches.FirstOrDefault(o => o["enum"] is null && (string?)o["type"] == "string");
+                    var dimensions = DimensionsParser.Read(freeJson, out var present);
+                    if (present && dimensions is null)
+                    {
+                        return Unsupported(location, wireName, DimensionsParser.Keyword + " needs positive integers multipleOf, maxLongEdge, maxAspectRatio, minPixels and maxPixels");
+                    }
+
+                    return DefineEnum(body, enumJson, enumSchema, location, wireName, isOpen: true, dimensions);
                 }
 
                 if (nonNull.Count == 1)
@@ -217,6 +225,7 @@ namespace CreateImageSdk.Generator.Parsing
                 case JsonObjectType.Array when actual.Item != null:
                     var itemJson = ResolveJson(body["items"] as JObject);
                     var item = ResolveType(actual.Item, itemJson ?? new JObject(), location, wireName);
+                    if (item?.Kind == ValueKind.Array) return Unsupported(location, wireName, "arrays of arrays");
                     return item is null ? null : new TypeRef(ValueKind.Array, null, item);
                 case JsonObjectType.Object:
                     var objectJson = ResolveJson(body);
@@ -240,7 +249,7 @@ namespace CreateImageSdk.Generator.Parsing
             return null;
         }
 
-        private TypeRef? DefineEnum(JObject propertyJson, JObject enumJson, JsonSchema enumSchema, JToken location, string wireName, bool isOpen)
+        private TypeRef? DefineEnum(JObject propertyJson, JObject enumJson, JsonSchema enumSchema, JToken location, string wireName, bool isOpen, DimensionsSpec? dimensions = null)
         {
             var values = enumSchema.Enumeration.Where(v => v != null).ToList();
             if (values.Any(v => !(v is string)))
@@ -268,7 +277,7 @@ namespace CreateImageSdk.Generator.Parsing
                 members.Add(new EnumMemberSpec(wire, name, description, EquatableArray<string>.Empty));
             }
 
-            var spec = new EnumSpec(typeName, shortName, (string?)propertyJson["description"], isOpen, (string?)propertyJson["default"], members.ToEquatableArray());
+            var spec = new EnumSpec(typeName, shortName, (string?)propertyJson["description"], isOpen, (string?)propertyJson["default"], members.ToEquatableArray(), dimensions);
             _enums[typeName] = spec;
             return new TypeRef(isOpen ? ValueKind.OpenEnum : ValueKind.ClosedEnum, typeName);
         }
@@ -301,7 +310,8 @@ namespace CreateImageSdk.Generator.Parsing
             var path = (string?)operation["path"];
             var response = (string?)operation["response"];
             if (name is null || path is null || response is null) return null;
-            return new OperationSpec(name, (string?)operation["method"] ?? "POST", path, response, (string?)operation["summary"]);
+            var stream = operation["stream"] as JObject;
+            return new OperationSpec(name, (string?)operation["method"] ?? "POST", path, response, (string?)operation["summary"], (string?)stream?["flag"], (string?)stream?["event"]);
         }
 
         private static string? FormatLiteral(JToken? token)

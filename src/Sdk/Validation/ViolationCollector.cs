@@ -70,6 +70,29 @@ namespace CreateImageSdk.Validation
             Add(parameter, value, allowed, condition, "is not allowed", "allowed values: " + string.Join(", ", allowed));
         }
 
+        /// <summary>One of <paramref name="allowed"/>, or a free <c>WIDTHxHEIGHT</c> within the <c>x-image-dimensions</c> rule.</summary>
+        public void OneOfOrSize(string parameter, string? value, string[] allowed, int multipleOf, int maxLongEdge, int maxAspectRatio, long minPixels, long maxPixels, string? condition)
+        {
+            if (value is null || Array.IndexOf(allowed, value) >= 0) return;
+            var rule = ImageDimensionRules.Describe(multipleOf, maxLongEdge, maxAspectRatio, minPixels, maxPixels);
+            if (!ImageDimensionRules.TryParse(value, out var width, out var height))
+            {
+                Add(parameter, value, allowed, condition, "is not allowed", "allowed values: " + string.Join(", ", allowed) + ", or " + rule);
+                return;
+            }
+
+            var problem = ImageDimensionRules.Problem(width, height, multipleOf, maxLongEdge, maxAspectRatio, minPixels, maxPixels);
+            if (problem != null) Add(parameter, value, allowed, condition, "is not a valid size", problem + "; allowed: " + string.Join(", ", allowed) + ", or " + rule);
+        }
+
+        public static void ThrowIfStreaming(bool streaming, string streamingMethod)
+        {
+            if (streaming)
+            {
+                throw new ArgumentException("The request asks for a streamed response (stream: true); read it with " + streamingMethod + ", which yields the events.", "request");
+            }
+        }
+
         public void Forbidden(string parameter, string? value, string condition)
         {
             if (value != null) Add(parameter, value, None, condition, "is not supported", "leave it unset");

@@ -8,8 +8,14 @@ namespace CreateImageSdk
     {
         private static readonly string[] s_rule0_Quality = { "standard" };
         private static readonly string[] s_rule0_Size = { "256x256", "512x512", "1024x1024" };
-        private static readonly string[] s_rule1_Quality = { "standard", "hd" };
-        private static readonly string[] s_rule1_Size = { "1024x1024", "1792x1024", "1024x1792" };
+        private static readonly string[] s_rule2_Quality = { "standard", "hd" };
+        private static readonly string[] s_rule2_Size = { "1024x1024", "1792x1024", "1024x1792" };
+        private static readonly string[] s_rule3_Quality = { "auto", "low", "medium", "high" };
+        private static readonly string[] s_rule4_Size = { "auto", "1024x1024", "1536x1024", "1024x1536" };
+        private static readonly string[] s_rule5_Size = { "auto", "1024x1024", "1536x1024", "1024x1536" };
+        private static readonly string[] s_rule6_OutputFormat = { "png", "webp" };
+        private static readonly string[] s_rule7_OutputFormat = { "jpeg", "webp" };
+        private static readonly string[] s_rule8_Stream = { "true" };
 
         /// <summary>
         /// Checks this request against the schema's rules, including the per-model ones, without sending anything.
@@ -23,8 +29,14 @@ namespace CreateImageSdk
             string? countWire = Count?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             string? qualityWire = Quality?.ToWireString();
             string? responseFormatWire = ResponseFormat?.ToWireString();
-            string? sizeWire = Size?.ToWireString();
+            string? outputFormatWire = OutputFormat?.ToWireString();
+            string? outputCompressionWire = OutputCompression?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            string? sizeWire = Size?.Value;
+            string? moderationWire = Moderation?.ToWireString();
+            string? backgroundWire = Background?.ToWireString();
             string? styleWire = Style?.ToWireString();
+            string? streamWire = (Stream is null ? null : Stream.Value ? "true" : "false");
+            string? partialImagesWire = PartialImages?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             string? userWire = User;
 
             // Constraints that hold for every model.
@@ -32,9 +44,12 @@ namespace CreateImageSdk
             violations.MinLength("prompt", promptWire, 1, null);
             violations.NotEmpty("model", modelWire);
             violations.Range("n", Count, 1, 10, null);
+            violations.Range("output_compression", OutputCompression, 0, 100, null);
+            violations.NotEmpty("size", sizeWire);
+            violations.Range("partial_images", PartialImages, 0, 3, null);
 
             // Rule 0: model is dall-e-2 (or not set).
-            if (modelWire is null || modelWire == "dall-e-2")
+            if ((modelWire is null || modelWire == "dall-e-2") && backgroundWire is null && moderationWire is null && outputFormatWire is null && outputCompressionWire is null && streamWire is null && partialImagesWire is null)
             {
                 violations.MaxLength("prompt", promptWire, 1000, "model is dall-e-2 (or not set)");
                 violations.OneOf("quality", qualityWire, s_rule0_Quality, "model is dall-e-2 (or not set)");
@@ -42,13 +57,71 @@ namespace CreateImageSdk
                 violations.Forbidden("style", styleWire, "model is dall-e-2 (or not set)");
             }
 
-            // Rule 1: model is dall-e-3.
+            // Rule 1: model is dall-e-2.
+            if (modelWire == "dall-e-2")
+            {
+                violations.Forbidden("background", backgroundWire, "model is dall-e-2");
+                violations.Forbidden("moderation", moderationWire, "model is dall-e-2");
+                violations.Forbidden("output_format", outputFormatWire, "model is dall-e-2");
+                violations.Forbidden("output_compression", outputCompressionWire, "model is dall-e-2");
+                violations.Forbidden("stream", streamWire, "model is dall-e-2");
+                violations.Forbidden("partial_images", partialImagesWire, "model is dall-e-2");
+            }
+
+            // Rule 2: model is dall-e-3.
             if (modelWire == "dall-e-3")
             {
                 violations.MaxLength("prompt", promptWire, 4000, "model is dall-e-3");
                 violations.Range("n", Count, null, 1, "model is dall-e-3");
-                violations.OneOf("quality", qualityWire, s_rule1_Quality, "model is dall-e-3");
-                violations.OneOf("size", sizeWire, s_rule1_Size, "model is dall-e-3");
+                violations.OneOf("quality", qualityWire, s_rule2_Quality, "model is dall-e-3");
+                violations.OneOf("size", sizeWire, s_rule2_Size, "model is dall-e-3");
+                violations.Forbidden("background", backgroundWire, "model is dall-e-3");
+                violations.Forbidden("moderation", moderationWire, "model is dall-e-3");
+                violations.Forbidden("output_format", outputFormatWire, "model is dall-e-3");
+                violations.Forbidden("output_compression", outputCompressionWire, "model is dall-e-3");
+                violations.Forbidden("stream", streamWire, "model is dall-e-3");
+                violations.Forbidden("partial_images", partialImagesWire, "model is dall-e-3");
+            }
+
+            // Rule 3: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21.
+            if (modelWire == "gpt-image-1" || modelWire == "gpt-image-1-mini" || modelWire == "gpt-image-1.5" || modelWire == "gpt-image-2" || modelWire == "gpt-image-2-2026-04-21")
+            {
+                violations.MaxLength("prompt", promptWire, 32000, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21");
+                violations.OneOf("quality", qualityWire, s_rule3_Quality, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21");
+                violations.Forbidden("response_format", responseFormatWire, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21");
+                violations.Forbidden("style", styleWire, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21");
+            }
+
+            // Rule 4: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5.
+            if (modelWire == "gpt-image-1" || modelWire == "gpt-image-1-mini" || modelWire == "gpt-image-1.5")
+            {
+                violations.OneOf("size", sizeWire, s_rule4_Size, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5");
+            }
+
+            // Rule 5: model is gpt-image-2 or gpt-image-2-2026-04-21.
+            if (modelWire == "gpt-image-2" || modelWire == "gpt-image-2-2026-04-21")
+            {
+                violations.OneOfOrSize("size", sizeWire, s_rule5_Size, 16, 3840, 3, 655360, 8294400, "model is gpt-image-2 or gpt-image-2-2026-04-21");
+            }
+
+            // Rule 6: background is transparent.
+            if (backgroundWire == "transparent")
+            {
+                violations.OneOf("output_format", outputFormatWire, s_rule6_OutputFormat, "background is transparent");
+            }
+
+            // Rule 7: output_compression is set.
+            if (outputCompressionWire is not null)
+            {
+                violations.RequiredWhen("output_format", outputFormatWire, "output_compression is set");
+                violations.OneOf("output_format", outputFormatWire, s_rule7_OutputFormat, "output_compression is set");
+            }
+
+            // Rule 8: partial_images is set.
+            if (partialImagesWire is not null)
+            {
+                violations.RequiredWhen("stream", streamWire, "partial_images is set");
+                violations.OneOf("stream", streamWire, s_rule8_Stream, "partial_images is set");
             }
 
             return violations.ToList();

@@ -11,7 +11,7 @@ namespace CreateImageSdk
     public sealed partial record CreateImageRequest
     {
         /// <summary>
-        /// A text description of the desired image(s). The maximum length is 1000 characters for <c>dall-e-2</c> and 4000 characters for <c>dall-e-3</c>.
+        /// A text description of the desired image(s). The maximum length is 32000 characters for the GPT image models, 1000 characters for <c>dall-e-2</c> and 4000 characters for <c>dall-e-3</c>.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>prompt</c>.
@@ -22,12 +22,12 @@ namespace CreateImageSdk
         public required string Prompt { get; init; }
 
         /// <summary>
-        /// The model to use for image generation.
+        /// The model to use for image generation. One of <c>dall-e-2</c>, <c>dall-e-3</c>, or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>). Defaults to <c>dall-e-2</c> unless a parameter specific to the GPT image models is used.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>model</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>dall-e-2</c>).
-        /// Example: <c>dall-e-3</c>.
+        /// Example: <c>gpt-image-1.5</c>.
         /// </remarks>
         public global::CreateImageSdk.ImageModel? Model { get; init; }
 
@@ -43,37 +43,83 @@ namespace CreateImageSdk
         public int? Count { get; init; }
 
         /// <summary>
-        /// The quality of the image that will be generated. <c>hd</c> creates images with finer details and greater consistency across the image. This param is only supported for <c>dall-e-3</c>.
+        /// The quality of the image that will be generated. <c>auto</c> (the default) selects the best quality for the given model; <c>high</c>, <c>medium</c> and <c>low</c> are supported for the GPT image models; <c>hd</c> and <c>standard</c> are supported for <c>dall-e-3</c>; <c>standard</c> is the only option for <c>dall-e-2</c>.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>quality</c>.
-        /// Optional: when null it is left out of the request, and the server's default applies (<c>standard</c>).
-        /// Example: <c>standard</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
+        /// Example: <c>medium</c>.
         /// </remarks>
         public global::CreateImageSdk.ImageQuality? Quality { get; init; }
 
         /// <summary>
-        /// The format in which the generated images are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated.
+        /// The format in which generated images with <c>dall-e-2</c> and <c>dall-e-3</c> are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated. This parameter isn't supported for the GPT image models, which always return base64-encoded images.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>response_format</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>url</c>).
+        /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
         /// Example: <c>url</c>.
         /// </remarks>
         public global::CreateImageSdk.ImageResponseFormat? ResponseFormat { get; init; }
 
         /// <summary>
-        /// The size of the generated images. Must be one of <c>256x256</c>, <c>512x512</c>, or <c>1024x1024</c> for <c>dall-e-2</c>. Must be one of <c>1024x1024</c>, <c>1792x1024</c>, or <c>1024x1792</c> for <c>dall-e-3</c> models.
+        /// The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of <c>png</c>, <c>jpeg</c>, or <c>webp</c>.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>output_format</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>png</c>).
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>png</c>.
+        /// </remarks>
+        public global::CreateImageSdk.ImageOutputFormat? OutputFormat { get; init; }
+
+        /// <summary>
+        /// The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the <c>webp</c> or <c>jpeg</c> output formats, and defaults to 100.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>output_compression</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>100</c>).
+        /// Allowed range: 0 to 100.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>100</c>.
+        /// </remarks>
+        public int? OutputCompression { get; init; }
+
+        /// <summary>
+        /// The size of the generated images. The GPT image models take <c>auto</c> (the default), <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take any <c>WIDTHxHEIGHT</c> whose sides are multiples of 16, with an aspect ratio between 1:3 and 3:1, a longest side of at most 3840 and 655,360 to 8,294,400 pixels (above <c>2560x1440</c> is experimental). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>; <c>dall-e-3</c> takes <c>1024x1024</c>, <c>1792x1024</c> or <c>1024x1792</c>.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>size</c>.
-        /// Optional: when null it is left out of the request, and the server's default applies (<c>1024x1024</c>).
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
         /// Example: <c>1024x1024</c>.
         /// </remarks>
         public global::CreateImageSdk.ImageSize? Size { get; init; }
 
         /// <summary>
-        /// The style of the generated images. Must be one of <c>vivid</c> or <c>natural</c>. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images. This param is only supported for <c>dall-e-3</c>.
+        /// Control the content-moderation level for images generated by the GPT image models. Must be either <c>low</c> for less restrictive filtering or <c>auto</c> (default value).
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>moderation</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>low</c>.
+        /// </remarks>
+        public global::CreateImageSdk.ImageModeration? Moderation { get; init; }
+
+        /// <summary>
+        /// Set the background of the generated image(s). This parameter is only supported for the GPT image models. Must be one of <c>transparent</c>, <c>opaque</c>, or <c>auto</c> (default value). When <c>auto</c> is used, the model will automatically determine the best background for the image. For <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c>, transparency is in preview. When using <c>transparent</c>, set the output format to <c>png</c> or <c>webp</c>.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>background</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>transparent</c>.
+        /// </remarks>
+        public global::CreateImageSdk.ImageBackground? Background { get; init; }
+
+        /// <summary>
+        /// The style of the generated images. This parameter is only supported for <c>dall-e-3</c>. Must be one of <c>vivid</c> or <c>natural</c>. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>style</c>.
@@ -82,6 +128,29 @@ namespace CreateImageSdk
         /// Example: <c>vivid</c>.
         /// </remarks>
         public global::CreateImageSdk.ImageStyle? Style { get; init; }
+
+        /// <summary>
+        /// Generate the image in streaming mode (server-sent events). Defaults to <c>false</c>. This parameter is only supported for the GPT image models. The SDK sets it for you when you call a streaming method.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>stream</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>false</c>).
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>true</c>.
+        /// </remarks>
+        public bool? Stream { get; init; }
+
+        /// <summary>
+        /// The number of partial images to generate. This parameter is used for streaming responses that return partial images. Value must be between 0 and 3. When set to 0, the response will be a single image sent in one streaming event. The final image may be sent before the full number of partial images are generated if the full image is generated more quickly.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>partial_images</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>0</c>).
+        /// Allowed range: 0 to 3.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>2</c>.
+        /// </remarks>
+        public int? PartialImages { get; init; }
 
         /// <summary>
         /// A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse. Learn more.
@@ -103,8 +172,14 @@ namespace CreateImageSdk
         private static readonly global::System.Text.Json.JsonEncodedText CountName = global::System.Text.Json.JsonEncodedText.Encode("n");
         private static readonly global::System.Text.Json.JsonEncodedText QualityName = global::System.Text.Json.JsonEncodedText.Encode("quality");
         private static readonly global::System.Text.Json.JsonEncodedText ResponseFormatName = global::System.Text.Json.JsonEncodedText.Encode("response_format");
+        private static readonly global::System.Text.Json.JsonEncodedText OutputFormatName = global::System.Text.Json.JsonEncodedText.Encode("output_format");
+        private static readonly global::System.Text.Json.JsonEncodedText OutputCompressionName = global::System.Text.Json.JsonEncodedText.Encode("output_compression");
         private static readonly global::System.Text.Json.JsonEncodedText SizeName = global::System.Text.Json.JsonEncodedText.Encode("size");
+        private static readonly global::System.Text.Json.JsonEncodedText ModerationName = global::System.Text.Json.JsonEncodedText.Encode("moderation");
+        private static readonly global::System.Text.Json.JsonEncodedText BackgroundName = global::System.Text.Json.JsonEncodedText.Encode("background");
         private static readonly global::System.Text.Json.JsonEncodedText StyleName = global::System.Text.Json.JsonEncodedText.Encode("style");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamName = global::System.Text.Json.JsonEncodedText.Encode("stream");
+        private static readonly global::System.Text.Json.JsonEncodedText PartialImagesName = global::System.Text.Json.JsonEncodedText.Encode("partial_images");
         private static readonly global::System.Text.Json.JsonEncodedText UserName = global::System.Text.Json.JsonEncodedText.Encode("user");
 
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.CreateImageRequest value)
@@ -132,15 +207,45 @@ namespace CreateImageSdk
                 writer.WritePropertyName(ResponseFormatName);
                 writer.WriteStringValue(global::CreateImageSdk.ImageResponseFormatJsonConverter.Encoded(responseFormatValue));
             }
+            if (value.OutputFormat is { } outputFormatValue)
+            {
+                writer.WritePropertyName(OutputFormatName);
+                writer.WriteStringValue(global::CreateImageSdk.ImageOutputFormatJsonConverter.Encoded(outputFormatValue));
+            }
+            if (value.OutputCompression is { } outputCompressionValue)
+            {
+                writer.WritePropertyName(OutputCompressionName);
+                writer.WriteNumberValue(outputCompressionValue);
+            }
             if (value.Size is { } sizeValue)
             {
                 writer.WritePropertyName(SizeName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageSizeJsonConverter.Encoded(sizeValue));
+                writer.WriteStringValue(sizeValue.Value);
+            }
+            if (value.Moderation is { } moderationValue)
+            {
+                writer.WritePropertyName(ModerationName);
+                writer.WriteStringValue(global::CreateImageSdk.ImageModerationJsonConverter.Encoded(moderationValue));
+            }
+            if (value.Background is { } backgroundValue)
+            {
+                writer.WritePropertyName(BackgroundName);
+                writer.WriteStringValue(global::CreateImageSdk.ImageBackgroundJsonConverter.Encoded(backgroundValue));
             }
             if (value.Style is { } styleValue)
             {
                 writer.WritePropertyName(StyleName);
                 writer.WriteStringValue(global::CreateImageSdk.ImageStyleJsonConverter.Encoded(styleValue));
+            }
+            if (value.Stream is { } streamValue)
+            {
+                writer.WritePropertyName(StreamName);
+                writer.WriteBooleanValue(streamValue);
+            }
+            if (value.PartialImages is { } partialImagesValue)
+            {
+                writer.WritePropertyName(PartialImagesName);
+                writer.WriteNumberValue(partialImagesValue);
             }
             if (value.User is { } userValue)
             {
@@ -158,8 +263,14 @@ namespace CreateImageSdk
             int? countValue = default;
             global::CreateImageSdk.ImageQuality? qualityValue = default;
             global::CreateImageSdk.ImageResponseFormat? responseFormatValue = default;
+            global::CreateImageSdk.ImageOutputFormat? outputFormatValue = default;
+            int? outputCompressionValue = default;
             global::CreateImageSdk.ImageSize? sizeValue = default;
+            global::CreateImageSdk.ImageModeration? moderationValue = default;
+            global::CreateImageSdk.ImageBackground? backgroundValue = default;
             global::CreateImageSdk.ImageStyle? styleValue = default;
+            bool? streamValue = default;
+            int? partialImagesValue = default;
             string? userValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
@@ -203,6 +314,22 @@ namespace CreateImageSdk
                         responseFormatValue = global::CreateImageSdk.ImageResponseFormatJsonConverter.ReadValue(ref reader);
                     }
                 }
+                else if (reader.ValueTextEquals(OutputFormatName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        outputFormatValue = global::CreateImageSdk.ImageOutputFormatJsonConverter.ReadValue(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals(OutputCompressionName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        outputCompressionValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "output_compression");
+                    }
+                }
                 else if (reader.ValueTextEquals(SizeName.EncodedUtf8Bytes))
                 {
                     reader.Read();
@@ -211,12 +338,44 @@ namespace CreateImageSdk
                         sizeValue = global::CreateImageSdk.ImageSizeJsonConverter.ReadValue(ref reader);
                     }
                 }
+                else if (reader.ValueTextEquals(ModerationName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        moderationValue = global::CreateImageSdk.ImageModerationJsonConverter.ReadValue(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals(BackgroundName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        backgroundValue = global::CreateImageSdk.ImageBackgroundJsonConverter.ReadValue(ref reader);
+                    }
+                }
                 else if (reader.ValueTextEquals(StyleName.EncodedUtf8Bytes))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         styleValue = global::CreateImageSdk.ImageStyleJsonConverter.ReadValue(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals(StreamName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        streamValue = global::CreateImageSdk.Json.JsonRead.Boolean(ref reader, "stream");
+                    }
+                }
+                else if (reader.ValueTextEquals(PartialImagesName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        partialImagesValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "partial_images");
                     }
                 }
                 else if (reader.ValueTextEquals(UserName.EncodedUtf8Bytes))
@@ -243,8 +402,14 @@ namespace CreateImageSdk
                 Count = countValue,
                 Quality = qualityValue,
                 ResponseFormat = responseFormatValue,
+                OutputFormat = outputFormatValue,
+                OutputCompression = outputCompressionValue,
                 Size = sizeValue,
+                Moderation = moderationValue,
+                Background = backgroundValue,
                 Style = styleValue,
+                Stream = streamValue,
+                PartialImages = partialImagesValue,
                 User = userValue,
             };
         }

@@ -24,12 +24,12 @@ namespace CreateImageSdk
         public global::CreateImageSdk.CreateImageRequest Request { get; }
 
         /// <summary>
-        /// Sets <c>model</c>: The model to use for image generation.
+        /// Sets <c>model</c>: The model to use for image generation. One of <c>dall-e-2</c>, <c>dall-e-3</c>, or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>). Defaults to <c>dall-e-2</c> unless a parameter specific to the GPT image models is used.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>model</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>dall-e-2</c>).
-        /// Example: <c>dall-e-3</c>.
+        /// Example: <c>gpt-image-1.5</c>.
         /// </remarks>
         /// <param name="model">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
@@ -51,12 +51,12 @@ namespace CreateImageSdk
             new CreateImageRequestBuilder(_client, Request with { Count = count });
 
         /// <summary>
-        /// Sets <c>quality</c>: The quality of the image that will be generated. <c>hd</c> creates images with finer details and greater consistency across the image. This param is only supported for <c>dall-e-3</c>.
+        /// Sets <c>quality</c>: The quality of the image that will be generated. <c>auto</c> (the default) selects the best quality for the given model; <c>high</c>, <c>medium</c> and <c>low</c> are supported for the GPT image models; <c>hd</c> and <c>standard</c> are supported for <c>dall-e-3</c>; <c>standard</c> is the only option for <c>dall-e-2</c>.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>quality</c>.
-        /// Optional: when null it is left out of the request, and the server's default applies (<c>standard</c>).
-        /// Example: <c>standard</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
+        /// Example: <c>medium</c>.
         /// </remarks>
         /// <param name="quality">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
@@ -64,11 +64,12 @@ namespace CreateImageSdk
             new CreateImageRequestBuilder(_client, Request with { Quality = quality });
 
         /// <summary>
-        /// Sets <c>response_format</c>: The format in which the generated images are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated.
+        /// Sets <c>response_format</c>: The format in which generated images with <c>dall-e-2</c> and <c>dall-e-3</c> are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated. This parameter isn't supported for the GPT image models, which always return base64-encoded images.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>response_format</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>url</c>).
+        /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
         /// Example: <c>url</c>.
         /// </remarks>
         /// <param name="responseFormat">The value to send.</param>
@@ -77,11 +78,40 @@ namespace CreateImageSdk
             new CreateImageRequestBuilder(_client, Request with { ResponseFormat = responseFormat });
 
         /// <summary>
-        /// Sets <c>size</c>: The size of the generated images. Must be one of <c>256x256</c>, <c>512x512</c>, or <c>1024x1024</c> for <c>dall-e-2</c>. Must be one of <c>1024x1024</c>, <c>1792x1024</c>, or <c>1024x1792</c> for <c>dall-e-3</c> models.
+        /// Sets <c>output_format</c>: The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of <c>png</c>, <c>jpeg</c>, or <c>webp</c>.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>output_format</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>png</c>).
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>png</c>.
+        /// </remarks>
+        /// <param name="outputFormat">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        public CreateImageRequestBuilder WithOutputFormat(global::CreateImageSdk.ImageOutputFormat outputFormat) =>
+            new CreateImageRequestBuilder(_client, Request with { OutputFormat = outputFormat });
+
+        /// <summary>
+        /// Sets <c>output_compression</c>: The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the <c>webp</c> or <c>jpeg</c> output formats, and defaults to 100.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>output_compression</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>100</c>).
+        /// Allowed range: 0 to 100.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>100</c>.
+        /// </remarks>
+        /// <param name="outputCompression">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        public CreateImageRequestBuilder WithOutputCompression(int outputCompression) =>
+            new CreateImageRequestBuilder(_client, Request with { OutputCompression = outputCompression });
+
+        /// <summary>
+        /// Sets <c>size</c>: The size of the generated images. The GPT image models take <c>auto</c> (the default), <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take any <c>WIDTHxHEIGHT</c> whose sides are multiples of 16, with an aspect ratio between 1:3 and 3:1, a longest side of at most 3840 and 655,360 to 8,294,400 pixels (above <c>2560x1440</c> is experimental). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>; <c>dall-e-3</c> takes <c>1024x1024</c>, <c>1792x1024</c> or <c>1024x1792</c>.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>size</c>.
-        /// Optional: when null it is left out of the request, and the server's default applies (<c>1024x1024</c>).
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
         /// Example: <c>1024x1024</c>.
         /// </remarks>
         /// <param name="size">The value to send.</param>
@@ -90,7 +120,35 @@ namespace CreateImageSdk
             new CreateImageRequestBuilder(_client, Request with { Size = size });
 
         /// <summary>
-        /// Sets <c>style</c>: The style of the generated images. Must be one of <c>vivid</c> or <c>natural</c>. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images. This param is only supported for <c>dall-e-3</c>.
+        /// Sets <c>moderation</c>: Control the content-moderation level for images generated by the GPT image models. Must be either <c>low</c> for less restrictive filtering or <c>auto</c> (default value).
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>moderation</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>low</c>.
+        /// </remarks>
+        /// <param name="moderation">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        public CreateImageRequestBuilder WithModeration(global::CreateImageSdk.ImageModeration moderation) =>
+            new CreateImageRequestBuilder(_client, Request with { Moderation = moderation });
+
+        /// <summary>
+        /// Sets <c>background</c>: Set the background of the generated image(s). This parameter is only supported for the GPT image models. Must be one of <c>transparent</c>, <c>opaque</c>, or <c>auto</c> (default value). When <c>auto</c> is used, the model will automatically determine the best background for the image. For <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c>, transparency is in preview. When using <c>transparent</c>, set the output format to <c>png</c> or <c>webp</c>.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>background</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>transparent</c>.
+        /// </remarks>
+        /// <param name="background">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        public CreateImageRequestBuilder WithBackground(global::CreateImageSdk.ImageBackground background) =>
+            new CreateImageRequestBuilder(_client, Request with { Background = background });
+
+        /// <summary>
+        /// Sets <c>style</c>: The style of the generated images. This parameter is only supported for <c>dall-e-3</c>. Must be one of <c>vivid</c> or <c>natural</c>. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>style</c>.
@@ -102,6 +160,21 @@ namespace CreateImageSdk
         /// <returns>A new builder; this one is unchanged.</returns>
         public CreateImageRequestBuilder WithStyle(global::CreateImageSdk.ImageStyle style) =>
             new CreateImageRequestBuilder(_client, Request with { Style = style });
+
+        /// <summary>
+        /// Sets <c>partial_images</c>: The number of partial images to generate. This parameter is used for streaming responses that return partial images. Value must be between 0 and 3. When set to 0, the response will be a single image sent in one streaming event. The final image may be sent before the full number of partial images are generated if the full image is generated more quickly.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>partial_images</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>0</c>).
+        /// Allowed range: 0 to 3.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Example: <c>2</c>.
+        /// </remarks>
+        /// <param name="partialImages">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        public CreateImageRequestBuilder WithPartialImages(int partialImages) =>
+            new CreateImageRequestBuilder(_client, Request with { PartialImages = partialImages });
 
         /// <summary>
         /// Sets <c>user</c>: A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse. Learn more.
@@ -134,6 +207,16 @@ namespace CreateImageSdk
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.CreateImageRawAsync(Request, cancellationToken);
+
+        /// <summary>
+        /// Validates the request, sends it with <c>stream: true</c>, and yields each server-sent event as it arrives: partial images, then the completed image.
+        /// </summary>
+        /// <param name="cancellationToken">Stops the stream at once.</param>
+        /// <returns>The events, in the order the server sent them.</returns>
+        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
+        /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or sent an event that is not the expected JSON.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageGenerationStreamEvent> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.CreateImageStreamAsync(Request, cancellationToken);
     }
 
     public sealed partial class ImageClient
@@ -141,7 +224,7 @@ namespace CreateImageSdk
         /// <summary>
         /// Starts a request to <c>POST images/generations</c>: Creates an image given a prompt.
         /// </summary>
-        /// <param name="prompt">A text description of the desired image(s). The maximum length is 1000 characters for <c>dall-e-2</c> and 4000 characters for <c>dall-e-3</c>.</param>
+        /// <param name="prompt">A text description of the desired image(s). The maximum length is 32000 characters for the GPT image models, 1000 characters for <c>dall-e-2</c> and 4000 characters for <c>dall-e-3</c>.</param>
         /// <returns>A builder; nothing is sent until <see cref="CreateImageRequestBuilder.SendAsync"/>.</returns>
         public CreateImageRequestBuilder CreateImage(string prompt) =>
             new CreateImageRequestBuilder(this, new global::CreateImageSdk.CreateImageRequest { Prompt = prompt });
@@ -158,6 +241,7 @@ namespace CreateImageSdk
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.ImagesResponse> CreateImageAsync(global::CreateImageSdk.CreateImageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());
+            global::CreateImageSdk.Validation.ViolationCollector.ThrowIfStreaming(request!.Stream == true, "CreateImageStreamAsync");
             return SendAsync("POST", "images/generations", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest, global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImagesResponse, cancellationToken);
         }
 
@@ -173,6 +257,23 @@ namespace CreateImageSdk
         {
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());
             return SendRawAsync("POST", "images/generations", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest, cancellationToken);
+        }
+
+        /// <summary>
+        /// Validates and sends a request to <c>POST images/generations</c> with <c>stream: true</c>, and yields each server-sent event as it arrives. Each image is decoded once, straight from the event's bytes.
+        /// </summary>
+        /// <param name="request">The request; its <c>stream</c> value is set to true.</param>
+        /// <param name="cancellationToken">Stops the stream at once.</param>
+        /// <returns>The events, in the order the server sent them; the last is the completed image.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
+        /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or sent an event that is not the expected JSON.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageGenerationStreamEvent> CreateImageStreamAsync(global::CreateImageSdk.CreateImageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null) throw new global::System.ArgumentNullException(nameof(request));
+            var streaming = request with { Stream = true };
+            global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(streaming, streaming.Validate());
+            return StreamAsync("POST", "images/generations", streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest, global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImageGenerationStreamEvent, cancellationToken);
         }
     }
 }

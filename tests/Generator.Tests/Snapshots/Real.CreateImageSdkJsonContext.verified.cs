@@ -18,12 +18,24 @@ namespace CreateImageSdk
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ApiError>? _ApiError;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ApiErrorResponse>? _ApiErrorResponse;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.CreateImageRequest>? _CreateImageRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedBackground>? _GeneratedBackground;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedImage>? _GeneratedImage;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedOutputFormat>? _GeneratedOutputFormat;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedQuality>? _GeneratedQuality;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedSize>? _GeneratedSize;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageBackground>? _ImageBackground;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageGenerationStreamEvent>? _ImageGenerationStreamEvent;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageInputTokensDetails>? _ImageInputTokensDetails;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageModel>? _ImageModel;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageModeration>? _ImageModeration;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageOutputFormat>? _ImageOutputFormat;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageOutputTokensDetails>? _ImageOutputTokensDetails;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageQuality>? _ImageQuality;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageResponseFormat>? _ImageResponseFormat;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageSize>? _ImageSize;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStreamEventType>? _ImageStreamEventType;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStyle>? _ImageStyle;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageUsage>? _ImageUsage;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImagesResponse>? _ImagesResponse;
 
         /// <summary>
@@ -56,16 +68,76 @@ namespace CreateImageSdk
             _CreateImageRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.CreateImageRequest>(Options, new global::CreateImageSdk.CreateImageRequestJsonConverter());
 
         /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.GeneratedBackground"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedBackground> GeneratedBackground =>
+            _GeneratedBackground ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.GeneratedBackground>(Options, new global::CreateImageSdk.GeneratedBackgroundJsonConverter());
+
+        /// <summary>
         /// Metadata for <see cref="CreateImageSdk.GeneratedImage"/>.
         /// </summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedImage> GeneratedImage =>
             _GeneratedImage ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.GeneratedImage>(Options, new global::CreateImageSdk.GeneratedImageJsonConverter());
 
         /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.GeneratedOutputFormat"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedOutputFormat> GeneratedOutputFormat =>
+            _GeneratedOutputFormat ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.GeneratedOutputFormat>(Options, new global::CreateImageSdk.GeneratedOutputFormatJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.GeneratedQuality"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedQuality> GeneratedQuality =>
+            _GeneratedQuality ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.GeneratedQuality>(Options, new global::CreateImageSdk.GeneratedQualityJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.GeneratedSize"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedSize> GeneratedSize =>
+            _GeneratedSize ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.GeneratedSize>(Options, new global::CreateImageSdk.GeneratedSizeJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageBackground"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageBackground> ImageBackground =>
+            _ImageBackground ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageBackground>(Options, new global::CreateImageSdk.ImageBackgroundJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageGenerationStreamEvent"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageGenerationStreamEvent> ImageGenerationStreamEvent =>
+            _ImageGenerationStreamEvent ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageGenerationStreamEvent>(Options, new global::CreateImageSdk.ImageGenerationStreamEventJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageInputTokensDetails"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageInputTokensDetails> ImageInputTokensDetails =>
+            _ImageInputTokensDetails ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageInputTokensDetails>(Options, new global::CreateImageSdk.ImageInputTokensDetailsJsonConverter());
+
+        /// <summary>
         /// Metadata for <see cref="CreateImageSdk.ImageModel"/>.
         /// </summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageModel> ImageModel =>
             _ImageModel ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageModel>(Options, new global::CreateImageSdk.ImageModelJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageModeration"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageModeration> ImageModeration =>
+            _ImageModeration ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageModeration>(Options, new global::CreateImageSdk.ImageModerationJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageOutputFormat"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageOutputFormat> ImageOutputFormat =>
+            _ImageOutputFormat ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageOutputFormat>(Options, new global::CreateImageSdk.ImageOutputFormatJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageOutputTokensDetails"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageOutputTokensDetails> ImageOutputTokensDetails =>
+            _ImageOutputTokensDetails ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageOutputTokensDetails>(Options, new global::CreateImageSdk.ImageOutputTokensDetailsJsonConverter());
 
         /// <summary>
         /// Metadata for <see cref="CreateImageSdk.ImageQuality"/>.
@@ -86,10 +158,22 @@ namespace CreateImageSdk
             _ImageSize ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageSize>(Options, new global::CreateImageSdk.ImageSizeJsonConverter());
 
         /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageStreamEventType"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStreamEventType> ImageStreamEventType =>
+            _ImageStreamEventType ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageStreamEventType>(Options, new global::CreateImageSdk.ImageStreamEventTypeJsonConverter());
+
+        /// <summary>
         /// Metadata for <see cref="CreateImageSdk.ImageStyle"/>.
         /// </summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStyle> ImageStyle =>
             _ImageStyle ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageStyle>(Options, new global::CreateImageSdk.ImageStyleJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageUsage"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageUsage> ImageUsage =>
+            _ImageUsage ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageUsage>(Options, new global::CreateImageSdk.ImageUsageJsonConverter());
 
         /// <summary>
         /// Metadata for <see cref="CreateImageSdk.ImagesResponse"/>.
@@ -103,12 +187,24 @@ namespace CreateImageSdk
             if (type == typeof(global::CreateImageSdk.ApiError)) return ApiError;
             if (type == typeof(global::CreateImageSdk.ApiErrorResponse)) return ApiErrorResponse;
             if (type == typeof(global::CreateImageSdk.CreateImageRequest)) return CreateImageRequest;
+            if (type == typeof(global::CreateImageSdk.GeneratedBackground)) return GeneratedBackground;
             if (type == typeof(global::CreateImageSdk.GeneratedImage)) return GeneratedImage;
+            if (type == typeof(global::CreateImageSdk.GeneratedOutputFormat)) return GeneratedOutputFormat;
+            if (type == typeof(global::CreateImageSdk.GeneratedQuality)) return GeneratedQuality;
+            if (type == typeof(global::CreateImageSdk.GeneratedSize)) return GeneratedSize;
+            if (type == typeof(global::CreateImageSdk.ImageBackground)) return ImageBackground;
+            if (type == typeof(global::CreateImageSdk.ImageGenerationStreamEvent)) return ImageGenerationStreamEvent;
+            if (type == typeof(global::CreateImageSdk.ImageInputTokensDetails)) return ImageInputTokensDetails;
             if (type == typeof(global::CreateImageSdk.ImageModel)) return ImageModel;
+            if (type == typeof(global::CreateImageSdk.ImageModeration)) return ImageModeration;
+            if (type == typeof(global::CreateImageSdk.ImageOutputFormat)) return ImageOutputFormat;
+            if (type == typeof(global::CreateImageSdk.ImageOutputTokensDetails)) return ImageOutputTokensDetails;
             if (type == typeof(global::CreateImageSdk.ImageQuality)) return ImageQuality;
             if (type == typeof(global::CreateImageSdk.ImageResponseFormat)) return ImageResponseFormat;
             if (type == typeof(global::CreateImageSdk.ImageSize)) return ImageSize;
+            if (type == typeof(global::CreateImageSdk.ImageStreamEventType)) return ImageStreamEventType;
             if (type == typeof(global::CreateImageSdk.ImageStyle)) return ImageStyle;
+            if (type == typeof(global::CreateImageSdk.ImageUsage)) return ImageUsage;
             if (type == typeof(global::CreateImageSdk.ImagesResponse)) return ImagesResponse;
             return null;
         }

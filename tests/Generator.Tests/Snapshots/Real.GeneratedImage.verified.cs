@@ -5,7 +5,7 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// One generated image: a URL or the image bytes, depending on the requested response format.
+    /// One generated image: a URL or the image bytes, depending on the model and the requested response format.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     public sealed partial record GeneratedImage
@@ -20,7 +20,7 @@ namespace CreateImageSdk
         public global::System.Uri? Url { get; init; }
 
         /// <summary>
-        /// The image itself, decoded from the base64 <c>b64_json</c> field, when <c>response_format</c> is <c>b64_json</c>.
+        /// The image itself, decoded from the base64 <c>b64_json</c> field: always for the GPT image models, and for <c>dall-e-2</c>/<c>dall-e-3</c> when <c>response_format</c> is <c>b64_json</c>.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>b64_json</c>.

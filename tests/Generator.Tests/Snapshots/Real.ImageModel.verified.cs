@@ -5,10 +5,10 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The model to use for image generation.
+    /// The model to use for image generation. One of <c>dall-e-2</c>, <c>dall-e-3</c>, or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>). Defaults to <c>dall-e-2</c> unless a parameter specific to the GPT image models is used.
     /// </summary>
     /// <remarks>
-    /// Known values: <c>dall-e-2</c>, <c>dall-e-3</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
+    /// Known values: <c>dall-e-2</c>, <c>dall-e-3</c>, <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
     /// Server default: <c>dall-e-2</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
@@ -20,20 +20,50 @@ namespace CreateImageSdk
 
         /// <summary>
         /// Wire value <c>dall-e-2</c>.
-        /// DALL·E 2: up to 10 images per request, sizes 256x256, 512x512 and 1024x1024.
+        /// DALL·E 2: up to 10 images per request, sizes 256x256, 512x512 and 1024x1024. Shut down on the OpenAI API on 2026-05-12; compatible servers may still serve it.
         /// </summary>
         public static ImageModel DallE2 { get; } = new ImageModel("dall-e-2");
 
         /// <summary>
         /// Wire value <c>dall-e-3</c>.
-        /// DALL·E 3: one image per request, sizes 1024x1024, 1792x1024 and 1024x1792, <c>hd</c> quality and styles.
+        /// DALL·E 3: one image per request, sizes 1024x1024, 1792x1024 and 1024x1792, <c>hd</c> quality and styles. Shut down on the OpenAI API on 2026-05-12; compatible servers may still serve it.
         /// </summary>
         public static ImageModel DallE3 { get; } = new ImageModel("dall-e-3");
 
         /// <summary>
+        /// Wire value <c>gpt-image-1</c>.
+        /// GPT Image 1: sizes auto, 1024x1024, 1536x1024 and 1024x1536; quality auto, low, medium or high; transparent backgrounds.
+        /// </summary>
+        public static ImageModel GptImage1 { get; } = new ImageModel("gpt-image-1");
+
+        /// <summary>
+        /// Wire value <c>gpt-image-1-mini</c>.
+        /// GPT Image 1 mini: a smaller, cheaper GPT image model with the same parameters as <c>gpt-image-1</c>.
+        /// </summary>
+        public static ImageModel GptImage1Mini { get; } = new ImageModel("gpt-image-1-mini");
+
+        /// <summary>
+        /// Wire value <c>gpt-image-1.5</c>.
+        /// GPT Image 1.5: the GPT image model that followed <c>gpt-image-1</c>, with the same parameters.
+        /// </summary>
+        public static ImageModel GptImage1_5 { get; } = new ImageModel("gpt-image-1.5");
+
+        /// <summary>
+        /// Wire value <c>gpt-image-2</c>.
+        /// GPT Image 2: also takes free sizes WIDTHxHEIGHT (both multiples of 16, aspect ratio 1:3 to 3:1, longest side at most 3840, 655,360 to 8,294,400 pixels).
+        /// </summary>
+        public static ImageModel GptImage2 { get; } = new ImageModel("gpt-image-2");
+
+        /// <summary>
+        /// Wire value <c>gpt-image-2-2026-04-21</c>.
+        /// The dated snapshot of <c>gpt-image-2</c> (2026-04-21).
+        /// </summary>
+        public static ImageModel GptImage2_2026_04_21 { get; } = new ImageModel("gpt-image-2-2026-04-21");
+
+        /// <summary>
         /// Every value this version of the SDK knows, in schema order.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<ImageModel> KnownValues { get; } = new[] { DallE2, DallE3 };
+        public static global::System.Collections.Generic.IReadOnlyList<ImageModel> KnownValues { get; } = new[] { DallE2, DallE3, GptImage1, GptImage1Mini, GptImage1_5, GptImage2, GptImage2_2026_04_21 };
 
         /// <summary>
         /// The value as it is written in JSON; empty for <see langword="default"/>.
@@ -55,7 +85,7 @@ namespace CreateImageSdk
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                throw new global::System.ArgumentException("ImageModel.Custom needs a non-empty value. Known values: dall-e-2, dall-e-3.", nameof(value));
+                throw new global::System.ArgumentException("ImageModel.Custom needs a non-empty value. Known values: dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21.", nameof(value));
             }
 
             return new ImageModel(value);

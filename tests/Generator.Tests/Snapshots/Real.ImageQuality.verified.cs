@@ -5,11 +5,11 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The quality of the image that will be generated. <c>hd</c> creates images with finer details and greater consistency across the image. This param is only supported for <c>dall-e-3</c>.
+    /// The quality of the image that will be generated. <c>auto</c> (the default) selects the best quality for the given model; <c>high</c>, <c>medium</c> and <c>low</c> are supported for the GPT image models; <c>hd</c> and <c>standard</c> are supported for <c>dall-e-3</c>; <c>standard</c> is the only option for <c>dall-e-2</c>.
     /// </summary>
     /// <remarks>
-    /// Wire values: <c>standard</c>, <c>hd</c>.
-    /// Server default: <c>standard</c>.
+    /// Wire values: <c>standard</c>, <c>hd</c>, <c>low</c>, <c>medium</c>, <c>high</c>, <c>auto</c>.
+    /// Server default: <c>auto</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     public enum ImageQuality
@@ -17,6 +17,9 @@ namespace CreateImageSdk
         /// <summary>
         /// Wire value <c>standard</c>.
         /// </summary>
+        /// <remarks>
+        /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
+        /// </remarks>
         Standard,
 
         /// <summary>
@@ -26,6 +29,38 @@ namespace CreateImageSdk
         /// Supported only by: <c>dall-e-3</c>.
         /// </remarks>
         Hd,
+
+        /// <summary>
+        /// Wire value <c>low</c>.
+        /// </summary>
+        /// <remarks>
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// </remarks>
+        Low,
+
+        /// <summary>
+        /// Wire value <c>medium</c>.
+        /// </summary>
+        /// <remarks>
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// </remarks>
+        Medium,
+
+        /// <summary>
+        /// Wire value <c>high</c>.
+        /// </summary>
+        /// <remarks>
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// </remarks>
+        High,
+
+        /// <summary>
+        /// Wire value <c>auto</c>.
+        /// </summary>
+        /// <remarks>
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// </remarks>
+        Auto,
     }
 
     /// <summary>
@@ -46,6 +81,10 @@ namespace CreateImageSdk
             {
                 case ImageQuality.Standard: return "standard";
                 case ImageQuality.Hd: return "hd";
+                case ImageQuality.Low: return "low";
+                case ImageQuality.Medium: return "medium";
+                case ImageQuality.High: return "high";
+                case ImageQuality.Auto: return "auto";
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageQuality value.");
             }
         }
@@ -62,6 +101,10 @@ namespace CreateImageSdk
             {
                 case "standard": value = ImageQuality.Standard; return true;
                 case "hd": value = ImageQuality.Hd; return true;
+                case "low": value = ImageQuality.Low; return true;
+                case "medium": value = ImageQuality.Medium; return true;
+                case "high": value = ImageQuality.High; return true;
+                case "auto": value = ImageQuality.Auto; return true;
                 default: value = default; return false;
             }
         }
@@ -73,6 +116,10 @@ namespace CreateImageSdk
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Standard = global::System.Text.Json.JsonEncodedText.Encode("standard");
         private static readonly global::System.Text.Json.JsonEncodedText s_Hd = global::System.Text.Json.JsonEncodedText.Encode("hd");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Low = global::System.Text.Json.JsonEncodedText.Encode("low");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Medium = global::System.Text.Json.JsonEncodedText.Encode("medium");
+        private static readonly global::System.Text.Json.JsonEncodedText s_High = global::System.Text.Json.JsonEncodedText.Encode("high");
+        private static readonly global::System.Text.Json.JsonEncodedText s_Auto = global::System.Text.Json.JsonEncodedText.Encode("auto");
 
         internal static global::System.Text.Json.JsonEncodedText Encoded(global::CreateImageSdk.ImageQuality value)
         {
@@ -80,6 +127,10 @@ namespace CreateImageSdk
             {
                 case global::CreateImageSdk.ImageQuality.Standard: return s_Standard;
                 case global::CreateImageSdk.ImageQuality.Hd: return s_Hd;
+                case global::CreateImageSdk.ImageQuality.Low: return s_Low;
+                case global::CreateImageSdk.ImageQuality.Medium: return s_Medium;
+                case global::CreateImageSdk.ImageQuality.High: return s_High;
+                case global::CreateImageSdk.ImageQuality.Auto: return s_Auto;
                 default: throw new global::System.Text.Json.JsonException("Cannot write undefined ImageQuality value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
             }
         }
@@ -89,7 +140,11 @@ namespace CreateImageSdk
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageQuality");
             if (reader.ValueTextEquals(s_Standard.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.Standard;
             if (reader.ValueTextEquals(s_Hd.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.Hd;
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageQuality value; expected one of: standard, hd.");
+            if (reader.ValueTextEquals(s_Low.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.Low;
+            if (reader.ValueTextEquals(s_Medium.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.Medium;
+            if (reader.ValueTextEquals(s_High.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.High;
+            if (reader.ValueTextEquals(s_Auto.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.Auto;
+            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageQuality value; expected one of: standard, hd, low, medium, high, auto.");
         }
 
         /// <inheritdoc/>

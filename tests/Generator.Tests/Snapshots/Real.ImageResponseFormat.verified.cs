@@ -5,7 +5,7 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The format in which the generated images are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated.
+    /// The format in which generated images with <c>dall-e-2</c> and <c>dall-e-3</c> are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated. This parameter isn't supported for the GPT image models, which always return base64-encoded images.
     /// </summary>
     /// <remarks>
     /// Wire values: <c>url</c>, <c>b64_json</c>.
@@ -17,11 +17,17 @@ namespace CreateImageSdk
         /// <summary>
         /// Wire value <c>url</c>.
         /// </summary>
+        /// <remarks>
+        /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
+        /// </remarks>
         Url,
 
         /// <summary>
         /// Wire value <c>b64_json</c>.
         /// </summary>
+        /// <remarks>
+        /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
+        /// </remarks>
         B64Json,
     }
 

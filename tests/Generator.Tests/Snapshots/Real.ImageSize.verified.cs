@@ -5,22 +5,55 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The size of the generated images. Must be one of <c>256x256</c>, <c>512x512</c>, or <c>1024x1024</c> for <c>dall-e-2</c>. Must be one of <c>1024x1024</c>, <c>1792x1024</c>, or <c>1024x1792</c> for <c>dall-e-3</c> models.
+    /// The size of the generated images. The GPT image models take <c>auto</c> (the default), <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take any <c>WIDTHxHEIGHT</c> whose sides are multiples of 16, with an aspect ratio between 1:3 and 3:1, a longest side of at most 3840 and 655,360 to 8,294,400 pixels (above <c>2560x1440</c> is experimental). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>; <c>dall-e-3</c> takes <c>1024x1024</c>, <c>1792x1024</c> or <c>1024x1792</c>.
     /// </summary>
     /// <remarks>
-    /// Wire values: <c>256x256</c>, <c>512x512</c>, <c>1024x1024</c>, <c>1792x1024</c>, <c>1024x1792</c>.
-    /// Server default: <c>1024x1024</c>.
+    /// Known values: <c>auto</c>, <c>1024x1024</c>, <c>1536x1024</c>, <c>1024x1536</c>, <c>256x256</c>, <c>512x512</c>, <c>1792x1024</c>, <c>1024x1792</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
+    /// Server default: <c>auto</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public enum ImageSize
+    public readonly partial struct ImageSize : global::System.IEquatable<ImageSize>
     {
+        private readonly string? _value;
+
+        private ImageSize(string value) => _value = value;
+
+        /// <summary>
+        /// Wire value <c>auto</c>.
+        /// </summary>
+        /// <remarks>
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// </remarks>
+        public static ImageSize Auto { get; } = new ImageSize("auto");
+
+        /// <summary>
+        /// Wire value <c>1024x1024</c>.
+        /// </summary>
+        public static ImageSize Size1024x1024 { get; } = new ImageSize("1024x1024");
+
+        /// <summary>
+        /// Wire value <c>1536x1024</c>.
+        /// </summary>
+        /// <remarks>
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// </remarks>
+        public static ImageSize Size1536x1024 { get; } = new ImageSize("1536x1024");
+
+        /// <summary>
+        /// Wire value <c>1024x1536</c>.
+        /// </summary>
+        /// <remarks>
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// </remarks>
+        public static ImageSize Size1024x1536 { get; } = new ImageSize("1024x1536");
+
         /// <summary>
         /// Wire value <c>256x256</c>.
         /// </summary>
         /// <remarks>
         /// Supported only by: <c>dall-e-2</c>.
         /// </remarks>
-        Size256x256,
+        public static ImageSize Size256x256 { get; } = new ImageSize("256x256");
 
         /// <summary>
         /// Wire value <c>512x512</c>.
@@ -28,72 +61,112 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-2</c>.
         /// </remarks>
-        Size512x512,
-
-        /// <summary>
-        /// Wire value <c>1024x1024</c>.
-        /// </summary>
-        Size1024x1024,
+        public static ImageSize Size512x512 { get; } = new ImageSize("512x512");
 
         /// <summary>
         /// Wire value <c>1792x1024</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-3</c>.
+        /// Supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
-        Size1792x1024,
+        public static ImageSize Size1792x1024 { get; } = new ImageSize("1792x1024");
 
         /// <summary>
         /// Wire value <c>1024x1792</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-3</c>.
+        /// Supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
-        Size1024x1792,
-    }
+        public static ImageSize Size1024x1792 { get; } = new ImageSize("1024x1792");
 
-    /// <summary>
-    /// Converts <see cref="ImageSize"/> values to and from the strings the API uses.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public static class ImageSizeExtensions
-    {
         /// <summary>
-        /// The value as it is written in JSON, e.g. <c>256x256</c>.
+        /// Every value this version of the SDK knows, in schema order.
         /// </summary>
-        /// <param name="value">The value to convert.</param>
-        /// <returns>The wire string.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageSize value)
+        public static global::System.Collections.Generic.IReadOnlyList<ImageSize> KnownValues { get; } = new[] { Auto, Size1024x1024, Size1536x1024, Size1024x1536, Size256x256, Size512x512, Size1792x1024, Size1024x1792 };
+
+        /// <summary>
+        /// The value as it is written in JSON; empty for <see langword="default"/>.
+        /// </summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>
+        /// Whether this is one of <see cref="KnownValues"/>.
+        /// </summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>
+        /// Names a value this SDK does not list, such as a newer model or one served by a compatible server.
+        /// </summary>
+        /// <param name="value">The exact wire value.</param>
+        /// <returns>The value; equal to the known member when <paramref name="value"/> is a known one.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+        public static ImageSize Custom(string value)
         {
-            switch (value)
+            if (string.IsNullOrWhiteSpace(value))
             {
-                case ImageSize.Size256x256: return "256x256";
-                case ImageSize.Size512x512: return "512x512";
-                case ImageSize.Size1024x1024: return "1024x1024";
-                case ImageSize.Size1792x1024: return "1792x1024";
-                case ImageSize.Size1024x1792: return "1024x1792";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageSize value.");
+                throw new global::System.ArgumentException("ImageSize.Custom needs a non-empty value. Known values: auto, 1024x1024, 1536x1024, 1024x1536, 256x256, 512x512, 1792x1024, 1024x1792.", nameof(value));
             }
+
+            return new ImageSize(value);
         }
 
         /// <summary>
-        /// Reads a wire string (case-sensitive, as the API is).
+        /// A free size, for models that take any size within the rule: WIDTHxHEIGHT with both sides multiples of 16, the longest side at most 3,840, an aspect ratio between 1:3 and 3:1, and 655,360 to 8,294,400 pixels.
         /// </summary>
-        /// <param name="wireValue">A string such as <c>256x256</c>.</param>
-        /// <param name="value">The member, when the string is known.</param>
-        /// <returns><see langword="true"/> when the string names a member.</returns>
-        public static bool TryParse(string? wireValue, out ImageSize value)
+        /// <param name="width">The width in pixels.</param>
+        /// <param name="height">The height in pixels.</param>
+        /// <returns>The size, written <c>WIDTHxHEIGHT</c> on the wire.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The size breaks the rule; the message says how.</exception>
+        public static ImageSize Custom(int width, int height)
         {
-            switch (wireValue)
+            var problem = global::CreateImageSdk.Validation.ImageDimensionRules.Problem(width, height, 16, 3840, 3, 655360, 8294400);
+            if (problem != null)
             {
-                case "256x256": value = ImageSize.Size256x256; return true;
-                case "512x512": value = ImageSize.Size512x512; return true;
-                case "1024x1024": value = ImageSize.Size1024x1024; return true;
-                case "1792x1024": value = ImageSize.Size1792x1024; return true;
-                case "1024x1792": value = ImageSize.Size1024x1792; return true;
-                default: value = default; return false;
+                throw new global::System.ArgumentOutOfRangeException(nameof(width), width.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "x" + height.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is not a valid free size: " + problem + ". Allowed: WIDTHxHEIGHT with both sides multiples of 16, the longest side at most 3,840, an aspect ratio between 1:3 and 3:1, and 655,360 to 8,294,400 pixels.");
             }
+
+            return FromWire(width.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "x" + height.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(ImageSize other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ImageSize other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>
+        /// The wire value.
+        /// </summary>
+        /// <returns><see cref="Value"/>.</returns>
+        public override string ToString() => Value;
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings are equal.</returns>
+        public static bool operator ==(ImageSize left, ImageSize right) => left.Equals(right);
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings differ.</returns>
+        public static bool operator !=(ImageSize left, ImageSize right) => !left.Equals(right);
+
+        internal static ImageSize FromWire(string value)
+        {
+            foreach (var known in KnownValues)
+            {
+                if (string.Equals(known._value, value, global::System.StringComparison.Ordinal)) return known;
+            }
+
+            return new ImageSize(value);
         }
     }
 
@@ -101,40 +174,16 @@ namespace CreateImageSdk
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     internal sealed class ImageSizeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CreateImageSdk.ImageSize>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Size256x256 = global::System.Text.Json.JsonEncodedText.Encode("256x256");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Size512x512 = global::System.Text.Json.JsonEncodedText.Encode("512x512");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Size1024x1024 = global::System.Text.Json.JsonEncodedText.Encode("1024x1024");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Size1792x1024 = global::System.Text.Json.JsonEncodedText.Encode("1792x1024");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Size1024x1792 = global::System.Text.Json.JsonEncodedText.Encode("1024x1792");
-
-        internal static global::System.Text.Json.JsonEncodedText Encoded(global::CreateImageSdk.ImageSize value)
-        {
-            switch (value)
-            {
-                case global::CreateImageSdk.ImageSize.Size256x256: return s_Size256x256;
-                case global::CreateImageSdk.ImageSize.Size512x512: return s_Size512x512;
-                case global::CreateImageSdk.ImageSize.Size1024x1024: return s_Size1024x1024;
-                case global::CreateImageSdk.ImageSize.Size1792x1024: return s_Size1792x1024;
-                case global::CreateImageSdk.ImageSize.Size1024x1792: return s_Size1024x1792;
-                default: throw new global::System.Text.Json.JsonException("Cannot write undefined ImageSize value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-            }
-        }
-
         internal static global::CreateImageSdk.ImageSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageSize");
-            if (reader.ValueTextEquals(s_Size256x256.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageSize.Size256x256;
-            if (reader.ValueTextEquals(s_Size512x512.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageSize.Size512x512;
-            if (reader.ValueTextEquals(s_Size1024x1024.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageSize.Size1024x1024;
-            if (reader.ValueTextEquals(s_Size1792x1024.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageSize.Size1792x1024;
-            if (reader.ValueTextEquals(s_Size1024x1792.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageSize.Size1024x1792;
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageSize value; expected one of: 256x256, 512x512, 1024x1024, 1792x1024, 1024x1792.");
+            return global::CreateImageSdk.ImageSize.FromWire(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override global::CreateImageSdk.ImageSize Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageSize value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(Encoded(value));
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageSize value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
     }
 }

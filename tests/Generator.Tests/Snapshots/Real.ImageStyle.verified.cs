@@ -5,7 +5,7 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The style of the generated images. Must be one of <c>vivid</c> or <c>natural</c>. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images. This param is only supported for <c>dall-e-3</c>.
+    /// The style of the generated images. This parameter is only supported for <c>dall-e-3</c>. Must be one of <c>vivid</c> or <c>natural</c>. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images.
     /// </summary>
     /// <remarks>
     /// Wire values: <c>vivid</c>, <c>natural</c>.

@@ -5,7 +5,7 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The response of POST /v1/images/generations: when the images were created and the images themselves.
+    /// The response of POST /v1/images/generations: when the images were created, the images, and for the GPT image models the settings used and the token usage.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     public sealed partial record ImagesResponse
@@ -27,6 +27,51 @@ namespace CreateImageSdk
         /// Required.
         /// </remarks>
         public required global::System.Collections.Generic.IReadOnlyList<global::CreateImageSdk.GeneratedImage> Data { get; init; }
+
+        /// <summary>
+        /// The background of the generated images, as the server reports it (GPT image models). A value this SDK does not know is kept as it came.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>background</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies.
+        /// </remarks>
+        public global::CreateImageSdk.GeneratedBackground? Background { get; init; }
+
+        /// <summary>
+        /// The format of the generated images, as the server reports it (GPT image models). A value this SDK does not know is kept as it came.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>output_format</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies.
+        /// </remarks>
+        public global::CreateImageSdk.GeneratedOutputFormat? OutputFormat { get; init; }
+
+        /// <summary>
+        /// The quality of the generated images, as the server reports it (GPT image models). A value this SDK does not know is kept as it came.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>quality</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies.
+        /// </remarks>
+        public global::CreateImageSdk.GeneratedQuality? Quality { get; init; }
+
+        /// <summary>
+        /// The size of the generated images, as the server reports it (GPT image models; <c>gpt-image-2</c> may report free sizes). A value this SDK does not know is kept as it came.
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>size</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies.
+        /// </remarks>
+        public global::CreateImageSdk.GeneratedSize? Size { get; init; }
+
+        /// <summary>
+        /// Token usage of the generation (GPT image models only).
+        /// </summary>
+        /// <remarks>
+        /// JSON name: <c>usage</c>.
+        /// Optional: when null it is left out of the request, and the server's default applies.
+        /// </remarks>
+        public global::CreateImageSdk.ImageUsage? Usage { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ImagesResponse"/> with the exact JSON names of the schema, without reflection.</summary>
@@ -35,6 +80,11 @@ namespace CreateImageSdk
     {
         private static readonly global::System.Text.Json.JsonEncodedText CreatedName = global::System.Text.Json.JsonEncodedText.Encode("created");
         private static readonly global::System.Text.Json.JsonEncodedText DataName = global::System.Text.Json.JsonEncodedText.Encode("data");
+        private static readonly global::System.Text.Json.JsonEncodedText BackgroundName = global::System.Text.Json.JsonEncodedText.Encode("background");
+        private static readonly global::System.Text.Json.JsonEncodedText OutputFormatName = global::System.Text.Json.JsonEncodedText.Encode("output_format");
+        private static readonly global::System.Text.Json.JsonEncodedText QualityName = global::System.Text.Json.JsonEncodedText.Encode("quality");
+        private static readonly global::System.Text.Json.JsonEncodedText SizeName = global::System.Text.Json.JsonEncodedText.Encode("size");
+        private static readonly global::System.Text.Json.JsonEncodedText UsageName = global::System.Text.Json.JsonEncodedText.Encode("usage");
 
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImagesResponse value)
         {
@@ -48,6 +98,31 @@ namespace CreateImageSdk
                 global::CreateImageSdk.GeneratedImageJsonConverter.WriteValue(writer, item);
             }
             writer.WriteEndArray();
+            if (value.Background is { } backgroundValue)
+            {
+                writer.WritePropertyName(BackgroundName);
+                writer.WriteStringValue(backgroundValue.Value);
+            }
+            if (value.OutputFormat is { } outputFormatValue)
+            {
+                writer.WritePropertyName(OutputFormatName);
+                writer.WriteStringValue(outputFormatValue.Value);
+            }
+            if (value.Quality is { } qualityValue)
+            {
+                writer.WritePropertyName(QualityName);
+                writer.WriteStringValue(qualityValue.Value);
+            }
+            if (value.Size is { } sizeValue)
+            {
+                writer.WritePropertyName(SizeName);
+                writer.WriteStringValue(sizeValue.Value);
+            }
+            if (value.Usage is { } usageValue)
+            {
+                writer.WritePropertyName(UsageName);
+                global::CreateImageSdk.ImageUsageJsonConverter.WriteValue(writer, usageValue);
+            }
             writer.WriteEndObject();
         }
 
@@ -56,6 +131,11 @@ namespace CreateImageSdk
             global::CreateImageSdk.Json.JsonRead.ExpectStartObject(ref reader, "ImagesResponse");
             global::System.DateTimeOffset? createdValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::CreateImageSdk.GeneratedImage>? dataValue = default;
+            global::CreateImageSdk.GeneratedBackground? backgroundValue = default;
+            global::CreateImageSdk.GeneratedOutputFormat? outputFormatValue = default;
+            global::CreateImageSdk.GeneratedQuality? qualityValue = default;
+            global::CreateImageSdk.GeneratedSize? sizeValue = default;
+            global::CreateImageSdk.ImageUsage? usageValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals(CreatedName.EncodedUtf8Bytes))
@@ -80,6 +160,46 @@ namespace CreateImageSdk
                         dataValue = items;
                     }
                 }
+                else if (reader.ValueTextEquals(BackgroundName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        backgroundValue = global::CreateImageSdk.GeneratedBackgroundJsonConverter.ReadValue(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals(OutputFormatName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        outputFormatValue = global::CreateImageSdk.GeneratedOutputFormatJsonConverter.ReadValue(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals(QualityName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        qualityValue = global::CreateImageSdk.GeneratedQualityJsonConverter.ReadValue(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals(SizeName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        sizeValue = global::CreateImageSdk.GeneratedSizeJsonConverter.ReadValue(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals(UsageName.EncodedUtf8Bytes))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        usageValue = global::CreateImageSdk.ImageUsageJsonConverter.ReadValue(ref reader);
+                    }
+                }
                 else
                 {
                     // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
@@ -94,6 +214,11 @@ namespace CreateImageSdk
             {
                 Created = createdValue.Value,
                 Data = dataValue,
+                Background = backgroundValue,
+                OutputFormat = outputFormatValue,
+                Quality = qualityValue,
+                Size = sizeValue,
+                Usage = usageValue,
             };
         }
 

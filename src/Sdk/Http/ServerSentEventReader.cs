@@ -1,0 +1,152 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CreateImageSdk.Http
+{
+    /// <summary>
+    /// Reads server-sent events from a stream as they arrive: <c>event:</c> and <c>data:</c> lines up to a blank
+    /// line. Event data stays UTF-8 bytes in a pooled buffer, so each event's JSON (and its base64 image) is
+    /// decoded exactly once, by the caller.
+    /// </summary>
+    internal sealed class ServerSentEventReader : IDisposable
+    {
+        private readonly Stream _stream;
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        private int _start;
+        private int _end;
+        private byte[] _data = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        private int _dataLength;
+        private bool _eof;
+
+        public ServerSentEventReader(Stream stream) => _stream = stream;
+
+        /// <summary>The event type of the last event read (<c>message</c> when the server named none).</summary>
+        public string EventType { get; private set; } = "message";
+
+        /// <summary>The data of the last event read: its <c>data:</c> lines joined by newlines.</summary>
+        public ReadOnlyMemory<byte> Data => new ReadOnlyMemory<byte>(_data, 0, _dataLength);
+
+        /// <summary>Reads the next event; false at the end of the stream.</summary>
+        public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+        {
+            EventType = "message";
+            _dataLength = 0;
+            var hasData = false;
+            while (true)
+            {
+                var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                if (line is null)
+                {
+                    return hasData;
+                }
+
+                var (offset, length) = line.Value;
+                if (length == 0)
+                {
+                    if (hasData) return true;
+                    EventType = "message";
+                    continue;
+                }
+
+                var span = new ReadOnlySpan<byte>(_buffer, offset, length);
+                if (span[0] == (byte)':') continue; // a comment, used as a keep-alive
+                var colon = span.IndexOf((byte)':');
+                var field = colon < 0 ? span : span.Slice(0, colon);
+                var value = colon < 0 ? ReadOnlySpan<byte>.Empty : span.Slice(colon + 1);
+                if (value.Length > 0 && value[0] == (byte)' ') value = value.Slice(1);
+
+                if (field.SequenceEqual("data"u8))
+                {
+                    if (hasData) AppendData("\n"u8);
+                    AppendData(value);
+                    hasData = true;
+                }
+                else if (field.SequenceEqual("event"u8))
+                {
+                    EventType = System.Text.Encoding.UTF8.GetString(value.ToArray());
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            ArrayPool<byte>.Shared.Return(_data);
+            _buffer = _data = Array.Empty<byte>();
+        }
+
+        /// <summary>The next line (without its CR/LF) as a range of <see cref="_buffer"/>; null at the end.</summary>
+        private async ValueTask<(int Offset, int Length)?> ReadLineAsync(CancellationToken cancellationToken)
+        {
+            var searched = 0; // bytes after _start already searched for a newline
+            while (true)
+            {
+                var from = _start + searched;
+                var newline = Array.IndexOf(_buffer, (byte)'\n', from, _end - from);
+                if (newline >= 0)
+                {
+                    var offset = _start;
+                    var length = newline - _start;
+                    if (length > 0 && _buffer[newline - 1] == (byte)'\r') length--;
+                    _start = newline + 1;
+                    return (offset, length);
+                }
+
+                if (_eof)
+                {
+                    if (_start == _end) return null;
+                    var rest = (_start, _end - _start);
+                    _start = _end;
+                    return rest;
+                }
+
+                searched = _end - _start;
+                await FillAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async ValueTask FillAsync(CancellationToken cancellationToken)
+        {
+            if (_start > 0)
+            {
+                // Keep the unread part at the front, so a line never wraps.
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _start = 0;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+                Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+
+#if NET
+            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+#else
+            var read = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
+#endif
+            if (read == 0) _eof = true;
+            _end += read;
+        }
+
+        private void AppendData(ReadOnlySpan<byte> bytes)
+        {
+            if (_dataLength + bytes.Length > _data.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_data.Length * 2, _dataLength + bytes.Length));
+                Buffer.BlockCopy(_data, 0, larger, 0, _dataLength);
+                ArrayPool<byte>.Shared.Return(_data);
+                _data = larger;
+            }
+
+            bytes.CopyTo(new Span<byte>(_data, _dataLength, bytes.Length));
+            _dataLength += bytes.Length;
+        }
+    }
+}
