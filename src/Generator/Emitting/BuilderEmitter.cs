@@ -39,6 +39,7 @@ namespace CreateImageSdk.Generator.Emitting
                 Docs.Remarks(w, Docs.PropertyRemarks(property));
                 w.Line("/// <param name=\"" + parameter.TrimStart('@') + "\">The value to send.</param>");
                 w.Line("/// <returns>A new builder; this one is unchanged.</returns>");
+                w.Line(RuleAttributes.WireName(property.WireName));
                 w.Line("public " + builder + " With" + property.Name + "(" + TypeNames.Of(property.Type) + " " + parameter + ") =>");
                 w.Line("    new " + builder + "(_client, Request with { " + property.Name + " = " + parameter + " });");
             }
@@ -74,7 +75,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line();
 
             w.Open("public sealed partial class ImageClient");
-            var parameters = string.Join(", ", required.Select(p => TypeNames.Of(p.Type) + " " + Identifiers.Parameter(p.Name)));
+            var parameters = string.Join(", ", required.Select(p => RuleAttributes.WireName(p.WireName) + " " + TypeNames.Of(p.Type) + " " + Identifiers.Parameter(p.Name)));
             Docs.Summary(w, "Starts a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + ": " + Docs.Text(operation.Summary ?? spec.Description));
             foreach (var property in required)
             {

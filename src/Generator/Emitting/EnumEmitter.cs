@@ -30,6 +30,7 @@ namespace CreateImageSdk.Generator.Emitting
             {
                 if (i > 0) w.Line();
                 EnumDocs.Member(w, spec.Members[i]);
+                w.Line(RuleAttributes.WireValue(spec.Members[i].WireValue));
                 w.Line(spec.Members[i].Name + ",");
             }
 

@@ -34,6 +34,8 @@ namespace CreateImageSdk.Generator.Emitting
             foreach (var member in spec.Members)
             {
                 EnumDocs.Member(w, member);
+                w.Line(RuleAttributes.WireValue(member.WireValue));
+                foreach (var rule in RuleAttributes.ModelRules(member.ModelConstraints)) w.Line(rule);
                 w.Line("public static " + name + " " + member.Name + " { get; } = new " + name + "(\"" + member.WireValue + "\");");
                 w.Line();
             }

@@ -6,5 +6,6 @@ namespace CreateImageSdk.Generator.Model
         string? Description,
         EquatableArray<PropertySpec> Properties,
         EquatableArray<RuleSpec> Rules,
-        OperationSpec? Operation);
+        OperationSpec? Operation,
+        string? Discriminator = null);
 }

@@ -60,13 +60,37 @@ namespace CreateImageSdk.Generator.Parsing
         public EnumSpec Annotate(EnumSpec spec)
         {
             if (!_enumProperty.TryGetValue(spec.Name, out var wireName)) return spec;
+            var isDiscriminator = wireName == DiscriminatorProperty;
             var members = spec.Members.Select(m =>
             {
                 var supportedBy = SupportedBy(wireName, m.WireValue);
-                return supportedBy.Count == 0 ? m : m with { SupportedBy = supportedBy };
+                var annotated = supportedBy.Count == 0 ? m : m with { SupportedBy = supportedBy };
+                return isDiscriminator ? annotated with { ModelConstraints = Merge(_rulesByValue[m.WireValue]) } : annotated;
             });
             return spec with { Members = members.ToEquatableArray() };
         }
+
+        /// <summary>What all the rules for one model demand, merged into one constraint per property.</summary>
+        private static EquatableArray<ConstraintSpec> Merge(IReadOnlyList<RuleSpec> rules) =>
+            rules.SelectMany(r => r.Constraints)
+                .GroupBy(c => c.Property, StringComparer.Ordinal)
+                .Select(group =>
+                {
+                    var allowed = group.Where(c => c.HasAllowedValues)
+                        .Select(c => c.AllowedValues.Where(v => v.Kind != LiteralKind.Null).ToList())
+                        .Aggregate((List<LiteralSpec>?)null, (acc, next) => acc is null ? next : acc.Where(next.Contains).ToList());
+                    return new ConstraintSpec(
+                        group.Key,
+                        (allowed ?? new List<LiteralSpec>()).ToEquatableArray(),
+                        group.Max(c => c.Minimum),
+                        group.Min(c => c.Maximum),
+                        group.Min(c => c.MaxLength),
+                        group.Any(c => c.Forbidden),
+                        group.Any(c => c.Required),
+                        group.Select(c => c.Dimensions).FirstOrDefault(d => d != null));
+                })
+                .OrderBy(c => c.Property, StringComparer.Ordinal)
+                .ToEquatableArray();
 
         /// <summary>The discriminator values that accept the property (or one of its values); empty when all do.</summary>
         private EquatableArray<string> SupportedBy(string wireName, string? value)

@@ -104,7 +104,7 @@ namespace CreateImageSdk.Generator.Parsing
             properties = properties.Select(support.Annotate).ToList();
             foreach (var name in _enums.Keys.ToList()) _enums[name] = support.Annotate(_enums[name]);
 
-            _objects.Add(new ObjectSpec(rootName, schema.Description, properties.ToEquatableArray(), rules.ToEquatableArray(), ReadOperation(_root)));
+            _objects.Add(new ObjectSpec(rootName, schema.Description, properties.ToEquatableArray(), rules.ToEquatableArray(), ReadOperation(_root), support.DiscriminatorProperty));
 
             while (_pendingObjects.Count > 0)
             {

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Emitting
+{
+    /// <summary>
+    /// The attributes that carry wire names, wire values and per-model rules into the compiled SDK, where the
+    /// compile-time analyzer reads them. Internal types: no public API, but visible in metadata.
+    /// </summary>
+    internal static class RuleAttributes
+    {
+        private const string Namespace = "global::CreateImageSdk.Rules.";
+
+        public static string WireName(string name) => "[" + Namespace + "WireName(" + Identifiers.Literal(name) + ")]";
+
+        public static string WireValue(string value) => "[" + Namespace + "WireValue(" + Identifiers.Literal(value) + ")]";
+
+        public static IEnumerable<string> ModelRules(EquatableArray<ConstraintSpec> constraints)
+        {
+            foreach (var c in constraints)
+            {
+                var named = new List<string>();
+                if (c.Forbidden) named.Add("Forbidden = true");
+                if (c.HasAllowedValues) named.Add("AllowedValues = new[] { " + string.Join(", ", c.AllowedValues.Select(v => Identifiers.Literal(v.Text!))) + " }");
+                if (c.Minimum.HasValue) named.Add("Minimum = " + c.Minimum.Value.ToString(CultureInfo.InvariantCulture));
+                if (c.Maximum.HasValue) named.Add("Maximum = " + c.Maximum.Value.ToString(CultureInfo.InvariantCulture));
+                if (c.MaxLength.HasValue) named.Add("MaxLength = " + c.MaxLength.Value.ToString(CultureInfo.InvariantCulture));
+                if (c.Dimensions is { } d)
+                {
+                    named.Add("FreeSizeMultipleOf = " + d.MultipleOf.ToString(CultureInfo.InvariantCulture));
+                    named.Add("FreeSizeMaxLongEdge = " + d.MaxLongEdge.ToString(CultureInfo.InvariantCulture));
+                    named.Add("FreeSizeMaxAspectRatio = " + d.MaxAspectRatio.ToString(CultureInfo.InvariantCulture));
+                    named.Add("FreeSizeMinPixels = " + d.MinPixels.ToString(CultureInfo.InvariantCulture));
+                    named.Add("FreeSizeMaxPixels = " + d.MaxPixels.ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (named.Count == 0) continue;
+                yield return "[" + Namespace + "ModelRule(" + Identifiers.Literal(c.Property) + ", " + string.Join(", ", named) + ")]";
+            }
+        }
+    }
+}
