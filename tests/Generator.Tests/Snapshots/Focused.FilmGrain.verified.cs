@@ -19,6 +19,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>fine</c>, <c>film</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("none")]
         None,
 
         /// <summary>
@@ -27,6 +28,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>fine</c>, <c>film</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("light")]
         Light,
 
         /// <summary>
@@ -35,6 +37,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>film</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("heavy")]
         Heavy,
     }
 

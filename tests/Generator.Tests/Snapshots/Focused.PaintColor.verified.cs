@@ -21,16 +21,19 @@ namespace CreateImageSdk
         /// <summary>
         /// Wire value <c>off-white</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("off-white")]
         public static PaintColor OffWhite { get; } = new PaintColor("off-white");
 
         /// <summary>
         /// Wire value <c>ral-9005</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("ral-9005")]
         public static PaintColor Ral9005 { get; } = new PaintColor("ral-9005");
 
         /// <summary>
         /// Wire value <c>1.5-gloss</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("1.5-gloss")]
         public static PaintColor Color1_5Gloss { get; } = new PaintColor("1.5-gloss");
 
         /// <summary>

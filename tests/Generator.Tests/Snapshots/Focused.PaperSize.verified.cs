@@ -16,16 +16,19 @@ namespace CreateImageSdk
         /// <summary>
         /// Wire value <c>210x297</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("210x297")]
         Size210x297,
 
         /// <summary>
         /// Wire value <c>297x420</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("297x420")]
         Size297x420,
 
         /// <summary>
         /// Wire value <c>letter</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("letter")]
         Letter,
     }
 

@@ -17,11 +17,13 @@ namespace CreateImageSdk
         /// <summary>
         /// Wire value <c>b64_json</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("b64_json")]
         B64Json,
 
         /// <summary>
         /// Wire value <c>url</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("url")]
         Url,
     }
 

@@ -32,6 +32,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="engine">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("engine")]
         public RenderRequestBuilder WithEngine(global::CreateImageSdk.RenderEngine engine) =>
             new RenderRequestBuilder(_client, Request with { Engine = engine });
 
@@ -45,6 +46,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="frames">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("frames")]
         public RenderRequestBuilder WithFrames(int frames) =>
             new RenderRequestBuilder(_client, Request with { Frames = frames });
 
@@ -58,6 +60,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="grain">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("grain")]
         public RenderRequestBuilder WithGrain(global::CreateImageSdk.FilmGrain grain) =>
             new RenderRequestBuilder(_client, Request with { Grain = grain });
 
@@ -88,7 +91,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <param name="scene">What to render.</param>
         /// <returns>A builder; nothing is sent until <see cref="RenderRequestBuilder.SendAsync"/>.</returns>
-        public RenderRequestBuilder Render(string scene) =>
+        public RenderRequestBuilder Render([global::CreateImageSdk.Rules.WireName("scene")] string scene) =>
             new RenderRequestBuilder(this, new global::CreateImageSdk.RenderRequest { Scene = scene });
 
         /// <summary>

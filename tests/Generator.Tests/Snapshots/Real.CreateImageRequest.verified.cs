@@ -19,6 +19,7 @@ namespace CreateImageSdk
         /// At least 1 character(s).
         /// Example: <c>A cute baby sea otter</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("prompt")]
         public required string Prompt { get; init; }
 
         /// <summary>
@@ -29,6 +30,7 @@ namespace CreateImageSdk
         /// Optional: when null it is left out of the request, and the server's default applies (<c>dall-e-2</c>).
         /// Example: <c>gpt-image-1.5</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("model")]
         public global::CreateImageSdk.ImageModel? Model { get; init; }
 
         /// <summary>
@@ -40,6 +42,7 @@ namespace CreateImageSdk
         /// Allowed range: 1 to 10.
         /// Example: <c>1</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("n")]
         public int? Count { get; init; }
 
         /// <summary>
@@ -50,6 +53,7 @@ namespace CreateImageSdk
         /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
         /// Example: <c>medium</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("quality")]
         public global::CreateImageSdk.ImageQuality? Quality { get; init; }
 
         /// <summary>
@@ -61,6 +65,7 @@ namespace CreateImageSdk
         /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
         /// Example: <c>url</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("response_format")]
         public global::CreateImageSdk.ImageResponseFormat? ResponseFormat { get; init; }
 
         /// <summary>
@@ -72,6 +77,7 @@ namespace CreateImageSdk
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>png</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("output_format")]
         public global::CreateImageSdk.ImageOutputFormat? OutputFormat { get; init; }
 
         /// <summary>
@@ -84,6 +90,7 @@ namespace CreateImageSdk
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>100</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("output_compression")]
         public int? OutputCompression { get; init; }
 
         /// <summary>
@@ -94,6 +101,7 @@ namespace CreateImageSdk
         /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
         /// Example: <c>1024x1024</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("size")]
         public global::CreateImageSdk.ImageSize? Size { get; init; }
 
         /// <summary>
@@ -105,6 +113,7 @@ namespace CreateImageSdk
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>low</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("moderation")]
         public global::CreateImageSdk.ImageModeration? Moderation { get; init; }
 
         /// <summary>
@@ -116,6 +125,7 @@ namespace CreateImageSdk
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>transparent</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("background")]
         public global::CreateImageSdk.ImageBackground? Background { get; init; }
 
         /// <summary>
@@ -127,6 +137,7 @@ namespace CreateImageSdk
         /// Supported only by: <c>dall-e-3</c>.
         /// Example: <c>vivid</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("style")]
         public global::CreateImageSdk.ImageStyle? Style { get; init; }
 
         /// <summary>
@@ -138,6 +149,7 @@ namespace CreateImageSdk
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>true</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("stream")]
         public bool? Stream { get; init; }
 
         /// <summary>
@@ -150,6 +162,7 @@ namespace CreateImageSdk
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>2</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("partial_images")]
         public int? PartialImages { get; init; }
 
         /// <summary>
@@ -160,6 +173,7 @@ namespace CreateImageSdk
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// Example: <c>user-1234</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireName("user")]
         public string? User { get; init; }
     }
 

@@ -33,6 +33,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="model">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("model")]
         public CreateImageRequestBuilder WithModel(global::CreateImageSdk.ImageModel model) =>
             new CreateImageRequestBuilder(_client, Request with { Model = model });
 
@@ -47,6 +48,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="count">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("n")]
         public CreateImageRequestBuilder WithCount(int count) =>
             new CreateImageRequestBuilder(_client, Request with { Count = count });
 
@@ -60,6 +62,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="quality">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("quality")]
         public CreateImageRequestBuilder WithQuality(global::CreateImageSdk.ImageQuality quality) =>
             new CreateImageRequestBuilder(_client, Request with { Quality = quality });
 
@@ -74,6 +77,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="responseFormat">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("response_format")]
         public CreateImageRequestBuilder WithResponseFormat(global::CreateImageSdk.ImageResponseFormat responseFormat) =>
             new CreateImageRequestBuilder(_client, Request with { ResponseFormat = responseFormat });
 
@@ -88,6 +92,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="outputFormat">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("output_format")]
         public CreateImageRequestBuilder WithOutputFormat(global::CreateImageSdk.ImageOutputFormat outputFormat) =>
             new CreateImageRequestBuilder(_client, Request with { OutputFormat = outputFormat });
 
@@ -103,6 +108,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="outputCompression">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("output_compression")]
         public CreateImageRequestBuilder WithOutputCompression(int outputCompression) =>
             new CreateImageRequestBuilder(_client, Request with { OutputCompression = outputCompression });
 
@@ -116,6 +122,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="size">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("size")]
         public CreateImageRequestBuilder WithSize(global::CreateImageSdk.ImageSize size) =>
             new CreateImageRequestBuilder(_client, Request with { Size = size });
 
@@ -130,6 +137,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="moderation">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("moderation")]
         public CreateImageRequestBuilder WithModeration(global::CreateImageSdk.ImageModeration moderation) =>
             new CreateImageRequestBuilder(_client, Request with { Moderation = moderation });
 
@@ -144,6 +152,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="background">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("background")]
         public CreateImageRequestBuilder WithBackground(global::CreateImageSdk.ImageBackground background) =>
             new CreateImageRequestBuilder(_client, Request with { Background = background });
 
@@ -158,6 +167,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="style">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("style")]
         public CreateImageRequestBuilder WithStyle(global::CreateImageSdk.ImageStyle style) =>
             new CreateImageRequestBuilder(_client, Request with { Style = style });
 
@@ -173,6 +183,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="partialImages">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("partial_images")]
         public CreateImageRequestBuilder WithPartialImages(int partialImages) =>
             new CreateImageRequestBuilder(_client, Request with { PartialImages = partialImages });
 
@@ -186,6 +197,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <param name="user">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
+        [global::CreateImageSdk.Rules.WireName("user")]
         public CreateImageRequestBuilder WithUser(string user) =>
             new CreateImageRequestBuilder(_client, Request with { User = user });
 
@@ -226,7 +238,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <param name="prompt">A text description of the desired image(s). The maximum length is 32000 characters for the GPT image models, 1000 characters for <c>dall-e-2</c> and 4000 characters for <c>dall-e-3</c>.</param>
         /// <returns>A builder; nothing is sent until <see cref="CreateImageRequestBuilder.SendAsync"/>.</returns>
-        public CreateImageRequestBuilder CreateImage(string prompt) =>
+        public CreateImageRequestBuilder CreateImage([global::CreateImageSdk.Rules.WireName("prompt")] string prompt) =>
             new CreateImageRequestBuilder(this, new global::CreateImageSdk.CreateImageRequest { Prompt = prompt });
 
         /// <summary>

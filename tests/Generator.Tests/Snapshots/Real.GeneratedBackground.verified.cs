@@ -20,11 +20,13 @@ namespace CreateImageSdk
         /// <summary>
         /// Wire value <c>transparent</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("transparent")]
         public static GeneratedBackground Transparent { get; } = new GeneratedBackground("transparent");
 
         /// <summary>
         /// Wire value <c>opaque</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("opaque")]
         public static GeneratedBackground Opaque { get; } = new GeneratedBackground("opaque");
 
         /// <summary>

@@ -20,16 +20,19 @@ namespace CreateImageSdk
         /// <summary>
         /// Wire value <c>png</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("png")]
         public static GeneratedOutputFormat Png { get; } = new GeneratedOutputFormat("png");
 
         /// <summary>
         /// Wire value <c>webp</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("webp")]
         public static GeneratedOutputFormat Webp { get; } = new GeneratedOutputFormat("webp");
 
         /// <summary>
         /// Wire value <c>jpeg</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("jpeg")]
         public static GeneratedOutputFormat Jpeg { get; } = new GeneratedOutputFormat("jpeg");
 
         /// <summary>

@@ -20,16 +20,19 @@ namespace CreateImageSdk
         /// <summary>
         /// Wire value <c>low</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("low")]
         public static GeneratedQuality Low { get; } = new GeneratedQuality("low");
 
         /// <summary>
         /// Wire value <c>medium</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("medium")]
         public static GeneratedQuality Medium { get; } = new GeneratedQuality("medium");
 
         /// <summary>
         /// Wire value <c>high</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("high")]
         public static GeneratedQuality High { get; } = new GeneratedQuality("high");
 
         /// <summary>

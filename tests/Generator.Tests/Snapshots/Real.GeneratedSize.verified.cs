@@ -20,16 +20,19 @@ namespace CreateImageSdk
         /// <summary>
         /// Wire value <c>1024x1024</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("1024x1024")]
         public static GeneratedSize Size1024x1024 { get; } = new GeneratedSize("1024x1024");
 
         /// <summary>
         /// Wire value <c>1024x1536</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("1024x1536")]
         public static GeneratedSize Size1024x1536 { get; } = new GeneratedSize("1024x1536");
 
         /// <summary>
         /// Wire value <c>1536x1024</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("1536x1024")]
         public static GeneratedSize Size1536x1024 { get; } = new GeneratedSize("1536x1024");
 
         /// <summary>

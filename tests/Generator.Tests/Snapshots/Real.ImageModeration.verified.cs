@@ -20,6 +20,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("low")]
         Low,
 
         /// <summary>
@@ -28,6 +29,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("auto")]
         Auto,
     }
 

@@ -20,6 +20,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("png")]
         Png,
 
         /// <summary>
@@ -28,6 +29,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("jpeg")]
         Jpeg,
 
         /// <summary>
@@ -36,6 +38,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("webp")]
         Webp,
     }
 

@@ -20,6 +20,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("standard")]
         Standard,
 
         /// <summary>
@@ -28,6 +29,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-3</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("hd")]
         Hd,
 
         /// <summary>
@@ -36,6 +38,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("low")]
         Low,
 
         /// <summary>
@@ -44,6 +47,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("medium")]
         Medium,
 
         /// <summary>
@@ -52,6 +56,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("high")]
         High,
 
         /// <summary>
@@ -60,6 +65,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("auto")]
         Auto,
     }
 

@@ -20,6 +20,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("url")]
         Url,
 
         /// <summary>
@@ -28,6 +29,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("b64_json")]
         B64Json,
     }
 

@@ -24,11 +24,13 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("auto")]
         public static ImageSize Auto { get; } = new ImageSize("auto");
 
         /// <summary>
         /// Wire value <c>1024x1024</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("1024x1024")]
         public static ImageSize Size1024x1024 { get; } = new ImageSize("1024x1024");
 
         /// <summary>
@@ -37,6 +39,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("1536x1024")]
         public static ImageSize Size1536x1024 { get; } = new ImageSize("1536x1024");
 
         /// <summary>
@@ -45,6 +48,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("1024x1536")]
         public static ImageSize Size1024x1536 { get; } = new ImageSize("1024x1536");
 
         /// <summary>
@@ -53,6 +57,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-2</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("256x256")]
         public static ImageSize Size256x256 { get; } = new ImageSize("256x256");
 
         /// <summary>
@@ -61,6 +66,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-2</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("512x512")]
         public static ImageSize Size512x512 { get; } = new ImageSize("512x512");
 
         /// <summary>
@@ -69,6 +75,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("1792x1024")]
         public static ImageSize Size1792x1024 { get; } = new ImageSize("1792x1024");
 
         /// <summary>
@@ -77,6 +84,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("1024x1792")]
         public static ImageSize Size1024x1792 { get; } = new ImageSize("1024x1792");
 
         /// <summary>

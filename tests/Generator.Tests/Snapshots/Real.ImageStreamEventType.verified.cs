@@ -20,11 +20,13 @@ namespace CreateImageSdk
         /// <summary>
         /// Wire value <c>image_generation.partial_image</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("image_generation.partial_image")]
         public static ImageStreamEventType ImageGenerationPartialImage { get; } = new ImageStreamEventType("image_generation.partial_image");
 
         /// <summary>
         /// Wire value <c>image_generation.completed</c>.
         /// </summary>
+        [global::CreateImageSdk.Rules.WireValue("image_generation.completed")]
         public static ImageStreamEventType ImageGenerationCompleted { get; } = new ImageStreamEventType("image_generation.completed");
 
         /// <summary>

@@ -20,6 +20,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-3</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("vivid")]
         Vivid,
 
         /// <summary>
@@ -28,6 +29,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Supported only by: <c>dall-e-3</c>.
         /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("natural")]
         Natural,
     }
 
