@@ -81,7 +81,22 @@ namespace CreateImageSdk.Generator
                 if (item.Operation != null)
                 {
                     context.AddSource(item.Name + "Builder.g.cs", BuilderEmitter.Emit(item, item.Operation, file));
+                    EmitModelBuilders(context, types, item, file);
                 }
+            }
+        }
+
+        private static void EmitModelBuilders(SourceProductionContext context, TypeSet types, ObjectSpec request, string file)
+        {
+            var discriminator = request.Properties.FirstOrDefault(p => p.WireName == request.Discriminator);
+            var models = types.Enums.Select(e => e.Item).FirstOrDefault(e => e.Name == discriminator?.Type.TypeName);
+            if (models is null || !models.Members.Any(m => m.ModelConstraints.Count > 0)) return;
+
+            var enums = types.Enums.ToDictionary(e => e.Item.Name, e => e.Item, StringComparer.Ordinal);
+            context.AddSource(request.Name + "Builder.Models.g.cs", ModelBuilderEmitter.EmitEntryPoints(request, models, file));
+            foreach (var model in models.Members.Where(m => m.ModelConstraints.Count > 0))
+            {
+                context.AddSource(ModelBuilderEmitter.BuilderName(model) + ".g.cs", ModelBuilderEmitter.Emit(request, models, model, enums, file));
             }
         }
 

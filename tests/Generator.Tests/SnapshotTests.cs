@@ -41,12 +41,33 @@ namespace CreateImageSdk.Generator.Tests
         [InlineData("three-models.schema.json", "RenderRequest.Validation.g.cs")]
         [InlineData("three-models.schema.json", "RenderRequestBuilder.g.cs")]
         [InlineData("three-models.schema.json", "FilmGrain.g.cs")]
+        [InlineData("three-models.schema.json", "FilmRequestBuilder.g.cs")]
+        [InlineData("three-models.schema.json", "FineRequestBuilder.g.cs")]
+        [InlineData("three-models.schema.json", "RenderRequestBuilder.Models.g.cs")]
         public void FocusedSchemas_GenerateTheVerifiedSources(string schema, string hintName)
         {
             var result = GeneratorRunner.Run(GeneratorRunner.TestSchema(schema));
 
             Assert.Empty(result.Diagnostics);
             Snapshot.Match("Focused." + hintName.Replace(".g.cs", string.Empty), GeneratorRunner.Source(result, hintName));
+        }
+
+        [Fact]
+        public void EveryModelNamedInTheRules_GetsItsOwnBuilder_WithNoModelNamedInTheGenerator()
+        {
+            var result = GeneratorRunner.Run(GeneratorRunner.TestSchema("three-models.schema.json"));
+            var hints = result.Results.Single().GeneratedSources.Select(s => s.HintName).ToList();
+
+            Assert.Contains("FastRequestBuilder.g.cs", hints);
+            Assert.Contains("FineRequestBuilder.g.cs", hints);
+            Assert.Contains("FilmRequestBuilder.g.cs", hints);
+            var fast = GeneratorRunner.Source(result, "FastRequestBuilder.g.cs");
+            Assert.DoesNotContain("WithGrain", fast);          // grain: false for the fast engine
+            Assert.Contains("WithFrames(int frames)", fast);     // 1..10 for fast
+            var fine = GeneratorRunner.Source(result, "FineRequestBuilder.g.cs");
+            Assert.Contains("WithGrain(global::CreateImageSdk.FineGrain grain)", fine); // none/light only
+            Assert.Contains("public static FineGrain Light", fine);
+            Assert.DoesNotContain("Heavy", fine);
         }
 
         [Fact]

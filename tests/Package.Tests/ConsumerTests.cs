@@ -67,6 +67,11 @@ namespace CreateImageSdk.Package.Tests
                 ("StringQuality.cs", "CS0029", "using CreateImageSdk; static class StringQuality { static object M() => new CreateImageRequest { Prompt = \"otter\", Quality = \"hd\" }; }"),
                 ("StringModel.cs", "CS0029", "using CreateImageSdk; static class StringModel { static object M() => new CreateImageRequest { Prompt = \"otter\", Model = \"dall-e-3\" }; }"),
                 ("MissingPrompt.cs", "CS9035", "using CreateImageSdk; static class MissingPrompt { static object M() => new CreateImageRequest { Model = ImageModel.DallE3 }; }"),
+                // Model-specific builders: what a model does not accept is not there to call.
+                ("DallE3Count.cs", "CS1061", "using CreateImageSdk; static class DallE3Count { static object M(ImageClient c) => c.CreateImage(\"otter\").UsingDallE3().WithCount(4); }"),
+                ("DallE2Style.cs", "CS1061", "using CreateImageSdk; static class DallE2Style { static object M(ImageClient c) => c.CreateImage(\"otter\").UsingDallE2().WithStyle(ImageStyle.Vivid); }"),
+                ("DallE2WideSize.cs", "CS1503", "using CreateImageSdk; static class DallE2WideSize { static object M(ImageClient c) => c.CreateImage(\"otter\").UsingDallE2().WithSize(DallE3Size.Size1792x1024); }"),
+                ("DallE2Hd.cs", "CS0117", "using CreateImageSdk; static class DallE2Hd { static object M() => DallE2Quality.Hd; }"),
             };
             var directory = _package.CreateConsumer("WrongValues", "net10.0", "<OutputType>Library</OutputType>",
                 cases.Select(c => (c.File, c.Source)).ToArray());

@@ -19,7 +19,7 @@ namespace CreateImageSdk.Generator.Emitting
 
             Docs.Summary(w, "Builds and sends a <see cref=\"" + spec.Name + "\"/> step by step. Every <c>With…</c> call returns a new builder, so a configured builder can be kept, reused and branched.");
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
-            w.Open("public sealed class " + builder);
+            w.Open("public sealed partial class " + builder);
             w.Line("private readonly global::CreateImageSdk.ImageClient _client;");
             w.Line();
             w.Open("internal " + builder + "(global::CreateImageSdk.ImageClient client, " + request + " request)");

@@ -8,7 +8,7 @@ namespace CreateImageSdk
     /// Builds and sends a <see cref="RenderRequest"/> step by step. Every <c>With…</c> call returns a new builder, so a configured builder can be kept, reused and branched.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public sealed class RenderRequestBuilder
+    public sealed partial class RenderRequestBuilder
     {
         private readonly global::CreateImageSdk.ImageClient _client;
 

@@ -1,0 +1,213 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Emitting
+{
+    /// <summary>
+    /// One builder per model the schema's rules name, offering only what that model accepts: a parameter the
+    /// model forbids has no <c>With…</c> method, a restricted value set becomes a type of its own (so a
+    /// dall-e-3-only size cannot reach the dall-e-2 builder), and a number the model fixes is not offered.
+    /// Everything comes from the merged rule constraints of each model; no model is named here.
+    /// </summary>
+    internal static class ModelBuilderEmitter
+    {
+        public static string BuilderName(EnumMemberSpec model) => model.Name + "RequestBuilder";
+
+        /// <summary>The <c>Using…()</c> steps on the general builder.</summary>
+        public static string EmitEntryPoints(ObjectSpec request, EnumSpec models, string schemaFile)
+        {
+            var general = request.Name + "Builder";
+            var modelProperty = request.Properties.First(p => p.WireName == request.Discriminator);
+            var required = request.Properties.Where(p => p.IsRequired).ToList();
+            var w = GeneratedHeader.Start(schemaFile);
+            w.Open("public sealed partial class " + general);
+            var first = true;
+            foreach (var model in models.Members.Where(m => m.ModelConstraints.Count > 0))
+            {
+                if (!first) w.Line();
+                first = false;
+                Docs.Summary(w, "Continues with " + Docs.Code(model.WireValue) + ": a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.");
+                Docs.Remarks(w, "Keeps " + string.Join(", ", required.Select(p => Docs.Code(p.WireName))) + " and starts the rest afresh.");
+                w.Line("/// <returns>A builder for " + Docs.Code(model.WireValue) + ".</returns>");
+                w.Line("public " + TypeNames.Namespace + BuilderName(model) + " Using" + model.Name + "() =>");
+                w.Line("    new " + TypeNames.Namespace + BuilderName(model) + "(_client, new " + TypeNames.Namespace + request.Name + " { " +
+                       string.Join(", ", required.Select(p => p.Name + " = Request." + p.Name).Concat(new[] { modelProperty.Name + " = " + TypeNames.Of(modelProperty.Type) + "." + model.Name })) + " });");
+            }
+
+            w.Close();
+            return GeneratedHeader.End(w);
+        }
+
+        public static string Emit(ObjectSpec request, EnumSpec models, EnumMemberSpec model, IReadOnlyDictionary<string, EnumSpec> enums, string schemaFile)
+        {
+            var operation = request.Operation!;
+            var builder = BuilderName(model);
+            var requestType = TypeNames.Namespace + request.Name;
+            var constraints = model.ModelConstraints.ToDictionary(c => c.Property);
+            var w = GeneratedHeader.Start(schemaFile);
+
+            var limits = request.Properties.Where(p => constraints.TryGetValue(p.WireName, out var c) && c.MaxLength.HasValue)
+                .Select(p => Docs.Code(p.WireName) + " up to " + Int(constraints[p.WireName].MaxLength!.Value) + " characters").ToList();
+            Docs.Summary(w, "Builds a request for " + Docs.Code(model.WireValue) + ", offering only the parameters and values it accepts. Every <c>With…</c> call returns a new builder.");
+            Docs.Remarks(w, Docs.Join(Docs.Text(model.Description), limits.Count > 0 ? "Limits: " + string.Join(", ", limits) + " (checked before sending)." : string.Empty));
+            w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Open("public sealed class " + builder);
+            w.Line("private readonly global::CreateImageSdk.ImageClient _client;");
+            w.Line();
+            w.Open("internal " + builder + "(global::CreateImageSdk.ImageClient client, " + requestType + " request)");
+            w.Line("_client = client;");
+            w.Line("Request = request;");
+            w.Close();
+            w.Line();
+            Docs.Summary(w, "The request as configured so far.");
+            w.Line("public " + requestType + " Request { get; }");
+
+            var valueTypes = new List<(string Name, EnumSpec General, ConstraintSpec Constraint)>();
+            foreach (var property in request.Properties.Where(p => !p.IsRequired && p.WireName != request.Discriminator && p.WireName != operation.StreamFlag))
+            {
+                constraints.TryGetValue(property.WireName, out var constraint);
+                if (constraint?.Forbidden == true) continue;
+
+                string parameterType;
+                string value;
+                var parameter = Identifiers.Parameter(property.Name);
+                var remarks = new List<string> { "JSON name: " + Docs.Code(property.WireName) + "." };
+                if (property.Type.Kind == ValueKind.Integer)
+                {
+                    var minimum = Max(property.Minimum, constraint?.Minimum);
+                    var maximum = Min(property.Maximum, constraint?.Maximum);
+                    if (minimum.HasValue && minimum == maximum) continue; // one possible value: nothing to choose
+                    if (minimum.HasValue || maximum.HasValue) remarks.Add("For " + Docs.Code(model.WireValue) + ": " + (minimum?.ToString(CultureInfo.InvariantCulture) ?? "…") + " to " + (maximum?.ToString(CultureInfo.InvariantCulture) ?? "…") + ".");
+                    parameterType = TypeNames.Of(property.Type);
+                    value = parameter;
+                }
+                else if (constraint?.HasAllowedValues == true && property.Type.TypeName != null && enums.TryGetValue(property.Type.TypeName, out var general) &&
+                         (constraint.Dimensions != null || general.Members.Any(m => !constraint.AllowedValues.Any(v => v.Text == m.WireValue))))
+                {
+                    var name = model.Name + general.ShortName;
+                    valueTypes.Add((name, general, constraint));
+                    parameterType = TypeNames.Namespace + name;
+                    value = parameter + ".Value";
+                    remarks.Add("Takes <see cref=\"" + name + "\"/>: only the values " + Docs.Code(model.WireValue) + " accepts.");
+                }
+                else
+                {
+                    parameterType = TypeNames.Of(property.Type);
+                    value = parameter;
+                }
+
+                w.Line();
+                Docs.Summary(w, "Sets " + Docs.Code(property.WireName) + ": " + Docs.Text(property.Description));
+                Docs.Remarks(w, string.Join("\n", remarks));
+                w.Line("/// <param name=\"" + parameter.TrimStart('@') + "\">The value to send.</param>");
+                w.Line("/// <returns>A new builder; this one is unchanged.</returns>");
+                w.Line(RuleAttributes.WireName(property.WireName));
+                w.Line("public " + builder + " With" + property.Name + "(" + parameterType + " " + parameter + ") =>");
+                w.Line("    new " + builder + "(_client, Request with { " + property.Name + " = " + value + " });");
+            }
+
+            EmitSends(w, request, operation, model, constraints);
+            w.Close();
+
+            foreach (var (name, general, constraint) in valueTypes)
+            {
+                w.Line();
+                EmitValueType(w, name, general, constraint, model);
+            }
+
+            return GeneratedHeader.End(w);
+        }
+
+        private static void EmitSends(SourceWriter w, ObjectSpec request, OperationSpec operation, EnumMemberSpec model, IReadOnlyDictionary<string, ConstraintSpec> constraints)
+        {
+            var response = TypeNames.Namespace + operation.ResponseType;
+            w.Line();
+            Docs.Summary(w, "Validates the request, sends it, and reads the typed response.");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+            w.Line("/// <returns>The parsed response.</returns>");
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks a rule no type can express (such as a prompt length); nothing was sent.</exception>");
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON.</exception>");
+            w.Line("public global::System.Threading.Tasks.Task<" + response + "> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line("    _client." + operation.MethodName + "Async(Request, cancellationToken);");
+            w.Line();
+            Docs.Summary(w, "Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+            w.Line("/// <returns>The raw response.</returns>");
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks a rule no type can express; nothing was sent.</exception>");
+            w.Line("public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line("    _client." + operation.MethodName + "RawAsync(Request, cancellationToken);");
+            var canStream = operation.StreamFlag != null && operation.StreamEvent != null &&
+                            !(constraints.TryGetValue(operation.StreamFlag, out var stream) && stream.Forbidden);
+            if (!canStream) return;
+            w.Line();
+            Docs.Summary(w, "Validates the request, sends it with " + Docs.Code(operation.StreamFlag + ": true") + ", and yields each server-sent event as it arrives: partial images, then the completed image.");
+            w.Line("/// <param name=\"cancellationToken\">Stops the stream at once.</param>");
+            w.Line("/// <returns>The events, in the order the server sent them.</returns>");
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks a rule no type can express; nothing was sent.</exception>");
+            w.Line("public global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Namespace + operation.StreamEvent + "> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line("    _client." + operation.MethodName + "StreamAsync(Request, cancellationToken);");
+        }
+
+        /// <summary>A model's own value set: a struct over the general type that only the accepted values can make.</summary>
+        private static void EmitValueType(SourceWriter w, string name, EnumSpec general, ConstraintSpec constraint, EnumMemberSpec model)
+        {
+            var generalType = TypeNames.Namespace + general.Name;
+            var wire = general.IsOpen ? "Value.Value" : "Value.ToWireString()";
+            Docs.Summary(w, "The " + Docs.Code(general.Name) + " values " + Docs.Code(model.WireValue) + " accepts" + (constraint.Dimensions is null ? "." : ", and the free sizes it takes."));
+            w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Open("public readonly struct " + name + " : global::System.IEquatable<" + name + ">");
+            w.Line("private " + name + "(" + generalType + " value) => Value = value;");
+            foreach (var member in general.Members.Where(m => constraint.AllowedValues.Any(v => v.Text == m.WireValue)))
+            {
+                w.Line();
+                EnumDocs.Member(w, member with { SupportedBy = EquatableArray<string>.Empty });
+                w.Line(RuleAttributes.WireValue(member.WireValue));
+                w.Line("public static " + name + " " + member.Name + " { get; } = new " + name + "(" + generalType + "." + member.Name + ");");
+            }
+
+            if (constraint.Dimensions is { } d)
+            {
+                var args = Int(d.MultipleOf) + ", " + Int(d.MaxLongEdge) + ", " + Int(d.MaxAspectRatio) + ", " + d.MinPixels.ToString(CultureInfo.InvariantCulture) + ", " + d.MaxPixels.ToString(CultureInfo.InvariantCulture);
+                var rule = CreateImageSdk.Validation.ImageDimensionRules.Describe(d.MultipleOf, d.MaxLongEdge, d.MaxAspectRatio, d.MinPixels, d.MaxPixels);
+                w.Line();
+                Docs.Summary(w, "A free size " + Docs.Code(model.WireValue) + " takes: " + Docs.Text(rule) + ".");
+                w.Line("/// <param name=\"width\">The width in pixels.</param>");
+                w.Line("/// <param name=\"height\">The height in pixels.</param>");
+                w.Line("/// <returns>The size.</returns>");
+                w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The size breaks the rule; the message says how.</exception>");
+                w.Open("public static " + name + " Custom(int width, int height)");
+                w.Line("var text = width.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"x\" + height.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+                w.Line("var problem = global::CreateImageSdk.Validation.ImageDimensionRules.Problem(width, height, " + args + ");");
+                w.Line("if (problem != null) throw new global::System.ArgumentOutOfRangeException(nameof(width), text + \" is not a valid free size: \" + problem + \". Allowed: " + rule + ".\");");
+                w.Line("return new " + name + "(" + generalType + ".Custom(text));");
+                w.Close();
+            }
+
+            w.Line();
+            Docs.Summary(w, "The value as the general <see cref=\"" + general.Name + "\"/>.");
+            w.Line("public " + generalType + " Value { get; }");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public bool Equals(" + name + " other) => Value.Equals(other.Value);");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override int GetHashCode() => Value.GetHashCode();");
+            w.Line();
+            Docs.Summary(w, "The wire value.");
+            w.Line("/// <returns>The value as it is written in JSON.</returns>");
+            w.Line("public override string ToString() => " + wire + ";");
+            w.Close();
+        }
+
+        private static long? Max(long? a, long? b) => a.HasValue && b.HasValue ? System.Math.Max(a.Value, b.Value) : a ?? b;
+
+        private static long? Min(long? a, long? b) => a.HasValue && b.HasValue ? System.Math.Min(a.Value, b.Value) : a ?? b;
+
+        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}
