@@ -9,6 +9,36 @@ namespace CreateImageSdk.Generator.Emitting
     /// </summary>
     internal static class BuilderEmitter
     {
+        /// <summary>The send steps every builder ends with, general or model-specific.</summary>
+        public static void EmitSends(SourceWriter w, OperationSpec operation, bool canStream)
+        {
+            const string Invalid = "/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>";
+            w.Line();
+            Docs.Summary(w, "Validates the request, sends it, and reads the typed response.");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+            w.Line("/// <returns>The parsed response.</returns>");
+            w.Line(Invalid);
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON.</exception>");
+            w.Line("public global::System.Threading.Tasks.Task<" + TypeNames.Namespace + operation.ResponseType + "> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line("    _client." + operation.MethodName + "Async(Request, cancellationToken);");
+            w.Line();
+            Docs.Summary(w, "Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+            w.Line("/// <returns>The raw response.</returns>");
+            w.Line(Invalid);
+            w.Line("public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line("    _client." + operation.MethodName + "RawAsync(Request, cancellationToken);");
+            if (!canStream) return;
+            w.Line();
+            Docs.Summary(w, "Validates the request, sends it with " + Docs.Code(operation.StreamFlag + ": true") + ", and yields each server-sent event as it arrives: partial images, then the completed image.");
+            w.Line("/// <param name=\"cancellationToken\">Stops the stream at once.</param>");
+            w.Line("/// <returns>The events, in the order the server sent them.</returns>");
+            w.Line(Invalid);
+            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or sent an event that is not the expected JSON.</exception>");
+            w.Line("public global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Namespace + operation.StreamEvent + "> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line("    _client." + operation.MethodName + "StreamAsync(Request, cancellationToken);");
+        }
+
         public static string Emit(ObjectSpec spec, OperationSpec operation, string schemaFile)
         {
             var builder = spec.Name + "Builder";
@@ -44,33 +74,7 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("    new " + builder + "(_client, Request with { " + property.Name + " = " + parameter + " });");
             }
 
-            w.Line();
-            Docs.Summary(w, "Validates the request, sends it, and reads the typed response.");
-            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-            w.Line("/// <returns>The parsed response.</returns>");
-            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
-            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON.</exception>");
-            w.Line("public global::System.Threading.Tasks.Task<" + response + "> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line("    _client." + operation.MethodName + "Async(Request, cancellationToken);");
-            w.Line();
-            Docs.Summary(w, "Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.");
-            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-            w.Line("/// <returns>The raw response.</returns>");
-            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
-            w.Line("public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line("    _client." + operation.MethodName + "RawAsync(Request, cancellationToken);");
-            if (operation.StreamFlag != null && operation.StreamEvent != null)
-            {
-                w.Line();
-                Docs.Summary(w, "Validates the request, sends it with " + Docs.Code(operation.StreamFlag + ": true") + ", and yields each server-sent event as it arrives: partial images, then the completed image.");
-                w.Line("/// <param name=\"cancellationToken\">Stops the stream at once.</param>");
-                w.Line("/// <returns>The events, in the order the server sent them.</returns>");
-                w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
-                w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or sent an event that is not the expected JSON.</exception>");
-                w.Line("public global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Namespace + operation.StreamEvent + "> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
-                w.Line("    _client." + operation.MethodName + "StreamAsync(Request, cancellationToken);");
-            }
-
+            EmitSends(w, operation, operation.StreamFlag != null && operation.StreamEvent != null);
             w.Close();
             w.Line();
 

@@ -108,7 +108,9 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("    new " + builder + "(_client, Request with { " + property.Name + " = " + value + " });");
             }
 
-            EmitSends(w, request, operation, model, constraints);
+            var canStream = operation.StreamFlag != null && operation.StreamEvent != null &&
+                            !(constraints.TryGetValue(operation.StreamFlag, out var stream) && stream.Forbidden);
+            BuilderEmitter.EmitSends(w, operation, canStream);
             w.Close();
 
             foreach (var (name, general, constraint) in valueTypes)
@@ -118,36 +120,6 @@ namespace CreateImageSdk.Generator.Emitting
             }
 
             return GeneratedHeader.End(w);
-        }
-
-        private static void EmitSends(SourceWriter w, ObjectSpec request, OperationSpec operation, EnumMemberSpec model, IReadOnlyDictionary<string, ConstraintSpec> constraints)
-        {
-            var response = TypeNames.Namespace + operation.ResponseType;
-            w.Line();
-            Docs.Summary(w, "Validates the request, sends it, and reads the typed response.");
-            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-            w.Line("/// <returns>The parsed response.</returns>");
-            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks a rule no type can express (such as a prompt length); nothing was sent.</exception>");
-            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON.</exception>");
-            w.Line("public global::System.Threading.Tasks.Task<" + response + "> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line("    _client." + operation.MethodName + "Async(Request, cancellationToken);");
-            w.Line();
-            Docs.Summary(w, "Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.");
-            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-            w.Line("/// <returns>The raw response.</returns>");
-            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks a rule no type can express; nothing was sent.</exception>");
-            w.Line("public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line("    _client." + operation.MethodName + "RawAsync(Request, cancellationToken);");
-            var canStream = operation.StreamFlag != null && operation.StreamEvent != null &&
-                            !(constraints.TryGetValue(operation.StreamFlag, out var stream) && stream.Forbidden);
-            if (!canStream) return;
-            w.Line();
-            Docs.Summary(w, "Validates the request, sends it with " + Docs.Code(operation.StreamFlag + ": true") + ", and yields each server-sent event as it arrives: partial images, then the completed image.");
-            w.Line("/// <param name=\"cancellationToken\">Stops the stream at once.</param>");
-            w.Line("/// <returns>The events, in the order the server sent them.</returns>");
-            w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks a rule no type can express; nothing was sent.</exception>");
-            w.Line("public global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Namespace + operation.StreamEvent + "> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line("    _client." + operation.MethodName + "StreamAsync(Request, cancellationToken);");
         }
 
         /// <summary>A model's own value set: a struct over the general type that only the accepted values can make.</summary>

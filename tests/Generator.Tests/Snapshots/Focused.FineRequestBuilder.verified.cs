@@ -54,7 +54,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The parsed response.</returns>
-        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks a rule no type can express (such as a prompt length); nothing was sent.</exception>
+        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderResponse> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.RenderAsync(Request, cancellationToken);
@@ -64,7 +64,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The raw response.</returns>
-        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks a rule no type can express; nothing was sent.</exception>
+        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.RenderRawAsync(Request, cancellationToken);
     }

@@ -145,7 +145,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The parsed response.</returns>
-        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks a rule no type can express (such as a prompt length); nothing was sent.</exception>
+        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.ImagesResponse> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.CreateImageAsync(Request, cancellationToken);
@@ -155,7 +155,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The raw response.</returns>
-        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks a rule no type can express; nothing was sent.</exception>
+        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.CreateImageRawAsync(Request, cancellationToken);
 
@@ -164,7 +164,8 @@ namespace CreateImageSdk
         /// </summary>
         /// <param name="cancellationToken">Stops the stream at once.</param>
         /// <returns>The events, in the order the server sent them.</returns>
-        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks a rule no type can express; nothing was sent.</exception>
+        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
+        /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or sent an event that is not the expected JSON.</exception>
         public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageGenerationStreamEvent> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.CreateImageStreamAsync(Request, cancellationToken);
     }
