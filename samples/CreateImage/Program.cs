@@ -41,6 +41,22 @@ try
     var inline = builder.WithResponseFormat(ImageResponseFormat.B64Json);
     if (!inline.Request.Validate().Any(v => v.Parameter == "response_format")) builder = inline;
 
+    if (arguments.StreamPartialImages is { } partialImages)
+    {
+        await foreach (var update in builder.WithPartialImages(partialImages).StreamAsync())
+        {
+            Console.WriteLine(update.Type + (update.PartialImageIndex is { } index ? " #" + index : string.Empty) + ": " + update.Bytes?.Length + " bytes" +
+                              (update.Usage is { } usage ? ", " + usage.TotalTokens + " tokens" : string.Empty));
+            if (update.Type == ImageStreamEventType.ImageGenerationCompleted && update.Bytes is { } final)
+            {
+                await File.WriteAllBytesAsync(arguments.Output, final);
+                Console.WriteLine("Wrote " + arguments.Output);
+            }
+        }
+
+        return 0;
+    }
+
     var response = await builder.SendAsync();
     for (var i = 0; i < response.Data.Count; i++)
     {

@@ -21,8 +21,11 @@ namespace CreateImageSdk.Samples
 
         public string Output { get; private set; } = "image.png";
 
+        /// <summary>Stream the generation, showing each partial image as it arrives (GPT image models).</summary>
+        public int? StreamPartialImages { get; private set; }
+
         public const string Usage =
-            "usage: CreateImage \"<prompt>\" [--model <model>] [--size <size>] [--quality <quality>] [--style <style>] [--n <count>] [--out <file.png>]";
+            "usage: CreateImage \"<prompt>\" [--model <model>] [--size <size>] [--quality <quality>] [--style <style>] [--n <count>] [--stream <partial images 0-3>] [--out <file.png>]";
 
         /// <summary>Parses the arguments, or returns the error to print.</summary>
         public static (SampleArguments? Arguments, string? Error) Parse(string[] args)
@@ -74,6 +77,10 @@ namespace CreateImageSdk.Samples
                     case "--n":
                         if (!int.TryParse(value, out var count) || count < 1 || count > 10) return (null, "--n must be a whole number from 1 to 10, not '" + value + "'");
                         result.Count = count;
+                        break;
+                    case "--stream":
+                        if (!int.TryParse(value, out var partial) || partial < 0 || partial > 3) return (null, "--stream takes the number of partial images, 0 to 3, not '" + value + "'");
+                        result.StreamPartialImages = partial;
                         break;
                     case "--out":
                         result.Output = value;
