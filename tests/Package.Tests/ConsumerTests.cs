@@ -72,6 +72,12 @@ namespace CreateImageSdk.Package.Tests
                 ("DallE2Style.cs", "CS1061", "using CreateImageSdk; static class DallE2Style { static object M(ImageClient c) => c.CreateImage(\"otter\").UsingDallE2().WithStyle(ImageStyle.Vivid); }"),
                 ("DallE2WideSize.cs", "CS1503", "using CreateImageSdk; static class DallE2WideSize { static object M(ImageClient c) => c.CreateImage(\"otter\").UsingDallE2().WithSize(DallE3Size.Size1792x1024); }"),
                 ("DallE2Hd.cs", "CS0117", "using CreateImageSdk; static class DallE2Hd { static object M() => DallE2Quality.Hd; }"),
+                // The analyzer shipped in the package: constant combinations the chosen model rejects.
+                ("AnalyzerHd.cs", "CIA001", "using CreateImageSdk; static class AnalyzerHd { static object M() => new CreateImageRequest { Prompt = \"otter\", Model = ImageModel.DallE2, Quality = ImageQuality.Hd }; }"),
+                ("AnalyzerSize.cs", "CIA001", "using CreateImageSdk; static class AnalyzerSize { static object M(ImageClient c) => c.CreateImage(\"otter\").WithModel(ImageModel.DallE2).WithSize(ImageSize.Size1792x1024); }"),
+                ("AnalyzerStyle.cs", "CIA002", "using CreateImageSdk; static class AnalyzerStyle { static object M(ImageClient c) => c.CreateImage(\"otter\").WithModel(ImageModel.GptImage1).WithStyle(ImageStyle.Vivid); }"),
+                ("AnalyzerCount.cs", "CIA003", "using CreateImageSdk; static class AnalyzerCount { static object M(ImageClient c) => c.CreateImage(\"otter\").WithModel(ImageModel.DallE3).WithCount(4); }"),
+                ("AnalyzerPrompt.cs", "CIA004", "using CreateImageSdk; static class AnalyzerPrompt { const string P = \"" + new string('a', 1001) + "\"; static object M() => new CreateImageRequest { Prompt = P, Model = ImageModel.DallE2 }; }"),
             };
             var directory = _package.CreateConsumer("WrongValues", "net10.0", "<OutputType>Library</OutputType>",
                 cases.Select(c => (c.File, c.Source)).ToArray());

@@ -26,8 +26,28 @@ namespace CreateImageSdk.Package.Tests
             }
 
             Assert.Contains("README.md", entries);
+            Assert.Equal(
+                new[] { "analyzers/dotnet/cs/CreateImageSdk.Analyzers.dll", "analyzers/dotnet/cs/CreateImageSdk.CodeFixes.dll" },
+                entries.Where(e => e.StartsWith("analyzers/", System.StringComparison.Ordinal)).OrderBy(e => e, System.StringComparer.Ordinal));
             Assert.DoesNotContain(entries, e => e.EndsWith("NJsonSchema.dll", System.StringComparison.Ordinal) || e.EndsWith("Newtonsoft.Json.dll", System.StringComparison.Ordinal));
             Assert.True(File.Exists(Path.ChangeExtension(_package.PackagePath, ".snupkg")));
+        }
+
+        [Theory]
+        [InlineData("CreateImageSdk.Analyzers.dll", new[] { "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "netstandard", "System.Collections.Immutable" })]
+        [InlineData("CreateImageSdk.CodeFixes.dll", new[] { "CreateImageSdk.Analyzers", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "Microsoft.CodeAnalysis.CSharp.Workspaces", "Microsoft.CodeAnalysis.Workspaces", "netstandard", "System.Collections.Immutable", "System.Composition.AttributedModel" })]
+        public void AnalyzerAssemblies_DependOnNothingButRoslyn(string file, string[] allowed)
+        {
+            using var zip = ZipFile.OpenRead(_package.PackagePath);
+            using var stream = new MemoryStream();
+            using (var entry = zip.GetEntry("analyzers/dotnet/cs/" + file)!.Open()) entry.CopyTo(stream);
+            stream.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToList();
+
+            Assert.All(references, name => Assert.Contains(name, allowed));
+            Assert.Contains("Microsoft.CodeAnalysis", references);
         }
 
         [Fact]

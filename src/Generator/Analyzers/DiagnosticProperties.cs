@@ -6,6 +6,9 @@ namespace CreateImageSdk.Analyzers
     /// </summary>
     internal static class DiagnosticProperties
     {
+        /// <summary>The parameter's wire name (CIA002), for the fix's title.</summary>
+        public const string Parameter = "Parameter";
+
         /// <summary>How many models accept the value (CIA001); each is given by <see cref="ModelMember"/> and <see cref="ModelValue"/>.</summary>
         public const string ModelCount = "ModelCount";
 

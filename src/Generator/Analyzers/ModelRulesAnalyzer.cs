@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CreateImageSdk.Analyzers
+{
+    /// <summary>
+    /// Reports, at compile time, a request whose constant values break the rules of its constant model
+    /// (<c>dall-e-3</c> with <c>n = 4</c>, <c>dall-e-2</c> with <c>hd</c>): in an object initializer of
+    /// <c>CreateImageRequest</c>, or in one fluent chain that starts at <c>ImageClient.CreateImage</c> or at a
+    /// builder variable. The rules are the <c>[ModelRule]</c> attributes the generator put on each known model, so no
+    /// model name is written here and the check changes with the schema.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ModelRulesAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            ModelRuleDescriptors.UnsupportedValue,
+            ModelRuleDescriptors.ForbiddenParameter,
+            ModelRuleDescriptors.OutOfRange,
+            ModelRuleDescriptors.PromptTooLong);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var sdk = SdkSymbols.TryCreate(start.Compilation);
+                if (sdk is null) return;
+
+                start.RegisterOperationAction(c => AnalyzeObjectCreation(c, sdk), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, sdk), OperationKind.Invocation);
+            });
+        }
+
+        private static void AnalyzeObjectCreation(OperationAnalysisContext context, SdkSymbols sdk)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Initializer is null || !SymbolEqualityComparer.Default.Equals(creation.Type, sdk.Request)) return;
+
+            var settings = new List<RequestSetting>();
+            foreach (var initializer in creation.Initializer.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation assignment &&
+                    assignment.Target is IPropertyReferenceOperation target &&
+                    sdk.WireName(target.Property) is { } parameter)
+                {
+                    settings.Add(new RequestSetting(parameter, assignment.Value, IsModelType(target.Property.Type, sdk), assignment.Syntax));
+                }
+            }
+
+            RequestChecker.Check(context, sdk, settings);
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, SdkSymbols sdk)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!IsChainLink(invocation, sdk) || IsContinuedBy(invocation.Parent, invocation, sdk))
+            {
+                // Only the outermost link is analyzed: each chain is checked once, and every value it reports on lies
+                // inside the analyzed operation, so its diagnostics are local (the IDE reanalyzes and fixes them in place).
+                return;
+            }
+
+            var links = new List<IInvocationOperation>();
+            var link = invocation;
+            while (true)
+            {
+                links.Add(link);
+                if (IsBuilderMethod(link, sdk) && link.Instance is IInvocationOperation inner && IsChainLink(inner, sdk))
+                {
+                    link = inner;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var settings = new List<RequestSetting>();
+            for (var i = links.Count - 1; i >= 0; i--) AddSettings(links[i], sdk, settings);
+            RequestChecker.Check(context, sdk, settings);
+        }
+
+        private static bool IsContinuedBy(IOperation? parent, IInvocationOperation link, SdkSymbols sdk) =>
+            parent is IInvocationOperation outer && outer.Instance == link && IsBuilderMethod(outer, sdk);
+
+        private static void AddSettings(IInvocationOperation link, SdkSymbols sdk, List<RequestSetting> settings)
+        {
+            if (IsBuilderMethod(link, sdk))
+            {
+                if (link.Arguments.Length == 1 && sdk.WireName(link.TargetMethod) is { } parameter)
+                {
+                    var parameterType = link.TargetMethod.Parameters[0].Type;
+                    settings.Add(new RequestSetting(parameter, link.Arguments[0].Value, IsModelType(parameterType, sdk), link.Syntax));
+                }
+
+                return;
+            }
+
+            // The chain's start (ImageClient.CreateImage): its arguments are required, so they cannot be removed.
+            foreach (var argument in link.Arguments)
+            {
+                if (argument.Parameter != null && sdk.WireName(argument.Parameter) is { } parameter)
+                {
+                    settings.Add(new RequestSetting(parameter, argument.Value, IsModelType(argument.Parameter.Type, sdk), null));
+                }
+            }
+        }
+
+        /// <summary>A call that starts a builder chain (a client method returning the builder) or continues it (a <c>With…</c> method).</summary>
+        private static bool IsChainLink(IInvocationOperation invocation, SdkSymbols sdk) =>
+            IsBuilderMethod(invocation, sdk) ||
+            (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, sdk.Client) &&
+             SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, sdk.Builder));
+
+        private static bool IsBuilderMethod(IInvocationOperation invocation, SdkSymbols sdk) =>
+            !invocation.TargetMethod.IsStatic &&
+            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, sdk.Builder) &&
+            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, sdk.Builder) &&
+            sdk.WireName(invocation.TargetMethod) != null;
+
+        private static bool IsModelType(ITypeSymbol type, SdkSymbols sdk)
+        {
+            if (type is INamedTypeSymbol named && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                type = named.TypeArguments[0];
+            }
+
+            return SymbolEqualityComparer.Default.Equals(type, sdk.ImageModel);
+        }
+    }
+}

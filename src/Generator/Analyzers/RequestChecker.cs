@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CreateImageSdk.Analyzers
+{
+    /// <summary>
+    /// Checks the parameters of one request expression against the rules of its model. Diagnostics go on the
+    /// offending value; CIA001 also carries the model expression and CIA002 the removable syntax as additional
+    /// locations, and both carry what their fixes need as properties (<see cref="DiagnosticProperties"/>).
+    /// </summary>
+    internal static class RequestChecker
+    {
+        private const int MaxModelSuggestions = 3;
+
+        public static void Check(OperationAnalysisContext context, SdkSymbols sdk, IReadOnlyList<RequestSetting> settings)
+        {
+            // The last setting of a parameter is the one sent (a later With… call replaces an earlier one).
+            var effective = new Dictionary<string, RequestSetting>(StringComparer.Ordinal);
+            foreach (var setting in settings) effective[setting.Parameter] = setting;
+
+            var modelSetting = effective.Values.FirstOrDefault(s => s.SetsModel);
+            if (modelSetting is null) return;
+            var modelOperation = SettingValue.Unwrap(modelSetting.Value);
+            if (!(modelOperation is IPropertyReferenceOperation modelReference) || !modelReference.Property.IsStatic) return;
+            var model = sdk.FindModel(modelReference.Property);
+            if (model is null) return;
+
+            foreach (var setting in effective.Values)
+            {
+                if (setting.SetsModel) continue;
+                var rule = model.RuleFor(setting.Parameter);
+                if (rule is null) continue;
+                context.CancellationToken.ThrowIfCancellationRequested();
+                CheckSetting(context, sdk, model, modelOperation, setting, rule);
+            }
+        }
+
+        private static void CheckSetting(OperationAnalysisContext context, SdkSymbols sdk, KnownModel model, IOperation modelOperation, RequestSetting setting, ParameterRule rule)
+        {
+            if (rule.Forbidden)
+            {
+                if (SettingValue.IsSurelySet(setting.Value))
+                {
+                    var removable = setting.Removable is null ? null : new[] { setting.Removable.GetLocation() };
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Parameter, rule.Parameter);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        ModelRuleDescriptors.ForbiddenParameter, SettingValue.Unwrap(setting.Value).Syntax.GetLocation(), removable,
+                        properties, rule.Parameter, model.WireValue));
+                }
+
+                return;
+            }
+
+            var value = SettingValue.Read(setting.Value, sdk);
+            if (value is null) return;
+            var location = value.Operation.Syntax.GetLocation();
+
+            if (rule.AllowedValues != null && value.WireValue != null && !rule.Accepts(value.WireValue))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    ModelRuleDescriptors.UnsupportedValue, location, new[] { modelOperation.Syntax.GetLocation() },
+                    UnsupportedValueProperties(sdk, model, rule, value), rule.Parameter, value.WireValue, model.WireValue, rule.DescribeAllowed()));
+            }
+
+            if (value.Integer is { } number && (number > rule.Maximum || number < rule.Minimum))
+            {
+                var bound = number > rule.Maximum ? rule.Maximum : rule.Minimum;
+                var range = number > rule.Maximum ? "at most " + Format(rule.Maximum) : "at least " + Format(rule.Minimum);
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Bound, Format(bound));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    ModelRuleDescriptors.OutOfRange, location, properties, rule.Parameter, Format(number), model.WireValue, range));
+            }
+
+            if (value.Text != null && rule.MaxLength >= 0)
+            {
+                var length = SettingValue.TextLength(value.Text);
+                if (length > rule.MaxLength)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        ModelRuleDescriptors.PromptTooLong, location, rule.Parameter, Format(length), model.WireValue, Format(rule.MaxLength)));
+                }
+            }
+        }
+
+        private static ImmutableDictionary<string, string?> UnsupportedValueProperties(SdkSymbols sdk, KnownModel model, ParameterRule rule, SettingValue value)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+
+            // Other models that take this value, in declaration order (the schema's order).
+            var count = 0;
+            foreach (var other in sdk.Models)
+            {
+                if (count == MaxModelSuggestions) break;
+                if (ReferenceEquals(other, model)) continue;
+                var otherRule = other.RuleFor(rule.Parameter);
+                if (otherRule is null || otherRule.Accepts(value.WireValue!))
+                {
+                    properties[DiagnosticProperties.ModelMember + Format(count)] = other.MemberName;
+                    properties[DiagnosticProperties.ModelValue + Format(count)] = other.WireValue;
+                    count++;
+                }
+            }
+
+            properties[DiagnosticProperties.ModelCount] = Format(count);
+
+            if (value.Member != null && NearestAllowed(sdk, rule, value) is { } nearest)
+            {
+                properties[DiagnosticProperties.ValueMember] = nearest.Member;
+                properties[DiagnosticProperties.ValueWire] = nearest.Wire;
+            }
+
+            return properties.ToImmutable();
+        }
+
+        /// <summary>
+        /// The allowed value a fix offers instead: for WIDTHxHEIGHT sizes the nearest by |Δw|+|Δh|, otherwise the
+        /// first allowed; only values with a member in the value's own type, so the fix compiles.
+        /// </summary>
+        private static (string Member, string Wire)? NearestAllowed(SdkSymbols sdk, ParameterRule rule, SettingValue value)
+        {
+            var type = value.Operation.Type;
+            if (type is null || rule.AllowedValues is null) return null;
+
+            var hasSize = FreeSizeRule.TryParse(value.WireValue!, out var width, out var height);
+            (string Member, string Wire)? best = null;
+            var bestDistance = long.MaxValue;
+            foreach (var allowed in rule.AllowedValues.Value)
+            {
+                var member = sdk.MemberWithWireValue(type, allowed);
+                if (member is null) continue;
+                if (!hasSize) return (member.Name, allowed);
+                if (!FreeSizeRule.TryParse(allowed, out var w, out var h)) continue;
+
+                var distance = Math.Abs((long)w - width) + Math.Abs((long)h - height);
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = (member.Name, allowed);
+                }
+            }
+
+            return best;
+        }
+
+        private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}
