@@ -11,7 +11,7 @@ namespace CreateImageSdk.Analyzers
         public const string PromptTooLongId = "CIA004";
 
         private const string Category = "CreateImageSdk.Usage";
-        private const string HelpLink = "https://github.com/createimagesdk/createimagesdk/blob/main/docs/diagnostics.md";
+        private const string HelpLink = "https://github.com/createimagesdk/createimagesdk/blob/main/README.md";
 
         public static readonly DiagnosticDescriptor UnsupportedValue = Create(
             UnsupportedValueId, "Value not supported by the model", "{0} '{1}' is not supported by model '{2}'; allowed: {3}");
@@ -28,6 +28,6 @@ namespace CreateImageSdk.Analyzers
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
                 description: "The request breaks a per-model rule of the schema; the SDK would refuse it before sending.",
-                helpLinkUri: HelpLink + "#" + id.ToLowerInvariant());
+                helpLinkUri: HelpLink + "#analyzer-diagnostics");
     }
 }

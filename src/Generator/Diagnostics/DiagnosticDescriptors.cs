@@ -7,7 +7,7 @@ namespace CreateImageSdk.Generator.Diagnostics
     internal static class DiagnosticDescriptors
     {
         private const string Category = "CreateImageSdk.Schema";
-        private const string HelpLink = "https://github.com/createimagesdk/createimagesdk/blob/main/docs/diagnostics.md";
+        private const string HelpLink = "https://github.com/createimagesdk/createimagesdk/blob/main/README.md";
 
         public static readonly DiagnosticDescriptor InvalidJson = Create(
             "CIS001", "Schema file is not valid JSON", "Schema file '{0}' is not valid JSON: {1}");
@@ -56,6 +56,6 @@ namespace CreateImageSdk.Generator.Diagnostics
         }
 
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink + "#" + id.ToLowerInvariant());
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink + "#generator-diagnostics");
     }
 }

@@ -1,0 +1,48 @@
+using System;
+using System.Threading.Tasks;
+using CreateImageSdk.LocalServer;
+using Xunit;
+
+namespace CreateImageSdk.Tests
+{
+    /// <summary>Process-wide environment variables: these tests run alone, never beside another collection.</summary>
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class EnvironmentCollection
+    {
+        public const string Name = "environment";
+    }
+
+    [Collection(EnvironmentCollection.Name)]
+    public class EnvironmentTests
+    {
+        [Fact]
+        public async Task ClientWithoutOptions_TakesKeyAndBaseUrlFromTheEnvironment()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = "sk-from-environment" });
+            var previousKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+            var previousUrl = Environment.GetEnvironmentVariable("OPENAI_BASE_URL");
+            try
+            {
+                Environment.SetEnvironmentVariable("OPENAI_API_KEY", "sk-from-environment");
+                Environment.SetEnvironmentVariable("OPENAI_BASE_URL", server.BaseUri.ToString().TrimEnd('/'));
+                using var client = new ImageClient();
+
+                Assert.True(client.HasApiKey);
+                Assert.Equal(server.BaseUri, client.BaseUri);
+                var response = await client.CreateImage("otter").WithModel(ImageModel.GptImage1).SendAsync();
+                Assert.Single(response.Data);
+                Assert.Equal("Bearer sk-from-environment", server.Requests[^1].Headers["Authorization"]);
+                Assert.DoesNotContain("sk-from-environment", client.ToString());
+
+                Environment.SetEnvironmentVariable("OPENAI_BASE_URL", "not a uri");
+                var ex = Assert.Throws<ArgumentException>(() => new ImageClient());
+                Assert.Contains("OPENAI_BASE_URL", ex.Message);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("OPENAI_API_KEY", previousKey);
+                Environment.SetEnvironmentVariable("OPENAI_BASE_URL", previousUrl);
+            }
+        }
+    }
+}
