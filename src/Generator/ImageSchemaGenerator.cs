@@ -56,7 +56,14 @@ namespace CreateImageSdk.Generator
                     spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.ConflictingType, Location.None, conflict));
                 }
 
-                Emit(spc, types);
+                try
+                {
+                    Emit(spc, types);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InternalError, Location.None, "the schemas", ex.GetType().Name + ": " + ex.Message));
+                }
             });
         }
 
@@ -72,17 +79,60 @@ namespace CreateImageSdk.Generator
             foreach (var (item, file) in types.Objects)
             {
                 context.AddSource(item.Name + ".g.cs", ObjectEmitter.Emit(item, file));
-                if (item.Rules.Count > 0 || item.Operation != null || item.Properties.Any(HasChecks))
+                // Only requests are validated; response types are read as they come.
+                if (item.Rules.Count > 0 || item.Operation != null)
                 {
                     context.AddSource(item.Name + ".Validation.g.cs", ValidationEmitter.Emit(item, file));
                 }
 
-                if (item.Operation != null)
+                if (item.Operation != null && OperationProblem(types, item) is { } problem)
                 {
-                    context.AddSource(item.Name + "Builder.g.cs", BuilderEmitter.Emit(item, item.Operation, file));
+                    context.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.UnknownOperationType, Location.None, item.Name, problem));
+                }
+                else if (item.Operation != null)
+                {
+                    context.AddSource(item.Name + "Builder.g.cs", BuilderEmitter.Emit(item, item.Operation, FinalCheck(types, item.Operation), file));
                     EmitModelBuilders(context, types, item, file);
                 }
             }
+        }
+
+        /// <summary>What an operation names that does not exist: its response, its stream event, or its stream flag.</summary>
+        private static string? OperationProblem(TypeSet types, ObjectSpec request)
+        {
+            var operation = request.Operation!;
+            bool IsObject(string? name) => types.Objects.Any(o => o.Item.Name == name);
+            if (!IsObject(operation.ResponseType)) return "the response type '" + operation.ResponseType + "'";
+            if (operation.StreamEvent != null && !IsObject(operation.StreamEvent)) return "the stream event type '" + operation.StreamEvent + "'";
+            if (operation.StreamFlag != null && !request.Properties.Any(p => p.WireName == operation.StreamFlag && p.Type.Kind == ValueKind.Boolean))
+            {
+                return "the stream flag '" + operation.StreamFlag + "' (it must be a boolean property)";
+            }
+
+            if (operation.FinalEventProperty != null &&
+                !types.Objects.Any(o => o.Item.Name == operation.StreamEvent && o.Item.Properties.Any(p => p.WireName == operation.FinalEventProperty)))
+            {
+                return "the final-event property '" + operation.FinalEventProperty + "'";
+            }
+
+            return null;
+        }
+
+        /// <summary>The lambda that recognises the last streamed event, from <c>x-operation.stream.final</c>.</summary>
+        private static string? FinalCheck(TypeSet types, OperationSpec operation)
+        {
+            var property = types.Objects.Select(o => o.Item).FirstOrDefault(o => o.Name == operation.StreamEvent)?
+                .Properties.FirstOrDefault(p => p.WireName == operation.FinalEventProperty);
+            if (property is null || operation.FinalEventValue is null) return null;
+            var access = "e." + property.Name + (property.IsRequired ? "." : "?.");
+            var wire = property.Type.Kind switch
+            {
+                ValueKind.OpenEnum => access + "Value",
+                ValueKind.ClosedEnum => access + "ToWireString()",
+                ValueKind.String => "e." + property.Name,
+                _ => null,
+            };
+            return wire is null ? null : "static e => " + wire + " == " + Emitting.Identifiers.Literal(operation.FinalEventValue);
         }
 
         private static void EmitModelBuilders(SourceProductionContext context, TypeSet types, ObjectSpec request, string file)
@@ -99,7 +149,5 @@ namespace CreateImageSdk.Generator
             }
         }
 
-        private static bool HasChecks(PropertySpec property) =>
-            property.MinLength.HasValue || property.MaxLength.HasValue || property.Minimum.HasValue || property.Maximum.HasValue;
     }
 }

@@ -49,20 +49,34 @@ namespace CreateImageSdk
         public async Task SaveAsync(string path, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(path)) throw new ArgumentException("A file path is required.", nameof(path));
-            var temporary = path + ".partial";
+            // A unique temporary file beside the target: two saves never share it, and the target is replaced only
+            // once the whole image is written.
+            var temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
             try
             {
-                using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
                 {
                     await CopyToAsync(file, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (File.Exists(path)) File.Delete(path);
-                File.Move(temporary, path);
+#if NET
+                File.Move(temporary, path, overwrite: true);
+#else
+                if (File.Exists(path)) File.Replace(temporary, path, null);
+                else File.Move(temporary, path);
+#endif
             }
             catch
             {
-                if (File.Exists(temporary)) File.Delete(temporary);
+                try
+                {
+                    File.Delete(temporary);
+                }
+                catch (IOException)
+                {
+                    // The original exception is the one worth reporting.
+                }
+
                 throw;
             }
         }

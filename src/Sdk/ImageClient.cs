@@ -73,93 +73,86 @@ namespace CreateImageSdk
         /// <inheritdoc/>
         public override string ToString() => "ImageClient { BaseUri = " + BaseUri + ", HasApiKey = " + (HasApiKey ? "true" : "false") + " }";
 
-        internal async Task<TResponse> SendAsync<TRequest, TResponse>(
-            string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
-        {
-            using var timeout = StartTimeout(cancellationToken);
-            try
+        internal Task<TResponse> SendAsync<TRequest, TResponse>(
+            string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken) =>
+            WithTimeoutAsync(async token =>
             {
                 using var message = CreateMessage(method, path, request, requestInfo);
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw await ErrorResponseReader.CreateExceptionAsync(response, timeout.Token).ConfigureAwait(false);
-                }
+                using var response = await SendCheckedAsync(message, token).ConfigureAwait(false);
+                return await ResponseReader.ReadJsonAsync(response, responseInfo, token).ConfigureAwait(false);
+            }, cancellationToken);
 
-                return await ResponseReader.ReadJsonAsync(response, responseInfo, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
-            {
-                throw TimedOut(ex);
-            }
-        }
-
-        internal async Task<RawResponse> SendRawAsync<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
-        {
-            using var timeout = StartTimeout(cancellationToken);
-            try
+        internal Task<RawResponse> SendRawAsync<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken) =>
+            WithTimeoutAsync(async token =>
             {
                 using var message = CreateMessage(method, path, request, requestInfo);
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                return await ResponseReader.ReadRawAsync(response, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
-            {
-                throw TimedOut(ex);
-            }
-        }
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                return await ResponseReader.ReadRawAsync(response, token).ConfigureAwait(false);
+            }, cancellationToken);
 
         internal async IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(
-            string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TEvent> eventInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+            string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TEvent> eventInfo, Func<TEvent, bool>? isFinal,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            // One timeout for the whole stream: from sending to the final event.
             using var timeout = StartTimeout(cancellationToken);
             using var message = CreateMessage(method, path, request, requestInfo);
             message.Headers.Accept.Clear();
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-            HttpResponseMessage response;
+            using var response = await WithTimeoutAsync(_ => SendCheckedAsync(message, timeout.Token), cancellationToken, timeout).ConfigureAwait(false);
+
+            // The caller drives the enumerator, and C# allows no catch around a yield, so each step is wrapped.
+            var events = StreamingResponseReader.ReadEventsAsync(response, eventInfo, isFinal, _headers.Scrub, timeout.Token).GetAsyncEnumerator(timeout.Token);
             try
             {
-                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                while (await WithTimeoutAsync(_ => events.MoveNextAsync().AsTask(), cancellationToken, timeout).ConfigureAwait(false))
+                {
+                    yield return events.Current;
+                }
             }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+            finally
             {
-                throw TimedOut(ex);
-            }
-
-            using (response)
-            {
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw await ErrorResponseReader.CreateExceptionAsync(response, timeout.Token).ConfigureAwait(false);
-                }
-
-                // The enumerator is driven by the caller, so a timeout is checked around each step rather than
-                // with a try/catch around the yield (C# does not allow that).
-                var events = StreamingResponseReader.ReadEventsAsync(response, eventInfo, timeout.Token).GetAsyncEnumerator(timeout.Token);
-                try
-                {
-                    while (true)
-                    {
-                        bool more;
-                        try
-                        {
-                            more = await events.MoveNextAsync().ConfigureAwait(false);
-                        }
-                        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
-                        {
-                            throw TimedOut(ex);
-                        }
-
-                        if (!more) yield break;
-                        yield return events.Current;
-                    }
-                }
-                finally
-                {
-                    await events.DisposeAsync().ConfigureAwait(false);
-                }
+                await events.DisposeAsync().ConfigureAwait(false);
             }
         }
+
+        /// <summary>Sends, and turns a non-2xx answer into an <see cref="ImageApiException"/> (disposing the response).</summary>
+        private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage message, CancellationToken token)
+        {
+            var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode) return response;
+            using (response)
+            {
+                throw await ErrorResponseReader.CreateExceptionAsync(response, _headers.Scrub, token).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Runs one step under <see cref="Timeout"/>. A cancellation the caller did not ask for is a timeout: ours,
+        /// or the <see cref="System.Net.Http.HttpClient.Timeout"/> of a client passed in options, and it says which.
+        /// </summary>
+        private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken, CancellationTokenSource? shared = null)
+        {
+            var timeout = shared ?? StartTimeout(cancellationToken);
+            try
+            {
+                return await step(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw timeout.IsCancellationRequested
+                    ? new TimeoutException("The image request did not complete within " + Seconds(Timeout) + " (ImageClientOptions.Timeout).", ex)
+                    : new TimeoutException("The image request was cut off by the HttpClient's own Timeout (" + Seconds(_http.Timeout) +
+                                           "); set HttpClient.Timeout to Timeout.InfiniteTimeSpan and use ImageClientOptions.Timeout.", ex);
+            }
+            finally
+            {
+                if (shared is null) timeout.Dispose();
+            }
+        }
+
+        private static string Seconds(TimeSpan value) =>
+            value.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
 
         private HttpRequestMessage CreateMessage<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo)
         {
@@ -177,10 +170,6 @@ namespace CreateImageSdk
             if (Timeout != System.Threading.Timeout.InfiniteTimeSpan) source.CancelAfter(Timeout);
             return source;
         }
-
-        private TimeoutException TimedOut(Exception inner) =>
-            new TimeoutException("The image request did not complete within " + Timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) +
-                                 " s (ImageClientOptions.Timeout).", inner);
 
         private static Uri ResolveBaseUri(Uri? configured)
         {

@@ -66,7 +66,9 @@ namespace CreateImageSdk.Tests
             {
                 await response.Data[1].SaveAsync(path);
                 Assert.Equal((256, 256), PngInfo.Read(File.ReadAllBytes(path)));
-                Assert.False(File.Exists(path + ".partial"));
+                Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + ".*.partial"));
+                await response.Data[0].SaveAsync(path); // replaces the existing file
+                Assert.Equal((256, 256), PngInfo.Read(File.ReadAllBytes(path)));
             }
             finally
             {
@@ -250,14 +252,54 @@ namespace CreateImageSdk.Tests
         [Fact]
         public async Task CallerSuppliedHttpClient_IsUsedAndNotDisposed()
         {
-            using var http = new HttpClient();
+            var counter = new CountingHandler(new HttpClientHandler());
+            using var http = new HttpClient(counter) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             using (var client = new ImageClient(new ImageClientOptions { ApiKey = ServerFixture.ApiKey, BaseUri = Server.BaseUri, HttpClient = http }))
             {
                 await client.CreateImage("otter").WithResponseFormat(ImageResponseFormat.B64Json).SendAsync();
             }
 
+            Assert.Equal(1, counter.Count);
             // Still usable after the ImageClient is disposed.
             using var again = await http.GetAsync(Server.BaseUri);
+            Assert.Equal(2, counter.Count);
+        }
+
+        [Fact]
+        public async Task CallerHttpClientTimeout_IsReportedAsATimeoutNamingIt()
+        {
+            await using var slow = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = null, ResponseDelay = TimeSpan.FromSeconds(30) });
+            using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = "k", BaseUri = slow.BaseUri, HttpClient = http });
+
+            var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.CreateImage("otter").SendAsync());
+            Assert.Contains("HttpClient.Timeout", ex.Message);
+        }
+
+        [Fact]
+        public async Task KeyEchoedByTheServer_IsMaskedInTheException()
+        {
+            Server.EnqueueResponse(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + ServerFixture.ApiKey + ".\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}");
+
+            var ex = await Assert.ThrowsAsync<ImageApiException>(() => Client.CreateImage("otter").SendAsync());
+
+            Assert.Equal("Incorrect API key provided: ***.", ex.ErrorMessage);
+            Assert.DoesNotContain(ServerFixture.ApiKey, ex.Message);
+            Assert.DoesNotContain(ServerFixture.ApiKey, ex.RawBody);
+            Assert.DoesNotContain(ServerFixture.ApiKey, ex.ToString());
+        }
+
+        private sealed class CountingHandler : DelegatingHandler
+        {
+            public CountingHandler(HttpMessageHandler inner) : base(inner) { }
+
+            public int Count { get; private set; }
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                Count++;
+                return base.SendAsync(request, cancellationToken);
+            }
         }
 
         [Fact]

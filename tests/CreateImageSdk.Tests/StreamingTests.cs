@@ -110,9 +110,9 @@ namespace CreateImageSdk.Tests
         }
 
         [Fact]
-        public async Task ServerSentEventReader_HandlesOneByteReadsMultiLineDataAndNoFinalBlankLine()
+        public async Task ServerSentEventReader_HandlesOneByteReadsAndMultiLineData_AndDropsAnUnfinishedEvent()
         {
-            var text = "event: a\ndata: {\"x\":\ndata: 1}\n\n:comment\nevent: b\r\ndata: [2]";
+            var text = "event: a\ndata: {\"x\":\ndata: 1}\n\n:comment\nevent: b\r\ndata: [2]\r\n\r\ndata: cut off";
             using var reader = new ServerSentEventReader(new TrickleStream(Encoding.UTF8.GetBytes(text)));
 
             Assert.True(await reader.ReadAsync(CancellationToken.None));
@@ -122,6 +122,39 @@ namespace CreateImageSdk.Tests
             Assert.Equal("b", reader.EventType);
             Assert.Equal("[2]", Encoding.UTF8.GetString(reader.Data.Span));
             Assert.False(await reader.ReadAsync(CancellationToken.None));
+        }
+
+        [Fact]
+        public async Task StreamEndingBeforeTheFinalEvent_IsAnError_NotASilentSuccess()
+        {
+            var body = Event("image_generation.partial_image", "{\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + PngBase64 + "\",\"partial_image_index\":0}");
+            await using var server = await ChunkedServer.StartAsync(Encoding.UTF8.GetBytes(body), chunkSize: 64, hangAtEnd: false);
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = "k", BaseUri = server.BaseUri });
+
+            var received = 0;
+            var ex = await Assert.ThrowsAsync<ImageResponseFormatException>(async () =>
+            {
+                await foreach (var item in client.CreateImage("otter").WithModel(ImageModel.GptImage1).StreamAsync()) received++;
+            });
+
+            Assert.Equal(1, received);
+            Assert.Contains("ended before the final event", ex.Message);
+        }
+
+        [Fact]
+        public async Task ErrorObjectWithoutAnEventLine_IsStillAnError()
+        {
+            var body = "data: {\"type\":\"error\",\"error\":{\"message\":\"Boom\",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n";
+            await using var server = await ChunkedServer.StartAsync(Encoding.UTF8.GetBytes(body), chunkSize: 64, hangAtEnd: false);
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = "k", BaseUri = server.BaseUri });
+
+            var ex = await Assert.ThrowsAsync<ImageApiException>(async () =>
+            {
+                await foreach (var item in client.CreateImage("otter").WithModel(ImageModel.GptImage1).StreamAsync()) { }
+            });
+
+            Assert.Equal("server_error", ex.ErrorType);
+            Assert.Contains("Boom", ex.Message);
         }
 
         private static string Event(string type, string json) => "event: " + type + "\ndata: " + json + "\n\n";

@@ -19,6 +19,11 @@ namespace CreateImageSdk.Generator.Tests
         [InlineData("CIS007", 1, "{ \"properties\": { \"a\": { \"type\": \"string\" } } }")]
         [InlineData("CIS008", 5, "{\n  \"title\": \"X\",\n  \"properties\": { \"a\": { \"type\": \"string\" } },\n  \"allOf\": [\n    { \"if\": { \"properties\": { \"a\": { \"pattern\": \"x\" } } }, \"then\": { } }\n  ]\n}")]
         [InlineData("CIS009", 5, "{\n  \"title\": \"X\",\n  \"properties\": { \"a\": { \"type\": \"string\" } },\n  \"allOf\": [\n    { \"if\": { \"properties\": { \"b\": { \"const\": \"x\" } } }, \"then\": { } }\n  ]\n}")]
+        [InlineData("CIS012", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"1st\": { \"type\": \"string\" }\n  }\n}")]
+        [InlineData("CIS012", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"a_b\": { \"type\": \"string\" }, \"aB\": { \"type\": \"string\" }\n  }\n}")]
+        [InlineData("CIS012", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"flavor\": { \"anyOf\": [ { \"type\": \"string\" }, { \"type\": \"string\", \"enum\": [ \"custom\" ] } ] }\n  }\n}")]
+        [InlineData("CIS013", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"a\": { \"$ref\": \"https://example.com/other.json\" }\n  }\n}")]
+        [InlineData("CIS004", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"a\": { \"anyOf\": [ { \"type\": [\"string\", \"null\"] }, { \"type\": \"integer\" } ] }\n  }\n}")]
         public void BadSchema_ReportsItsOwnIdAtTheLine(string id, int line, string json)
         {
             var result = GeneratorRunner.Run(GeneratorRunner.Schema("bad.schema.json", json));
@@ -41,6 +46,30 @@ namespace CreateImageSdk.Generator.Tests
 
             var message = Assert.Single(result.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal("Values 'b64_json' and 'b64-json' of 'Fmt' both become the C# name 'B64Json'", message);
+        }
+
+        [Fact]
+        public void SameTypeDefinedDifferentlyInTwoFiles_IsReported_AndNeitherIsEmitted()
+        {
+            var result = GeneratorRunner.Run(
+                GeneratorRunner.Schema("a.schema.json", "{ \"title\": \"A\", \"properties\": { \"s\": { \"type\": \"string\", \"enum\": [ \"x\" ], \"x-csharp-type-name\": \"Shared\" } } }"),
+                GeneratorRunner.Schema("b.schema.json", "{ \"title\": \"B\", \"properties\": { \"s\": { \"type\": \"string\", \"enum\": [ \"y\" ], \"x-csharp-type-name\": \"Shared\" } } }"));
+
+            Assert.Equal("CIS010", Assert.Single(result.Diagnostics).Id);
+            Assert.DoesNotContain(result.Results.Single().GeneratedSources, s => s.HintName == "Shared.g.cs");
+            Assert.Null(result.Results.Single().Exception);
+        }
+
+        [Fact]
+        public void OperationNamingAnUnknownResponse_IsReported()
+        {
+            var result = GeneratorRunner.Run(GeneratorRunner.Schema("op.schema.json",
+                "{ \"title\": \"Op\", \"x-operation\": { \"name\": \"Go\", \"path\": \"go\", \"response\": \"Nowhere\" }, \"properties\": { \"a\": { \"type\": \"string\" } } }"));
+
+            var diagnostic = Assert.Single(result.Diagnostics);
+            Assert.Equal("CIS014", diagnostic.Id);
+            Assert.Contains("'Nowhere'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.DoesNotContain(result.Results.Single().GeneratedSources, s => s.HintName == "OpBuilder.g.cs");
         }
 
         [Fact]

@@ -39,10 +39,22 @@ namespace CreateImageSdk.Generator.Diagnostics
         public static readonly DiagnosticDescriptor ConflictingType = Create(
             "CIS010", "Type defined differently twice", "Two schemas define the type {0} differently; give one of them another x-csharp-type-name or title");
 
+        public static readonly DiagnosticDescriptor InternalError = Create(
+            "CIS011", "Generator failed", "The generator failed on '{0}': {1}. Please report this with the schema.");
+
+        public static readonly DiagnosticDescriptor InvalidName = Create(
+            "CIS012", "Invalid or clashing C# name", "'{0}' gives the C# name '{1}', which {2}; set x-csharp-name or x-csharp-type-name");
+
+        public static readonly DiagnosticDescriptor ExternalReference = Create(
+            "CIS013", "External reference", "$ref '{0}' points outside this file; only local references (#/...) are read, so the build never fetches anything");
+
+        public static readonly DiagnosticDescriptor UnknownOperationType = Create(
+            "CIS014", "Operation names an unknown type or property", "x-operation of '{0}' names {1}, which no schema defines");
+
         private static readonly DiagnosticDescriptor[] All =
         {
             InvalidJson, UnreadableSchema, NoProperties, UnsupportedType, EmptyEnum, MemberNameClash, MissingTitle,
-            UnsupportedRule, UnknownRuleProperty, ConflictingType,
+            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType,
         };
 
         public static DiagnosticDescriptor ById(string id)

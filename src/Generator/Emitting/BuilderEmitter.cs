@@ -39,7 +39,8 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("    _client." + operation.MethodName + "StreamAsync(Request, cancellationToken);");
         }
 
-        public static string Emit(ObjectSpec spec, OperationSpec operation, string schemaFile)
+        /// <param name="finalCheck">A lambda that tells the last streamed event, or null when the schema names none.</param>
+        public static string Emit(ObjectSpec spec, OperationSpec operation, string? finalCheck, string schemaFile)
         {
             var builder = spec.Name + "Builder";
             var request = TypeNames.Namespace + spec.Name;
@@ -135,7 +136,7 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("var streaming = request with { " + flag + " = true };");
                 w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(streaming, streaming.Validate());");
                 w.Line("return StreamAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name +
-                       ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.StreamEvent + ", cancellationToken);");
+                       ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.StreamEvent + ", " + (finalCheck ?? "null") + ", cancellationToken);");
                 w.Close();
             }
             w.Close();

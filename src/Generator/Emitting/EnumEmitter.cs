@@ -50,7 +50,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Open("switch (value)");
             foreach (var member in spec.Members)
             {
-                w.Line("case " + spec.Name + "." + member.Name + ": return \"" + member.WireValue + "\";");
+                w.Line("case " + spec.Name + "." + member.Name + ": return " + Identifiers.Literal(member.WireValue) + ";");
             }
 
             w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined " + spec.Name + " value.\");");
@@ -65,7 +65,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Open("switch (wireValue)");
             foreach (var member in spec.Members)
             {
-                w.Line("case \"" + member.WireValue + "\": value = " + spec.Name + "." + member.Name + "; return true;");
+                w.Line("case " + Identifiers.Literal(member.WireValue) + ": value = " + spec.Name + "." + member.Name + "; return true;");
             }
 
             w.Line("default: value = default; return false;");
@@ -82,7 +82,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Open("internal sealed class " + spec.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
             foreach (var member in spec.Members)
             {
-                w.Line("private static readonly global::System.Text.Json.JsonEncodedText s_" + member.Name + " = global::System.Text.Json.JsonEncodedText.Encode(\"" + member.WireValue + "\");");
+                w.Line("private static readonly global::System.Text.Json.JsonEncodedText s_" + member.Name + " = global::System.Text.Json.JsonEncodedText.Encode(" + Identifiers.Literal(member.WireValue) + ");");
             }
 
             w.Line();
@@ -101,11 +101,12 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, \"" + spec.Name + "\");");
             foreach (var member in spec.Members)
             {
-                w.Line("if (reader.ValueTextEquals(s_" + member.Name + ".EncodedUtf8Bytes)) return " + type + "." + member.Name + ";");
+                // Compared with the raw UTF-8 text: the reader unescapes the value, so the escaped form would never match.
+                w.Line("if (reader.ValueTextEquals(" + Identifiers.Literal(member.WireValue) + "u8)) return " + type + "." + member.Name + ";");
             }
 
-            w.Line("throw new global::System.Text.Json.JsonException(\"'\" + reader.GetString() + \"' is not a known " + spec.Name + " value; expected one of: " +
-                   string.Join(", ", spec.Members.Select(m => m.WireValue)) + ".\");");
+            w.Line("throw new global::System.Text.Json.JsonException(\"'\" + reader.GetString() + " +
+                   Identifiers.Literal("' is not a known " + spec.Name + " value; expected one of: " + string.Join(", ", spec.Members.Select(m => m.WireValue)) + ".") + ");");
             w.Close();
             w.Line();
             w.Line("/// <inheritdoc/>");

@@ -65,6 +65,11 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("public " + requestType + " Request { get; }");
 
             var valueTypes = new List<(string Name, EnumSpec General, ConstraintSpec Constraint)>();
+            // Value types are named model + short name (DallE3Size) unless two restricted sets share a short name.
+            var shortNames = request.Properties
+                .Where(p => p.Type.TypeName != null && enums.ContainsKey(p.Type.TypeName) && constraints.TryGetValue(p.WireName, out var c) && c.HasAllowedValues)
+                .GroupBy(p => enums[p.Type.TypeName!].ShortName)
+                .ToDictionary(g => g.Key, g => g.Count());
             foreach (var property in request.Properties.Where(p => !p.IsRequired && p.WireName != request.Discriminator && p.WireName != operation.StreamFlag))
             {
                 constraints.TryGetValue(property.WireName, out var constraint);
@@ -86,7 +91,7 @@ namespace CreateImageSdk.Generator.Emitting
                 else if (constraint?.HasAllowedValues == true && property.Type.TypeName != null && enums.TryGetValue(property.Type.TypeName, out var general) &&
                          (constraint.Dimensions != null || general.Members.Any(m => !constraint.AllowedValues.Any(v => v.Text == m.WireValue))))
                 {
-                    var name = model.Name + general.ShortName;
+                    var name = model.Name + (shortNames[general.ShortName] > 1 ? general.Name : general.ShortName);
                     valueTypes.Add((name, general, constraint));
                     parameterType = TypeNames.Namespace + name;
                     value = parameter + ".Value";

@@ -98,7 +98,8 @@ namespace CreateImageSdk.Generator.Emitting
             var first = true;
             foreach (var property in spec.Properties)
             {
-                w.Open((first ? "if" : "else if") + " (reader.ValueTextEquals(" + property.Name + "Name.EncodedUtf8Bytes))");
+                // The raw UTF-8 name: the reader unescapes property names before comparing.
+                w.Open((first ? "if" : "else if") + " (reader.ValueTextEquals(" + Identifiers.Literal(property.WireName) + "u8))");
                 first = false;
                 w.Line("reader.Read();");
                 w.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)");

@@ -36,7 +36,7 @@ namespace CreateImageSdk.Generator.Emitting
                 EnumDocs.Member(w, member);
                 w.Line(RuleAttributes.WireValue(member.WireValue));
                 foreach (var rule in RuleAttributes.ModelRules(member.ModelConstraints)) w.Line(rule);
-                w.Line("public static " + name + " " + member.Name + " { get; } = new " + name + "(\"" + member.WireValue + "\");");
+                w.Line("public static " + name + " " + member.Name + " { get; } = new " + name + "(" + Identifiers.Literal(member.WireValue) + ");");
                 w.Line();
             }
 
@@ -56,7 +56,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"value\"/> is null, empty or white space.</exception>");
             w.Open("public static " + name + " Custom(string value)");
             w.Open("if (string.IsNullOrWhiteSpace(value))");
-            w.Line("throw new global::System.ArgumentException(\"" + name + ".Custom needs a non-empty value. Known values: " + string.Join(", ", spec.Members.Select(m => m.WireValue)) + ".\", nameof(value));");
+            w.Line("throw new global::System.ArgumentException(" + Identifiers.Literal(name + ".Custom needs a non-empty value. Known values: " + string.Join(", ", spec.Members.Select(m => m.WireValue)) + ".") + ", nameof(value));");
             w.Close();
             w.Line();
             w.Line("return new " + name + "(value);");

@@ -107,7 +107,7 @@ namespace CreateImageSdk.Generator.Emitting
             var result = new Dictionary<string, WireValue>();
             foreach (var property in spec.Properties)
             {
-                var text = char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1) + "Wire";
+                var text = Identifiers.Camel(property.Name) + "Wire";
                 var access = property.Name;
                 string expression;
                 string? number = null;
@@ -129,8 +129,13 @@ namespace CreateImageSdk.Generator.Emitting
                     case ValueKind.Boolean:
                         expression = property.IsRequired ? "(" + access + " ? \"true\" : \"false\")" : "(" + access + " is null ? null : " + access + ".Value ? \"true\" : \"false\")";
                         break;
+                    case ValueKind.Number:
+                        number = access;
+                        expression = property.IsRequired ? access + ".ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)" : access + "?.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)";
+                        break;
                     default:
-                        expression = "(" + access + " is null ? null : \"(set)\")";
+                        // Only presence matters for these kinds (a required value type is always present).
+                        expression = property.IsRequired && property.Type.IsValueType ? "\"(set)\"" : "(" + access + " is null ? null : \"(set)\")";
                         break;
                 }
 

@@ -21,10 +21,16 @@ namespace CreateImageSdk.Generator.Model
                 foreach (var item in spec.Enums) Add(enums, item.Name, new Entry<EnumSpec>(item, spec.FileName), conflicts);
             }
 
-            foreach (var name in objects.Keys.Intersect(enums.Keys)) conflicts.Add(name + " (an object in " + objects[name].File + ", a value set in " + enums[name].File + ")");
+            foreach (var name in objects.Keys.Intersect(enums.Keys).ToList())
+            {
+                conflicts.Add(name + " (an object in " + objects[name].File + ", a value set in " + enums[name].File + ")");
+                objects.Remove(name);
+                enums.Remove(name);
+            }
+
             return new TypeSet(
-                objects.Values.OrderBy(e => e.Item.Name, StringComparer.Ordinal).ToEquatableArray(),
-                enums.Values.OrderBy(e => e.Item.Name, StringComparer.Ordinal).ToEquatableArray(),
+                objects.Values.Where(e => !e.Conflicting).OrderBy(e => e.Item.Name, StringComparer.Ordinal).ToEquatableArray(),
+                enums.Values.Where(e => !e.Conflicting).OrderBy(e => e.Item.Name, StringComparer.Ordinal).ToEquatableArray(),
                 conflicts.ToEquatableArray());
         }
 
@@ -37,12 +43,14 @@ namespace CreateImageSdk.Generator.Model
             }
             else if (!existing.Item.Equals(entry.Item))
             {
+                // Neither definition is emitted: picking one would hide the mistake.
                 conflicts.Add(name + " (in " + existing.File + " and " + entry.File + ")");
+                seen[name] = existing with { Conflicting = true };
             }
         }
 
         /// <summary>A type and the schema file that defines it.</summary>
-        internal sealed record Entry<T>(T Item, string File)
+        internal sealed record Entry<T>(T Item, string File, bool Conflicting = false)
             where T : IEquatable<T>
         {
             public void Deconstruct(out T item, out string file)

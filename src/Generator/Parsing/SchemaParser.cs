@@ -69,6 +69,16 @@ namespace CreateImageSdk.Generator.Parsing
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            foreach (var reference in root.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref"))
+            {
+                var target = reference.Value.Type == JTokenType.String ? (string?)reference.Value : null;
+                if (target is null || !target.StartsWith("#", StringComparison.Ordinal))
+                {
+                    // NJsonSchema would resolve it over the file system or the network, inside the compiler.
+                    return Fail(locator.At(DiagnosticDescriptors.ExternalReference, reference, target ?? reference.Value.ToString(Formatting.None)));
+                }
+            }
+
             JsonSchema schema;
             try
             {
@@ -79,8 +89,16 @@ namespace CreateImageSdk.Generator.Parsing
                 return Fail(locator.At(DiagnosticDescriptors.UnreadableSchema, root, fileName, ex.Message));
             }
 
-            var parser = new SchemaParser(locator, root);
-            return parser.Run(fileName, schema, cancellationToken);
+            try
+            {
+                var parser = new SchemaParser(locator, root);
+                return parser.Run(fileName, schema, cancellationToken);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                // A schema shape nobody foresaw must still end as a diagnostic, never as CS8785.
+                return Fail(locator.At(DiagnosticDescriptors.InternalError, root, fileName, ex.GetType().Name + ": " + ex.Message));
+            }
         }
 
         private static ParseResult Fail(DiagnosticInfo diagnostic) =>
@@ -96,6 +114,12 @@ namespace CreateImageSdk.Generator.Parsing
             }
 
             var rootName = MemberNaming.ToPascalCase(title!);
+            if (NameProblem(rootName) is { } rootProblem)
+            {
+                _diagnostics.Add(_locator.At(DiagnosticDescriptors.InvalidName, _root["title"], title!, rootName, rootProblem));
+                return new ParseResult(null, _diagnostics.ToEquatableArray());
+            }
+
             var properties = ParseProperties(schema, _root, rootName);
             if (properties is null) return new ParseResult(null, _diagnostics.ToEquatableArray());
 
@@ -133,6 +157,7 @@ namespace CreateImageSdk.Generator.Parsing
             }
 
             var result = new List<PropertySpec>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var propertyJson in propertiesJson.Properties())
             {
                 var wireName = propertyJson.Name;
@@ -142,9 +167,17 @@ namespace CreateImageSdk.Generator.Parsing
                 if (type is null) continue;
 
                 var actual = property.ActualSchema;
+                var name = Text(body["x-csharp-name"]) ?? MemberNaming.ToPascalCase(wireName);
+                var problem = NameProblem(name) ?? (name == ownerName ? "equals the name of its type" : null) ?? (names.Add(name) ? null : "another property of " + ownerName + " already has");
+                if (problem != null)
+                {
+                    _diagnostics.Add(_locator.At(DiagnosticDescriptors.InvalidName, propertyJson, wireName, name, problem));
+                    continue;
+                }
+
                 result.Add(new PropertySpec(
                     wireName,
-                    (string?)body["x-csharp-name"] ?? MemberNaming.ToPascalCase(wireName),
+                    name,
                     property.Description ?? actual.Description,
                     type,
                     schema.RequiredProperties.Contains(wireName),
@@ -180,7 +213,7 @@ namespace CreateImageSdk.Generator.Parsing
                 {
                     var branches = (body["anyOf"] as JArray)?.OfType<JObject>().ToList() ?? new List<JObject>();
                     var enumJson = branches.FirstOrDefault(o => o["enum"] != null) ?? body;
-                    var freeJson = branches.FirstOrDefault(o => o["enum"] is null && (string?)o["type"] == "string");
+                    var freeJson = branches.FirstOrDefault(o => o["enum"] is null && Text(o["type"]) == "string");
                     var dimensions = DimensionsParser.Read(freeJson, out var present);
                     if (present && dimensions is null)
                     {
@@ -192,7 +225,7 @@ namespace CreateImageSdk.Generator.Parsing
 
                 if (nonNull.Count == 1)
                 {
-                    var inner = (body["anyOf"] as JArray)?.OfType<JObject>().FirstOrDefault(o => (string?)o["type"] != "null") ?? new JObject();
+                    var inner = (body["anyOf"] as JArray)?.OfType<JObject>().FirstOrDefault(o => Text(o["type"]) != "null") ?? new JObject();
                     return ResolveType(nonNull[0], inner, location, wireName);
                 }
 
@@ -210,7 +243,7 @@ namespace CreateImageSdk.Generator.Parsing
             {
                 case JsonObjectType.String when format == "uri":
                     return new TypeRef(ValueKind.Uri);
-                case JsonObjectType.String when (string?)body["contentEncoding"] == "base64":
+                case JsonObjectType.String when Text(body["contentEncoding"]) == "base64":
                     return new TypeRef(ValueKind.Base64Bytes);
                 case JsonObjectType.String when format is null:
                     return new TypeRef(ValueKind.String);
@@ -236,6 +269,12 @@ namespace CreateImageSdk.Generator.Parsing
                     }
 
                     name = MemberNaming.ToPascalCase(name);
+                    if (NameProblem(name) is { } objectProblem)
+                    {
+                        _diagnostics.Add(_locator.At(DiagnosticDescriptors.InvalidName, location, wireName, name, objectProblem));
+                        return null;
+                    }
+
                     if (_queuedObjects.Add(name)) _pendingObjects.Enqueue((actual, objectJson, name));
                     return new TypeRef(ValueKind.Object, name);
                 default:
@@ -257,7 +296,13 @@ namespace CreateImageSdk.Generator.Parsing
                 return Unsupported(location, wireName, "enum values must be strings");
             }
 
-            var typeName = (string?)propertyJson["x-csharp-type-name"] ?? MemberNaming.ToPascalCase(wireName);
+            var typeName = Text(propertyJson["x-csharp-type-name"]) ?? MemberNaming.ToPascalCase(wireName);
+            if (NameProblem(typeName) is { } typeProblem)
+            {
+                _diagnostics.Add(_locator.At(DiagnosticDescriptors.InvalidName, location, wireName, typeName, typeProblem));
+                return null;
+            }
+
             var shortName = MemberNaming.ShortName(typeName);
             var descriptions = enumJson["x-enum-descriptions"] as JArray;
             var members = new List<EnumMemberSpec>();
@@ -266,6 +311,12 @@ namespace CreateImageSdk.Generator.Parsing
             {
                 var wire = (string)values[i]!;
                 var name = MemberNaming.ToMemberName(wire, shortName);
+                if (isOpen && OpenEnumMembers.Contains(name))
+                {
+                    _diagnostics.Add(_locator.At(DiagnosticDescriptors.InvalidName, location, wire, name, "is a member every open value type already has"));
+                    return null;
+                }
+
                 if (seen.TryGetValue(name, out var other))
                 {
                     _diagnostics.Add(_locator.At(DiagnosticDescriptors.MemberNameClash, location, other, wire, typeName, name));
@@ -273,11 +324,11 @@ namespace CreateImageSdk.Generator.Parsing
                 }
 
                 seen.Add(name, wire);
-                var description = descriptions != null && i < descriptions.Count ? (string?)descriptions[i] : null;
+                var description = descriptions != null && i < descriptions.Count ? Text(descriptions[i]) : null;
                 members.Add(new EnumMemberSpec(wire, name, description, EquatableArray<string>.Empty));
             }
 
-            var spec = new EnumSpec(typeName, shortName, (string?)propertyJson["description"], isOpen, (string?)propertyJson["default"], members.ToEquatableArray(), dimensions);
+            var spec = new EnumSpec(typeName, shortName, Text(propertyJson["description"]), isOpen, Text(propertyJson["default"]), members.ToEquatableArray(), dimensions);
             _enums[typeName] = spec;
             return new TypeRef(isOpen ? ValueKind.OpenEnum : ValueKind.ClosedEnum, typeName);
         }
@@ -285,7 +336,7 @@ namespace CreateImageSdk.Generator.Parsing
         /// <summary>Follows a local <c>$ref</c> ("#/definitions/X" or "#/$defs/X") to its JSON object.</summary>
         private JObject? ResolveJson(JObject? body)
         {
-            var reference = (string?)body?["$ref"];
+            var reference = Text(body?["$ref"]);
             if (reference is null) return body;
             if (!reference.StartsWith("#/", StringComparison.Ordinal)) return null;
             JToken? current = _root;
@@ -299,19 +350,21 @@ namespace CreateImageSdk.Generator.Parsing
 
         private static string? RefName(JObject body)
         {
-            var reference = (string?)body["$ref"];
+            var reference = Text(body["$ref"]);
             return reference?.Substring(reference.LastIndexOf('/') + 1);
         }
 
         private static OperationSpec? ReadOperation(JObject root)
         {
             if (!(root["x-operation"] is JObject operation)) return null;
-            var name = (string?)operation["name"];
-            var path = (string?)operation["path"];
-            var response = (string?)operation["response"];
+            var name = Text(operation["name"]);
+            var path = Text(operation["path"]);
+            var response = Text(operation["response"]);
             if (name is null || path is null || response is null) return null;
             var stream = operation["stream"] as JObject;
-            return new OperationSpec(name, (string?)operation["method"] ?? "POST", path, response, (string?)operation["summary"], (string?)stream?["flag"], (string?)stream?["event"]);
+            var final = stream?["final"] as JObject;
+            return new OperationSpec(name, Text(operation["method"]) ?? "POST", path, response, Text(operation["summary"]),
+                Text(stream?["flag"]), Text(stream?["event"]), Text(final?["property"]), Text(final?["value"]));
         }
 
         private static string? FormatLiteral(JToken? token)
@@ -326,6 +379,18 @@ namespace CreateImageSdk.Generator.Parsing
                 default: return token.ToString(Formatting.None);
             }
         }
+
+        /// <summary>Members every generated open value type declares, which a known value must not be named.</summary>
+        private static readonly HashSet<string> OpenEnumMembers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Value", "Custom", "KnownValues", "IsKnown", "FromWire", "Equals", "GetHashCode", "ToString", "GetType",
+        };
+
+        private static string? NameProblem(string name) =>
+            name.Length == 0 ? "is empty" : !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name) ? "is not a valid C# identifier" : null;
+
+        /// <summary>A string-valued keyword, or null when absent or of another JSON type (never an exception).</summary>
+        private static string? Text(JToken? token) => token?.Type == JTokenType.String ? (string?)token : null;
 
         private static long? ToLong(decimal? value) => value.HasValue ? (long?)decimal.ToInt64(value.Value) : null;
     }

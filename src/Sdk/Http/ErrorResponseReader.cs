@@ -13,11 +13,11 @@ namespace CreateImageSdk.Http
     {
         private const int MaxBodyBytes = 64 * 1024;
 
-        public static async Task<ImageApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        public static async Task<ImageApiException> CreateExceptionAsync(HttpResponseMessage response, Func<string?, string?> scrub, CancellationToken cancellationToken)
         {
             var status = (int)response.StatusCode;
-            var body = await ResponseReader.ReadCappedStringAsync(response, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var error = TryParse(body);
+            var body = scrub(await ResponseReader.ReadCappedStringAsync(response, MaxBodyBytes, cancellationToken).ConfigureAwait(false))!;
+            var error = Scrub(TryParse(body), scrub);
             var requestId = ResponseReader.RequestId(response);
             var retryAfter = RetryAfter(response);
 
@@ -36,7 +36,8 @@ namespace CreateImageSdk.Http
             return new ImageApiException(message.ToString(), status, error, requestId, body, retryAfter, null);
         }
 
-        private static ApiError? TryParse(string body)
+        /// <summary>The error object of an error body, or null when the body is not one (HTML from a proxy, say).</summary>
+        public static ApiError? TryParse(string body)
         {
             if (body.Length == 0) return null;
             try
@@ -50,11 +51,14 @@ namespace CreateImageSdk.Http
             }
         }
 
+        public static ApiError? Scrub(ApiError? error, Func<string?, string?> scrub) =>
+            error is null ? null : error with { Message = scrub(error.Message)!, Param = scrub(error.Param), Code = scrub(error.Code), Type = scrub(error.Type) };
+
         private static TimeSpan? RetryAfter(HttpResponseMessage response)
         {
             var header = response.Headers.RetryAfter;
             if (header?.Delta is { } delta) return delta;
-            if (header?.Date is { } date) return date - DateTimeOffset.UtcNow;
+            if (header?.Date is { } date) return date > DateTimeOffset.UtcNow ? date - DateTimeOffset.UtcNow : TimeSpan.Zero;
             return null;
         }
 

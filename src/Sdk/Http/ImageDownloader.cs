@@ -23,7 +23,21 @@ namespace CreateImageSdk.Http
                 throw new ImageApiException("Refusing to download an image over " + url.Scheme + " from a non-loopback host; only https (or http to localhost) is allowed.", 0, null, null, null, null, null);
             }
 
-            using var response = await Shared.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
+            {
+                response = await Shared.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new ImageApiException("Downloading the image failed: " + ex.Message, 0, null, null, null, null, ex);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException("Downloading the image did not complete within " + Shared.Timeout.TotalSeconds + " s.", ex);
+            }
+
+            using var disposeResponse = response;
             var status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
@@ -31,11 +45,7 @@ namespace CreateImageSdk.Http
             }
 
             if (response.Content.Headers.ContentLength > MaxDownloadBytes) throw TooLarge(status);
-#if NET
-            using var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+            using var source = await ResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
             var buffer = new byte[81920];
             long total = 0;
             int read;

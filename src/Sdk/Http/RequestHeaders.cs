@@ -11,11 +11,13 @@ namespace CreateImageSdk.Http
         public static readonly string UserAgent = BuildUserAgent();
 
         private readonly AuthenticationHeaderValue? _authorization;
+        private readonly string? _apiKey;
         private readonly string? _organization;
         private readonly string? _project;
 
         public RequestHeaders(string? apiKey, string? organization, string? project)
         {
+            _apiKey = apiKey;
             _authorization = apiKey is null ? null : new AuthenticationHeaderValue("Bearer", apiKey);
             _organization = string.IsNullOrEmpty(organization) ? null : organization;
             _project = string.IsNullOrEmpty(project) ? null : project;
@@ -30,6 +32,16 @@ namespace CreateImageSdk.Http
             if (_project != null) message.Headers.TryAddWithoutValidation("OpenAI-Project", _project);
             message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        }
+
+        /// <summary>
+        /// Server text with the API key masked: a server or proxy may echo the key it was sent (OpenAI echoes a
+        /// fragment), and that text becomes exception messages that end up in logs.
+        /// </summary>
+        public string? Scrub(string? text)
+        {
+            if (text is null || _apiKey is null || _apiKey.Length < 4) return text;
+            return text.Replace(_apiKey, "***");
         }
 
         public override string ToString() => "RequestHeaders { HasApiKey = " + (HasApiKey ? "true" : "false") + " }";

@@ -15,11 +15,7 @@ namespace CreateImageSdk.Http
         public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         {
             var status = (int)response.StatusCode;
-#if NET
-            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+            using var stream = await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
             T? result;
             try
             {
@@ -53,6 +49,16 @@ namespace CreateImageSdk.Http
             return new RawResponse((int)response.StatusCode, response.ReasonPhrase, Headers(response), body);
         }
 
+        public static async Task<Stream> ReadStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+#if NET
+            return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            cancellationToken.ThrowIfCancellationRequested();
+            return await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        }
+
         public static string? RequestId(HttpResponseMessage response) =>
             response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;
 
@@ -70,11 +76,7 @@ namespace CreateImageSdk.Http
         /// <summary>Reads at most <paramref name="limit"/> bytes of text, so a huge error page cannot exhaust memory.</summary>
         public static async Task<string> ReadCappedStringAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
         {
-#if NET
-            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+            using var stream = await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
             var buffer = new byte[limit];
             var total = 0;
             int read;

@@ -13,6 +13,9 @@ namespace CreateImageSdk.Http
     /// </summary>
     internal sealed class ServerSentEventReader : IDisposable
     {
+        /// <summary>The largest event accepted: far above a 4K image in base64, far below what would exhaust memory.</summary>
+        public const int MaxEventBytes = 128 * 1024 * 1024;
+
         private readonly Stream _stream;
         private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         private int _start;
@@ -40,7 +43,8 @@ namespace CreateImageSdk.Http
                 var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
                 if (line is null)
                 {
-                    return hasData;
+                    // An event the stream ended in the middle of is not dispatched (the SSE rules).
+                    return false;
                 }
 
                 var (offset, length) = line.Value;
@@ -51,23 +55,29 @@ namespace CreateImageSdk.Http
                     continue;
                 }
 
-                var span = new ReadOnlySpan<byte>(_buffer, offset, length);
-                if (span[0] == (byte)':') continue; // a comment, used as a keep-alive
-                var colon = span.IndexOf((byte)':');
-                var field = colon < 0 ? span : span.Slice(0, colon);
-                var value = colon < 0 ? ReadOnlySpan<byte>.Empty : span.Slice(colon + 1);
-                if (value.Length > 0 && value[0] == (byte)' ') value = value.Slice(1);
+                ReadField(offset, length, ref hasData);
+            }
+        }
 
-                if (field.SequenceEqual("data"u8))
-                {
-                    if (hasData) AppendData("\n"u8);
-                    AppendData(value);
-                    hasData = true;
-                }
-                else if (field.SequenceEqual("event"u8))
-                {
-                    EventType = System.Text.Encoding.UTF8.GetString(value.ToArray());
-                }
+        /// <summary>One <c>field: value</c> line. Kept out of the async method, which may not hold spans (before C# 13).</summary>
+        private void ReadField(int offset, int length, ref bool hasData)
+        {
+            var span = new ReadOnlySpan<byte>(_buffer, offset, length);
+            if (span[0] == (byte)':') return; // a comment, used as a keep-alive
+            var colon = span.IndexOf((byte)':');
+            var field = colon < 0 ? span : span.Slice(0, colon);
+            var value = colon < 0 ? ReadOnlySpan<byte>.Empty : span.Slice(colon + 1);
+            if (value.Length > 0 && value[0] == (byte)' ') value = value.Slice(1);
+
+            if (field.SequenceEqual("data"u8))
+            {
+                if (hasData) AppendData("\n"u8);
+                AppendData(value);
+                hasData = true;
+            }
+            else if (field.SequenceEqual("event"u8))
+            {
+                EventType = System.Text.Encoding.UTF8.GetString(value.ToArray());
             }
         }
 
@@ -120,6 +130,7 @@ namespace CreateImageSdk.Http
 
             if (_end == _buffer.Length)
             {
+                if (_buffer.Length >= MaxEventBytes) throw new InvalidDataException("A server-sent event line is longer than " + MaxEventBytes + " bytes.");
                 var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
                 Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
                 ArrayPool<byte>.Shared.Return(_buffer);
@@ -137,6 +148,7 @@ namespace CreateImageSdk.Http
 
         private void AppendData(ReadOnlySpan<byte> bytes)
         {
+            if (_dataLength + bytes.Length > MaxEventBytes) throw new InvalidDataException("A server-sent event is larger than " + MaxEventBytes + " bytes.");
             if (_dataLength + bytes.Length > _data.Length)
             {
                 var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_data.Length * 2, _dataLength + bytes.Length));

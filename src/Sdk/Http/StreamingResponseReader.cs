@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -13,21 +12,19 @@ namespace CreateImageSdk.Http
     internal static class StreamingResponseReader
     {
         public static async IAsyncEnumerable<TEvent> ReadEventsAsync<TEvent>(
-            HttpResponseMessage response, JsonTypeInfo<TEvent> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+            HttpResponseMessage response, JsonTypeInfo<TEvent> typeInfo, Func<TEvent, bool>? isFinal, Func<string?, string?> scrub,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var status = (int)response.StatusCode;
             var requestId = ResponseReader.RequestId(response);
-#if NET
-            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+            using var stream = await ResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
             using var reader = new ServerSentEventReader(stream);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var finished = false;
+            while (await ReadNextAsync(reader, status, requestId, cancellationToken).ConfigureAwait(false))
             {
-                if (reader.EventType == "error" || StartsWithErrorObject(reader.Data.Span))
+                if (reader.EventType == "error" || IsError(reader.Data.Span))
                 {
-                    throw StreamError(reader.Data.Span, status, requestId);
+                    throw StreamError(reader.Data.Span, status, requestId, scrub);
                 }
 
                 TEvent? item;
@@ -45,37 +42,59 @@ namespace CreateImageSdk.Http
                     throw new ImageResponseFormatException("The server sent a '" + reader.EventType + "' event with a JSON null body.", status, requestId, "null", null);
                 }
 
+                finished = isFinal?.Invoke(item) == true;
                 yield return item;
+                if (finished) yield break;
+            }
+
+            if (!finished && isFinal != null)
+            {
+                // Partial images alone are not a result: a stream cut off by a proxy or a failed generation must not
+                // look like success.
+                throw new ImageResponseFormatException("The event stream ended before the final event; the generation did not complete.", status, requestId, null, null);
             }
         }
 
-        private static bool StartsWithErrorObject(ReadOnlySpan<byte> data)
+        private static async System.Threading.Tasks.ValueTask<bool> ReadNextAsync(ServerSentEventReader reader, int status, string? requestId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.IO.InvalidDataException ex)
+            {
+                throw new ImageResponseFormatException(ex.Message, status, requestId, null, ex);
+            }
+        }
+
+        /// <summary>An error object sent as a normal event: a top-level <c>error</c> member, or <c>"type": "error"</c>.</summary>
+        private static bool IsError(ReadOnlySpan<byte> data)
         {
             var reader = new Utf8JsonReader(data);
             try
             {
-                return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() &&
-                       reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("error"u8);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("error"u8)) return true;
+                    var isType = reader.ValueTextEquals("type"u8);
+                    reader.Read();
+                    if (isType && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8)) return true;
+                    reader.Skip();
+                }
+
+                return false;
             }
             catch (JsonException)
             {
-                return false;
+                return false; // not JSON at all: the typed read below says so
             }
         }
 
-        private static ImageApiException StreamError(ReadOnlySpan<byte> data, int status, string? requestId)
+        private static ImageApiException StreamError(ReadOnlySpan<byte> data, int status, string? requestId, Func<string?, string?> scrub)
         {
-            var body = System.Text.Encoding.UTF8.GetString(data.ToArray());
-            ApiError? error = null;
-            try
-            {
-                error = JsonSerializer.Deserialize(data, CreateImageSdkJsonContext.Default.ApiErrorResponse)?.Error;
-            }
-            catch (JsonException)
-            {
-                // Kept as the raw body below.
-            }
-
+            var body = scrub(System.Text.Encoding.UTF8.GetString(data.ToArray()))!;
+            var error = ErrorResponseReader.Scrub(ErrorResponseReader.TryParse(body), scrub);
             return new ImageApiException("The image stream reported an error: " + (error?.Message ?? body), status, error, requestId, body, null, null);
         }
     }

@@ -54,13 +54,17 @@ namespace CreateImageSdk.Validation
 
         public void Range(string parameter, long? value, long? minimum, long? maximum, string? condition)
         {
-            if (value is null) return;
-            if ((minimum.HasValue && value < minimum) || (maximum.HasValue && value > maximum))
+            if (value is { } number && ((minimum.HasValue && number < minimum) || (maximum.HasValue && number > maximum)))
             {
-                var range = minimum.HasValue && maximum.HasValue
-                    ? (minimum == maximum ? "must be " + Format(minimum.Value) : "must be between " + Format(minimum.Value) + " and " + Format(maximum.Value))
-                    : minimum.HasValue ? "must be at least " + Format(minimum.Value) : "must be at most " + Format(maximum!.Value);
-                Add(parameter, Format(value.Value), None, condition, range);
+                AddRange(parameter, Format(number), minimum, maximum, condition);
+            }
+        }
+
+        public void Range(string parameter, double? value, long? minimum, long? maximum, string? condition)
+        {
+            if (value is { } number && ((minimum.HasValue && number < minimum) || (maximum.HasValue && number > maximum)))
+            {
+                AddRange(parameter, number.ToString("R", CultureInfo.InvariantCulture), minimum, maximum, condition);
             }
         }
 
@@ -96,6 +100,14 @@ namespace CreateImageSdk.Validation
         public void Forbidden(string parameter, string? value, string condition)
         {
             if (value != null) Add(parameter, value, None, condition, "is not supported", "leave it unset");
+        }
+
+        private void AddRange(string parameter, string shown, long? minimum, long? maximum, string? condition)
+        {
+            var range = minimum.HasValue && maximum.HasValue
+                ? (minimum == maximum ? "must be " + Format(minimum.Value) : "must be between " + Format(minimum.Value) + " and " + Format(maximum.Value))
+                : minimum.HasValue ? "must be at least " + Format(minimum.Value) : "must be at most " + Format(maximum!.Value);
+            Add(parameter, shown, None, condition, range);
         }
 
         /// <summary>Characters as a person counts them: a surrogate pair (an emoji) is one.</summary>

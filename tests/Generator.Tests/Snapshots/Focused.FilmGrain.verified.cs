@@ -104,9 +104,9 @@ namespace CreateImageSdk
         internal static global::CreateImageSdk.FilmGrain ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "FilmGrain");
-            if (reader.ValueTextEquals(s_None.EncodedUtf8Bytes)) return global::CreateImageSdk.FilmGrain.None;
-            if (reader.ValueTextEquals(s_Light.EncodedUtf8Bytes)) return global::CreateImageSdk.FilmGrain.Light;
-            if (reader.ValueTextEquals(s_Heavy.EncodedUtf8Bytes)) return global::CreateImageSdk.FilmGrain.Heavy;
+            if (reader.ValueTextEquals("none"u8)) return global::CreateImageSdk.FilmGrain.None;
+            if (reader.ValueTextEquals("light"u8)) return global::CreateImageSdk.FilmGrain.Light;
+            if (reader.ValueTextEquals("heavy"u8)) return global::CreateImageSdk.FilmGrain.Heavy;
             throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known FilmGrain value; expected one of: none, light, heavy.");
         }
 

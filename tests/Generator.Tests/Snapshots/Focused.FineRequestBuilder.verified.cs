@@ -56,7 +56,7 @@ namespace CreateImageSdk
         /// <returns>The parsed response.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
-        public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderResponse> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderRequest> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.RenderAsync(Request, cancellationToken);
 
         /// <summary>

@@ -45,7 +45,7 @@ namespace CreateImageSdk
             string? textValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(TextName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("text"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)

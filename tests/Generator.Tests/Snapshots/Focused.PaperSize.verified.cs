@@ -95,9 +95,9 @@ namespace CreateImageSdk
         internal static global::CreateImageSdk.PaperSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "PaperSize");
-            if (reader.ValueTextEquals(s_Size210x297.EncodedUtf8Bytes)) return global::CreateImageSdk.PaperSize.Size210x297;
-            if (reader.ValueTextEquals(s_Size297x420.EncodedUtf8Bytes)) return global::CreateImageSdk.PaperSize.Size297x420;
-            if (reader.ValueTextEquals(s_Letter.EncodedUtf8Bytes)) return global::CreateImageSdk.PaperSize.Letter;
+            if (reader.ValueTextEquals("210x297"u8)) return global::CreateImageSdk.PaperSize.Size210x297;
+            if (reader.ValueTextEquals("297x420"u8)) return global::CreateImageSdk.PaperSize.Size297x420;
+            if (reader.ValueTextEquals("letter"u8)) return global::CreateImageSdk.PaperSize.Letter;
             throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known PaperSize value; expected one of: 210x297, 297x420, letter.");
         }
 

@@ -86,8 +86,8 @@ namespace CreateImageSdk
         internal static global::CreateImageSdk.PrintFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "PrintFormat");
-            if (reader.ValueTextEquals(s_B64Json.EncodedUtf8Bytes)) return global::CreateImageSdk.PrintFormat.B64Json;
-            if (reader.ValueTextEquals(s_Url.EncodedUtf8Bytes)) return global::CreateImageSdk.PrintFormat.Url;
+            if (reader.ValueTextEquals("b64_json"u8)) return global::CreateImageSdk.PrintFormat.B64Json;
+            if (reader.ValueTextEquals("url"u8)) return global::CreateImageSdk.PrintFormat.Url;
             throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known PrintFormat value; expected one of: b64_json, url.");
         }
 

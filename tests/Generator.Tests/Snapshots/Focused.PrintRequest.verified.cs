@@ -140,7 +140,7 @@ namespace CreateImageSdk
             byte[]? thumbnailValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(FormatName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("format"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -148,7 +148,7 @@ namespace CreateImageSdk
                         formatValue = global::CreateImageSdk.PrintFormatJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(PaperName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("paper"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -156,7 +156,7 @@ namespace CreateImageSdk
                         paperValue = global::CreateImageSdk.PaperSizeJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(CopiesName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("copies"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -164,7 +164,7 @@ namespace CreateImageSdk
                         copiesValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "copies");
                     }
                 }
-                else if (reader.ValueTextEquals(DuplexName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("duplex"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -172,7 +172,7 @@ namespace CreateImageSdk
                         duplexValue = global::CreateImageSdk.Json.JsonRead.Boolean(ref reader, "duplex");
                     }
                 }
-                else if (reader.ValueTextEquals(CreatedName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("created"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -180,7 +180,7 @@ namespace CreateImageSdk
                         createdValue = global::CreateImageSdk.Json.JsonRead.UnixTime(ref reader, "created");
                     }
                 }
-                else if (reader.ValueTextEquals(PreviewName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("preview"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -188,7 +188,7 @@ namespace CreateImageSdk
                         previewValue = global::CreateImageSdk.Json.JsonRead.Uri(ref reader, "preview");
                     }
                 }
-                else if (reader.ValueTextEquals(ThumbnailName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("thumbnail"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)

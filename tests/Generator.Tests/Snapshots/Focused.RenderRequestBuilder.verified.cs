@@ -71,7 +71,7 @@ namespace CreateImageSdk
         /// <returns>The parsed response.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
-        public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderResponse> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderRequest> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.RenderAsync(Request, cancellationToken);
 
         /// <summary>
@@ -103,10 +103,10 @@ namespace CreateImageSdk
         /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
-        public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderResponse> RenderAsync(global::CreateImageSdk.RenderRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderRequest> RenderAsync(global::CreateImageSdk.RenderRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());
-            return SendAsync("POST", "render", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.RenderRequest, global::CreateImageSdk.CreateImageSdkJsonContext.Default.RenderResponse, cancellationToken);
+            return SendAsync("POST", "render", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.RenderRequest, global::CreateImageSdk.CreateImageSdkJsonContext.Default.RenderRequest, cancellationToken);
         }
 
         /// <summary>

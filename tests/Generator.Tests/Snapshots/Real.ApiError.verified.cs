@@ -88,7 +88,7 @@ namespace CreateImageSdk
             string? codeValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(MessageName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -96,7 +96,7 @@ namespace CreateImageSdk
                         messageValue = global::CreateImageSdk.Json.JsonRead.String(ref reader, "message");
                     }
                 }
-                else if (reader.ValueTextEquals(TypeName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -104,7 +104,7 @@ namespace CreateImageSdk
                         typeValue = global::CreateImageSdk.Json.JsonRead.String(ref reader, "type");
                     }
                 }
-                else if (reader.ValueTextEquals(ParamName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("param"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -112,7 +112,7 @@ namespace CreateImageSdk
                         paramValue = global::CreateImageSdk.Json.JsonRead.String(ref reader, "param");
                     }
                 }
-                else if (reader.ValueTextEquals(CodeName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)

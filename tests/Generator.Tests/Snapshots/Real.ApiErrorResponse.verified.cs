@@ -40,7 +40,7 @@ namespace CreateImageSdk
             global::CreateImageSdk.ApiError? errorValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(ErrorName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("error"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)

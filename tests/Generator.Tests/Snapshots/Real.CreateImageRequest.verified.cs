@@ -288,7 +288,7 @@ namespace CreateImageSdk
             string? userValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(PromptName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("prompt"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -296,7 +296,7 @@ namespace CreateImageSdk
                         promptValue = global::CreateImageSdk.Json.JsonRead.String(ref reader, "prompt");
                     }
                 }
-                else if (reader.ValueTextEquals(ModelName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("model"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -304,7 +304,7 @@ namespace CreateImageSdk
                         modelValue = global::CreateImageSdk.ImageModelJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(CountName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("n"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -312,7 +312,7 @@ namespace CreateImageSdk
                         countValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "n");
                     }
                 }
-                else if (reader.ValueTextEquals(QualityName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("quality"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -320,7 +320,7 @@ namespace CreateImageSdk
                         qualityValue = global::CreateImageSdk.ImageQualityJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(ResponseFormatName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("response_format"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -328,7 +328,7 @@ namespace CreateImageSdk
                         responseFormatValue = global::CreateImageSdk.ImageResponseFormatJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(OutputFormatName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("output_format"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -336,7 +336,7 @@ namespace CreateImageSdk
                         outputFormatValue = global::CreateImageSdk.ImageOutputFormatJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(OutputCompressionName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("output_compression"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -344,7 +344,7 @@ namespace CreateImageSdk
                         outputCompressionValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "output_compression");
                     }
                 }
-                else if (reader.ValueTextEquals(SizeName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("size"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -352,7 +352,7 @@ namespace CreateImageSdk
                         sizeValue = global::CreateImageSdk.ImageSizeJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(ModerationName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("moderation"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -360,7 +360,7 @@ namespace CreateImageSdk
                         moderationValue = global::CreateImageSdk.ImageModerationJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(BackgroundName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("background"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -368,7 +368,7 @@ namespace CreateImageSdk
                         backgroundValue = global::CreateImageSdk.ImageBackgroundJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(StyleName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("style"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -376,7 +376,7 @@ namespace CreateImageSdk
                         styleValue = global::CreateImageSdk.ImageStyleJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(StreamName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("stream"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -384,7 +384,7 @@ namespace CreateImageSdk
                         streamValue = global::CreateImageSdk.Json.JsonRead.Boolean(ref reader, "stream");
                     }
                 }
-                else if (reader.ValueTextEquals(PartialImagesName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("partial_images"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -392,7 +392,7 @@ namespace CreateImageSdk
                         partialImagesValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "partial_images");
                     }
                 }
-                else if (reader.ValueTextEquals(UserName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("user"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)

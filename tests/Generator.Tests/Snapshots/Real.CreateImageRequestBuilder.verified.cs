@@ -285,7 +285,7 @@ namespace CreateImageSdk
             if (request is null) throw new global::System.ArgumentNullException(nameof(request));
             var streaming = request with { Stream = true };
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(streaming, streaming.Validate());
-            return StreamAsync("POST", "images/generations", streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest, global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImageGenerationStreamEvent, cancellationToken);
+            return StreamAsync("POST", "images/generations", streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest, global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImageGenerationStreamEvent, static e => e.Type.Value == "image_generation.completed", cancellationToken);
         }
     }
 }

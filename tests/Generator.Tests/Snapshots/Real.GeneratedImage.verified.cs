@@ -75,7 +75,7 @@ namespace CreateImageSdk
             string? revisedPromptValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(UrlName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -83,7 +83,7 @@ namespace CreateImageSdk
                         urlValue = global::CreateImageSdk.Json.JsonRead.Uri(ref reader, "url");
                     }
                 }
-                else if (reader.ValueTextEquals(BytesName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("b64_json"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -91,7 +91,7 @@ namespace CreateImageSdk
                         bytesValue = global::CreateImageSdk.Json.JsonRead.Base64(ref reader, "b64_json");
                     }
                 }
-                else if (reader.ValueTextEquals(RevisedPromptName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("revised_prompt"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)

@@ -105,9 +105,9 @@ namespace CreateImageSdk
         internal static global::CreateImageSdk.ImageBackground ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageBackground");
-            if (reader.ValueTextEquals(s_Transparent.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageBackground.Transparent;
-            if (reader.ValueTextEquals(s_Opaque.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageBackground.Opaque;
-            if (reader.ValueTextEquals(s_Auto.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageBackground.Auto;
+            if (reader.ValueTextEquals("transparent"u8)) return global::CreateImageSdk.ImageBackground.Transparent;
+            if (reader.ValueTextEquals("opaque"u8)) return global::CreateImageSdk.ImageBackground.Opaque;
+            if (reader.ValueTextEquals("auto"u8)) return global::CreateImageSdk.ImageBackground.Auto;
             throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageBackground value; expected one of: transparent, opaque, auto.");
         }
 

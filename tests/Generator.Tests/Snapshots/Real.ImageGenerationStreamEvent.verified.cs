@@ -168,7 +168,7 @@ namespace CreateImageSdk
             global::CreateImageSdk.ImageUsage? usageValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(TypeName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -176,7 +176,7 @@ namespace CreateImageSdk
                         typeValue = global::CreateImageSdk.ImageStreamEventTypeJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(BytesName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("b64_json"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -184,7 +184,7 @@ namespace CreateImageSdk
                         bytesValue = global::CreateImageSdk.Json.JsonRead.Base64(ref reader, "b64_json");
                     }
                 }
-                else if (reader.ValueTextEquals(PartialImageIndexName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("partial_image_index"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -192,7 +192,7 @@ namespace CreateImageSdk
                         partialImageIndexValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "partial_image_index");
                     }
                 }
-                else if (reader.ValueTextEquals(CreatedAtName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("created_at"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -200,7 +200,7 @@ namespace CreateImageSdk
                         createdAtValue = global::CreateImageSdk.Json.JsonRead.UnixTime(ref reader, "created_at");
                     }
                 }
-                else if (reader.ValueTextEquals(BackgroundName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("background"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -208,7 +208,7 @@ namespace CreateImageSdk
                         backgroundValue = global::CreateImageSdk.GeneratedBackgroundJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(OutputFormatName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("output_format"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -216,7 +216,7 @@ namespace CreateImageSdk
                         outputFormatValue = global::CreateImageSdk.GeneratedOutputFormatJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(QualityName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("quality"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -224,7 +224,7 @@ namespace CreateImageSdk
                         qualityValue = global::CreateImageSdk.GeneratedQualityJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(SizeName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("size"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -232,7 +232,7 @@ namespace CreateImageSdk
                         sizeValue = global::CreateImageSdk.GeneratedSizeJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(UsageName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("usage"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)

@@ -59,7 +59,7 @@ namespace CreateImageSdk
             int? imageTokensValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(TextTokensName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("text_tokens"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -67,7 +67,7 @@ namespace CreateImageSdk
                         textTokensValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "text_tokens");
                     }
                 }
-                else if (reader.ValueTextEquals(ImageTokensName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("image_tokens"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)

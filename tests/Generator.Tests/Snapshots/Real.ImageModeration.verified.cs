@@ -92,8 +92,8 @@ namespace CreateImageSdk
         internal static global::CreateImageSdk.ImageModeration ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageModeration");
-            if (reader.ValueTextEquals(s_Low.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageModeration.Low;
-            if (reader.ValueTextEquals(s_Auto.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageModeration.Auto;
+            if (reader.ValueTextEquals("low"u8)) return global::CreateImageSdk.ImageModeration.Low;
+            if (reader.ValueTextEquals("auto"u8)) return global::CreateImageSdk.ImageModeration.Auto;
             throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageModeration value; expected one of: low, auto.");
         }
 

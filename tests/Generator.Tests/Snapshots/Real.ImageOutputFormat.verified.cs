@@ -105,9 +105,9 @@ namespace CreateImageSdk
         internal static global::CreateImageSdk.ImageOutputFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageOutputFormat");
-            if (reader.ValueTextEquals(s_Png.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageOutputFormat.Png;
-            if (reader.ValueTextEquals(s_Jpeg.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageOutputFormat.Jpeg;
-            if (reader.ValueTextEquals(s_Webp.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageOutputFormat.Webp;
+            if (reader.ValueTextEquals("png"u8)) return global::CreateImageSdk.ImageOutputFormat.Png;
+            if (reader.ValueTextEquals("jpeg"u8)) return global::CreateImageSdk.ImageOutputFormat.Jpeg;
+            if (reader.ValueTextEquals("webp"u8)) return global::CreateImageSdk.ImageOutputFormat.Webp;
             throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageOutputFormat value; expected one of: png, jpeg, webp.");
         }
 

@@ -59,7 +59,7 @@ namespace CreateImageSdk
             int? textTokensValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(ImageTokensName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("image_tokens"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -67,7 +67,7 @@ namespace CreateImageSdk
                         imageTokensValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "image_tokens");
                     }
                 }
-                else if (reader.ValueTextEquals(TextTokensName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("text_tokens"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)

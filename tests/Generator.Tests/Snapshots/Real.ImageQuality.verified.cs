@@ -144,12 +144,12 @@ namespace CreateImageSdk
         internal static global::CreateImageSdk.ImageQuality ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageQuality");
-            if (reader.ValueTextEquals(s_Standard.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.Standard;
-            if (reader.ValueTextEquals(s_Hd.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.Hd;
-            if (reader.ValueTextEquals(s_Low.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.Low;
-            if (reader.ValueTextEquals(s_Medium.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.Medium;
-            if (reader.ValueTextEquals(s_High.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.High;
-            if (reader.ValueTextEquals(s_Auto.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageQuality.Auto;
+            if (reader.ValueTextEquals("standard"u8)) return global::CreateImageSdk.ImageQuality.Standard;
+            if (reader.ValueTextEquals("hd"u8)) return global::CreateImageSdk.ImageQuality.Hd;
+            if (reader.ValueTextEquals("low"u8)) return global::CreateImageSdk.ImageQuality.Low;
+            if (reader.ValueTextEquals("medium"u8)) return global::CreateImageSdk.ImageQuality.Medium;
+            if (reader.ValueTextEquals("high"u8)) return global::CreateImageSdk.ImageQuality.High;
+            if (reader.ValueTextEquals("auto"u8)) return global::CreateImageSdk.ImageQuality.Auto;
             throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageQuality value; expected one of: standard, hd, low, medium, high, auto.");
         }
 

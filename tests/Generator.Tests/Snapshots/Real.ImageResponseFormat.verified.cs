@@ -92,8 +92,8 @@ namespace CreateImageSdk
         internal static global::CreateImageSdk.ImageResponseFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageResponseFormat");
-            if (reader.ValueTextEquals(s_Url.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageResponseFormat.Url;
-            if (reader.ValueTextEquals(s_B64Json.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageResponseFormat.B64Json;
+            if (reader.ValueTextEquals("url"u8)) return global::CreateImageSdk.ImageResponseFormat.Url;
+            if (reader.ValueTextEquals("b64_json"u8)) return global::CreateImageSdk.ImageResponseFormat.B64Json;
             throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageResponseFormat value; expected one of: url, b64_json.");
         }
 

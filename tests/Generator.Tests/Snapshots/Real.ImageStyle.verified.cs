@@ -92,8 +92,8 @@ namespace CreateImageSdk
         internal static global::CreateImageSdk.ImageStyle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageStyle");
-            if (reader.ValueTextEquals(s_Vivid.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageStyle.Vivid;
-            if (reader.ValueTextEquals(s_Natural.EncodedUtf8Bytes)) return global::CreateImageSdk.ImageStyle.Natural;
+            if (reader.ValueTextEquals("vivid"u8)) return global::CreateImageSdk.ImageStyle.Vivid;
+            if (reader.ValueTextEquals("natural"u8)) return global::CreateImageSdk.ImageStyle.Natural;
             throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageStyle value; expected one of: vivid, natural.");
         }
 

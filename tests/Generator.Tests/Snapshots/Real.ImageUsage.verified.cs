@@ -98,7 +98,7 @@ namespace CreateImageSdk
             int? totalTokensValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(InputTokensName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("input_tokens"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -106,7 +106,7 @@ namespace CreateImageSdk
                         inputTokensValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "input_tokens");
                     }
                 }
-                else if (reader.ValueTextEquals(InputTokensDetailsName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("input_tokens_details"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -114,7 +114,7 @@ namespace CreateImageSdk
                         inputTokensDetailsValue = global::CreateImageSdk.ImageInputTokensDetailsJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(OutputTokensName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("output_tokens"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -122,7 +122,7 @@ namespace CreateImageSdk
                         outputTokensValue = global::CreateImageSdk.Json.JsonRead.Int32(ref reader, "output_tokens");
                     }
                 }
-                else if (reader.ValueTextEquals(OutputTokensDetailsName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("output_tokens_details"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -130,7 +130,7 @@ namespace CreateImageSdk
                         outputTokensDetailsValue = global::CreateImageSdk.ImageOutputTokensDetailsJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(TotalTokensName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("total_tokens"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)

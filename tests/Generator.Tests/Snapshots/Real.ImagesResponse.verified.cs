@@ -138,7 +138,7 @@ namespace CreateImageSdk
             global::CreateImageSdk.ImageUsage? usageValue = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals(CreatedName.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("created"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -146,7 +146,7 @@ namespace CreateImageSdk
                         createdValue = global::CreateImageSdk.Json.JsonRead.UnixTime(ref reader, "created");
                     }
                 }
-                else if (reader.ValueTextEquals(DataName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -160,7 +160,7 @@ namespace CreateImageSdk
                         dataValue = items;
                     }
                 }
-                else if (reader.ValueTextEquals(BackgroundName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("background"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -168,7 +168,7 @@ namespace CreateImageSdk
                         backgroundValue = global::CreateImageSdk.GeneratedBackgroundJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(OutputFormatName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("output_format"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -176,7 +176,7 @@ namespace CreateImageSdk
                         outputFormatValue = global::CreateImageSdk.GeneratedOutputFormatJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(QualityName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("quality"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -184,7 +184,7 @@ namespace CreateImageSdk
                         qualityValue = global::CreateImageSdk.GeneratedQualityJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(SizeName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("size"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -192,7 +192,7 @@ namespace CreateImageSdk
                         sizeValue = global::CreateImageSdk.GeneratedSizeJsonConverter.ReadValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals(UsageName.EncodedUtf8Bytes))
+                else if (reader.ValueTextEquals("usage"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
