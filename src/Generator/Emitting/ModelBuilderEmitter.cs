@@ -146,20 +146,8 @@ namespace CreateImageSdk.Generator.Emitting
 
             if (constraint.Dimensions is { } d)
             {
-                var args = Int(d.MultipleOf) + ", " + Int(d.MaxLongEdge) + ", " + Int(d.MaxAspectRatio) + ", " + d.MinPixels.ToString(CultureInfo.InvariantCulture) + ", " + d.MaxPixels.ToString(CultureInfo.InvariantCulture);
-                var rule = CreateImageSdk.Validation.ImageDimensionRules.Describe(d.MultipleOf, d.MaxLongEdge, d.MaxAspectRatio, d.MinPixels, d.MaxPixels);
                 w.Line();
-                Docs.Summary(w, "A free size " + Docs.Code(model.WireValue) + " takes: " + Docs.Text(rule) + ".");
-                w.Line("/// <param name=\"width\">The width in pixels.</param>");
-                w.Line("/// <param name=\"height\">The height in pixels.</param>");
-                w.Line("/// <returns>The size.</returns>");
-                w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The size breaks the rule; the message says how.</exception>");
-                w.Open("public static " + name + " Custom(int width, int height)");
-                w.Line("var text = width.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"x\" + height.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
-                w.Line("var problem = global::CreateImageSdk.Validation.ImageDimensionRules.Problem(width, height, " + args + ");");
-                w.Line("if (problem != null) throw new global::System.ArgumentOutOfRangeException(nameof(width), text + \" is not a valid free size: \" + problem + \". Allowed: " + rule + ".\");");
-                w.Line("return new " + name + "(" + generalType + ".Custom(text));");
-                w.Close();
+                SizeFactoryEmitter.Emit(w, name, d, Docs.Code(model.WireValue) + " takes", "new " + name + "(" + generalType + ".Custom(text))");
             }
 
             w.Line();

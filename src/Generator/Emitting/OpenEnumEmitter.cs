@@ -62,7 +62,11 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("return new " + name + "(value);");
             w.Close();
             w.Line();
-            if (spec.Dimensions is { } d) EmitSizeFactory(w, name, d);
+            if (spec.Dimensions is { } d)
+            {
+                SizeFactoryEmitter.Emit(w, name, d, "for models that take any size within the rule", "FromWire(text)");
+                w.Line();
+            }
             w.Line("/// <inheritdoc/>");
             w.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
             w.Line();
@@ -99,31 +103,6 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("}");
             w.Close();
         }
-
-        /// <summary>For a value set with <c>x-image-dimensions</c>: a validated <c>Custom(width, height)</c>.</summary>
-        private static void EmitSizeFactory(SourceWriter w, string name, DimensionsSpec d)
-        {
-            var args = I(d.MultipleOf) + ", " + I(d.MaxLongEdge) + ", " + I(d.MaxAspectRatio) + ", " + L(d.MinPixels) + ", " + L(d.MaxPixels);
-            var rule = CreateImageSdk.Validation.ImageDimensionRules.Describe(d.MultipleOf, d.MaxLongEdge, d.MaxAspectRatio, d.MinPixels, d.MaxPixels);
-            Docs.Summary(w, "A free size, for models that take any size within the rule: " + Docs.Text(rule) + ".");
-            w.Line("/// <param name=\"width\">The width in pixels.</param>");
-            w.Line("/// <param name=\"height\">The height in pixels.</param>");
-            w.Line("/// <returns>The size, written <c>WIDTHxHEIGHT</c> on the wire.</returns>");
-            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The size breaks the rule; the message says how.</exception>");
-            w.Open("public static " + name + " Custom(int width, int height)");
-            w.Line("var problem = global::CreateImageSdk.Validation.ImageDimensionRules.Problem(width, height, " + args + ");");
-            w.Open("if (problem != null)");
-            w.Line("throw new global::System.ArgumentOutOfRangeException(nameof(width), width.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"x\" + height.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" is not a valid free size: \" + problem + \". Allowed: " + rule + ".\");");
-            w.Close();
-            w.Line();
-            w.Line("return FromWire(width.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"x\" + height.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
-            w.Close();
-            w.Line();
-        }
-
-        private static string I(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string L(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private static void EmitConverter(SourceWriter w, EnumSpec spec)
         {

@@ -260,7 +260,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <param name="width">The width in pixels.</param>
         /// <param name="height">The height in pixels.</param>
-        /// <returns>The size.</returns>
+        /// <returns>The size, written <c>WIDTHxHEIGHT</c> on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The size breaks the rule; the message says how.</exception>
         public static GptImage2_2026_04_21Size Custom(int width, int height)
         {

@@ -119,7 +119,7 @@ namespace CreateImageSdk
         }
 
         /// <summary>
-        /// A free size, for models that take any size within the rule: WIDTHxHEIGHT with both sides multiples of 16, the longest side at most 3,840, an aspect ratio between 1:3 and 3:1, and 655,360 to 8,294,400 pixels.
+        /// A free size for models that take any size within the rule: WIDTHxHEIGHT with both sides multiples of 16, the longest side at most 3,840, an aspect ratio between 1:3 and 3:1, and 655,360 to 8,294,400 pixels.
         /// </summary>
         /// <param name="width">The width in pixels.</param>
         /// <param name="height">The height in pixels.</param>
@@ -127,13 +127,10 @@ namespace CreateImageSdk
         /// <exception cref="global::System.ArgumentOutOfRangeException">The size breaks the rule; the message says how.</exception>
         public static ImageSize Custom(int width, int height)
         {
+            var text = width.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "x" + height.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             var problem = global::CreateImageSdk.Validation.ImageDimensionRules.Problem(width, height, 16, 3840, 3, 655360, 8294400);
-            if (problem != null)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(width), width.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "x" + height.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is not a valid free size: " + problem + ". Allowed: WIDTHxHEIGHT with both sides multiples of 16, the longest side at most 3,840, an aspect ratio between 1:3 and 3:1, and 655,360 to 8,294,400 pixels.");
-            }
-
-            return FromWire(width.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "x" + height.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            if (problem != null) throw new global::System.ArgumentOutOfRangeException(nameof(width), text + " is not a valid free size: " + problem + ". Allowed: WIDTHxHEIGHT with both sides multiples of 16, the longest side at most 3,840, an aspect ratio between 1:3 and 3:1, and 655,360 to 8,294,400 pixels.");
+            return FromWire(text);
         }
 
         /// <inheritdoc/>
