@@ -77,9 +77,7 @@ namespace CreateImageSdk.Generator.Emitting
         private static void EmitConverter(SourceWriter w, EnumSpec spec)
         {
             var type = TypeNames.Namespace + spec.Name;
-            w.Line("/// <summary>Reads and writes <see cref=\"" + spec.Name + "\"/> as its wire string, without reflection.</summary>");
-            w.Line(GeneratedHeader.GeneratedCodeAttribute);
-            w.Open("internal sealed class " + spec.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+            ConverterShell.Open(w, spec.Name, "Reads and writes <see cref=\"" + spec.Name + "\"/> as its wire string, without reflection.");
             foreach (var member in spec.Members)
             {
                 w.Line("private static readonly global::System.Text.Json.JsonEncodedText s_" + member.Name + " = global::System.Text.Json.JsonEncodedText.Encode(" + Identifiers.Literal(member.WireValue) + ");");
@@ -108,13 +106,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("throw new global::System.Text.Json.JsonException(\"'\" + reader.GetString() + " +
                    Identifiers.Literal("' is not a known " + spec.Name + " value; expected one of: " + string.Join(", ", spec.Members.Select(m => m.WireValue)) + ".") + ");");
             w.Close();
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(Encoded(value));");
-            w.Close();
+            ConverterShell.Close(w, spec.Name, "writer.WriteStringValue(Encoded(value))");
         }
     }
 }

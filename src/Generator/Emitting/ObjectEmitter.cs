@@ -39,9 +39,7 @@ namespace CreateImageSdk.Generator.Emitting
         private static void EmitConverter(SourceWriter w, ObjectSpec spec)
         {
             var type = TypeNames.Namespace + spec.Name;
-            w.Line("/// <summary>Reads and writes <see cref=\"" + spec.Name + "\"/> with the exact JSON names of the schema, without reflection.</summary>");
-            w.Line(GeneratedHeader.GeneratedCodeAttribute);
-            w.Open("internal sealed class " + spec.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+            ConverterShell.Open(w, spec.Name, "Reads and writes <see cref=\"" + spec.Name + "\"/> with the exact JSON names of the schema, without reflection.");
             foreach (var property in spec.Properties)
             {
                 w.Line("private static readonly global::System.Text.Json.JsonEncodedText " + property.Name + "Name = global::System.Text.Json.JsonEncodedText.Encode(" + Identifiers.Literal(property.WireName) + ");");
@@ -51,13 +49,7 @@ namespace CreateImageSdk.Generator.Emitting
             EmitWrite(w, spec, type);
             w.Line();
             EmitRead(w, spec, type);
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
-            w.Close();
+            ConverterShell.Close(w, spec.Name, "WriteValue(writer, value)");
         }
 
         private static void EmitWrite(SourceWriter w, ObjectSpec spec, string type)

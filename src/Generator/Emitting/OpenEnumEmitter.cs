@@ -107,20 +107,12 @@ namespace CreateImageSdk.Generator.Emitting
         private static void EmitConverter(SourceWriter w, EnumSpec spec)
         {
             var type = TypeNames.Namespace + spec.Name;
-            w.Line("/// <summary>Reads and writes <see cref=\"" + spec.Name + "\"/> as its wire string, without reflection.</summary>");
-            w.Line(GeneratedHeader.GeneratedCodeAttribute);
-            w.Open("internal sealed class " + spec.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+            ConverterShell.Open(w, spec.Name, "Reads and writes <see cref=\"" + spec.Name + "\"/> as its wire string, without reflection.");
             w.Open("internal static " + type + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
             w.Line("global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, \"" + spec.Name + "\");");
             w.Line("return " + type + ".FromWire(reader.GetString()!);");
             w.Close();
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);");
-            w.Close();
+            ConverterShell.Close(w, spec.Name, "writer.WriteStringValue(value.Value)");
         }
     }
 }
