@@ -46,14 +46,19 @@ namespace CreateImageSdk.Package.Tests
             Assert.Contains("\"size\":\"1024x1792\"", server.Requests.Single().Body);
         }
 
-        [Fact]
-        public async Task Net8Consumer_BuildsWithoutWarnings_WithoutTheCompilerServer()
+        [Theory]
+        [InlineData("net8.0", true)]
+        [InlineData("net8.0", false)]
+        [InlineData("net10.0", false)]
+        public async Task Consumer_BuildsWithoutWarnings_WithAndWithoutTheCompilerServer(string targetFramework, bool sharedCompilation)
         {
-            var directory = _package.CreateConsumer("Net8Consumer", "net8.0", files: ("Program.cs", ConsumerProgram));
-            var build = await DotNet.RunAsync(directory, "build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            // net10.0 with the compiler server is the build of the test above.
+            var name = "Consumer_" + targetFramework.Replace(".", string.Empty) + (sharedCompilation ? "_server" : "_noserver");
+            var directory = _package.CreateConsumer(name, targetFramework, files: ("Program.cs", ConsumerProgram));
+            var build = await DotNet.RunAsync(directory, "build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=" + (sharedCompilation ? "true" : "false"));
             Assert.True(build.ExitCode == 0, build.ToString());
             Assert.DoesNotMatch(Warning, build.Output);
-            Assert.True(File.Exists(Path.Combine(directory, "bin", "Release", "net8.0", "CreateImageSdk.dll")));
+            Assert.True(File.Exists(Path.Combine(directory, "bin", "Release", targetFramework, "CreateImageSdk.dll")));
         }
 
         [Fact]
