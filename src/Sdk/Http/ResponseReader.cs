@@ -15,7 +15,7 @@ namespace CreateImageSdk.Http
         public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         {
             var status = (int)response.StatusCode;
-            using var stream = await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
+            using var stream = new LimitedReadStream(await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false), LimitedReadStream.DefaultLimit);
             T? result;
             try
             {
@@ -28,6 +28,10 @@ namespace CreateImageSdk.Http
                 throw new ImageResponseFormatException(
                     "The server answered " + status + " but the body is not a valid " + typeof(T).Name + ": " + ex.Message,
                     status, RequestId(response), null, ex);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new ImageResponseFormatException("The server answered " + status + " but " + ex.Message, status, RequestId(response), null, ex);
             }
 
             if (result is null)

@@ -1,0 +1,75 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CreateImageSdk.Http
+{
+    /// <summary>
+    /// A read-only view of a response stream that fails once more than <see cref="Limit"/> bytes arrive, so a
+    /// misbehaving server or proxy cannot make the serializer buffer without end.
+    /// </summary>
+    internal sealed class LimitedReadStream : Stream
+    {
+        /// <summary>The largest response body read: 512 MiB, far above ten 4K images in base64.</summary>
+        public const long DefaultLimit = 512L * 1024 * 1024;
+
+        private readonly Stream _inner;
+        private long _read;
+
+        public LimitedReadStream(Stream inner, long limit)
+        {
+            _inner = inner;
+            Limit = limit;
+        }
+
+        public long Limit { get; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _read;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Count(await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
+
+#if NET
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+#endif
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _inner.Dispose();
+            base.Dispose(disposing);
+        }
+
+        private int Count(int read)
+        {
+            _read += read;
+            if (_read > Limit) throw new InvalidDataException("The response body is larger than " + (Limit / (1024 * 1024)) + " MiB.");
+            return read;
+        }
+    }
+}
