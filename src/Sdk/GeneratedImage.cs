@@ -11,7 +11,8 @@ namespace CreateImageSdk
     {
         /// <summary>
         /// The image bytes: the decoded <c>b64_json</c> when present, otherwise downloaded from <see cref="Url"/>
-        /// (https only; plain http only to a loopback address; at most 64 MiB).
+        /// (https only; plain http only to a loopback address; at most 64 MiB; within 2 minutes; through the
+        /// HttpClient of the <see cref="ImageClient"/> that read the image).
         /// </summary>
         /// <param name="cancellationToken">Cancels the download.</param>
         /// <returns>The image file's bytes (PNG, JPEG or WebP, as requested).</returns>
@@ -21,7 +22,7 @@ namespace CreateImageSdk
         {
             if (Bytes != null) return Bytes;
             using var buffer = new MemoryStream();
-            await ImageDownloader.DownloadAsync(RequireUrl(), buffer, cancellationToken).ConfigureAwait(false);
+            await ImageDownloader.DownloadAsync(this, RequireUrl(), buffer, cancellationToken).ConfigureAwait(false);
             return buffer.ToArray();
         }
 
@@ -36,7 +37,7 @@ namespace CreateImageSdk
         {
             if (destination is null) throw new ArgumentNullException(nameof(destination));
             if (Bytes != null) return destination.WriteAsync(Bytes, 0, Bytes.Length, cancellationToken);
-            return ImageDownloader.DownloadAsync(RequireUrl(), destination, cancellationToken);
+            return ImageDownloader.DownloadAsync(this, RequireUrl(), destination, cancellationToken);
         }
 
         /// <summary>Saves the image to a file (created or overwritten), from the bytes or by downloading <see cref="Url"/>.</summary>

@@ -79,7 +79,9 @@ namespace CreateImageSdk
             {
                 using var message = CreateMessage(method, path, request, requestInfo);
                 using var response = await SendCheckedAsync(message, token).ConfigureAwait(false);
-                return await ResponseReader.ReadJsonAsync(response, responseInfo, token).ConfigureAwait(false);
+                var result = await ResponseReader.ReadJsonAsync(response, responseInfo, token).ConfigureAwait(false);
+                (result as IReadByClient)?.ReadBy(_http);
+                return result;
             }, cancellationToken);
 
         internal Task<RawResponse> SendRawAsync<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken) =>

@@ -3,8 +3,10 @@ using System;
 namespace CreateImageSdk
 {
     // Hand-written helpers on the generated ImagesResponse record.
-    public sealed partial record ImagesResponse
+    public sealed partial record ImagesResponse : Http.IReadByClient
     {
+        void Http.IReadByClient.ReadBy(System.Net.Http.HttpClient http) => Http.ImageDownloader.Attach(Data, http);
+
         /// <summary>How long image URLs stay valid after <see cref="Created"/>.</summary>
         public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(60);
 

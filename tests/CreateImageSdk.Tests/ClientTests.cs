@@ -265,6 +265,20 @@ namespace CreateImageSdk.Tests
         }
 
         [Fact]
+        public async Task UrlImages_AreDownloadedThroughTheClientThatReadThem()
+        {
+            var counter = new CountingHandler(new HttpClientHandler());
+            using var http = new HttpClient(counter);
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = ServerFixture.ApiKey, BaseUri = Server.BaseUri, HttpClient = http });
+
+            var response = await client.CreateImage("otter").WithModel(ImageModel.DallE2).WithSize(ImageSize.Size256x256).SendAsync();
+            var bytes = await response.Data[0].GetBytesAsync();
+
+            Assert.Equal((256, 256), PngInfo.Read(bytes));
+            Assert.Equal(2, counter.Count); // the generation and the download
+        }
+
+        [Fact]
         public async Task CallerHttpClientTimeout_IsReportedAsATimeoutNamingIt()
         {
             await using var slow = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = null, ResponseDelay = TimeSpan.FromSeconds(30) });

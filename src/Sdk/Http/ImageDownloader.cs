@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -13,10 +15,50 @@ namespace CreateImageSdk.Http
         /// <summary>The largest image accepted: 64 MiB, far above any generated image.</summary>
         public const long MaxDownloadBytes = 64L * 1024 * 1024;
 
-        // One shared client for downloads: URLs are pre-signed, so no credentials are ever attached.
-        private static readonly HttpClient Shared = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        /// <summary>How long one download may take.</summary>
+        public static readonly TimeSpan DownloadTimeout = TimeSpan.FromMinutes(2);
 
-        public static async Task DownloadAsync(Uri url, Stream destination, CancellationToken cancellationToken)
+        // For images that were not read by a client (built by hand, or copied with `with`). URLs are pre-signed, so
+        // no credentials are ever attached to a download.
+        private static readonly HttpClient Shared = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+
+        // The HttpClient of the ImageClient that read each image, so downloads go through the same handlers and
+        // proxy. Weak: an image forgotten by the caller does not keep anything alive.
+        private static readonly ConditionalWeakTable<GeneratedImage, HttpClient> Owners = new ConditionalWeakTable<GeneratedImage, HttpClient>();
+
+        public static void Attach(IEnumerable<GeneratedImage> images, HttpClient http)
+        {
+            foreach (var image in images)
+            {
+                Owners.Remove(image);
+                Owners.Add(image, http);
+            }
+        }
+
+        public static async Task DownloadAsync(GeneratedImage image, Uri url, Stream destination, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(DownloadTimeout);
+            try
+            {
+                var http = Owners.TryGetValue(image, out var owner) ? owner : Shared;
+                try
+                {
+                    await DownloadCoreAsync(http, url, destination, timeout.Token).ConfigureAwait(false);
+                }
+                catch (ObjectDisposedException) when (http != Shared)
+                {
+                    // The ImageClient that read the image (and owned its HttpClient) was disposed since.
+                    await DownloadCoreAsync(Shared, url, destination, timeout.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException("Downloading the image did not complete within " + DownloadTimeout.TotalSeconds + " s (or the HttpClient's own Timeout).", ex);
+            }
+        }
+
+        private static async Task DownloadCoreAsync(HttpClient http, Uri url, Stream destination, CancellationToken cancellationToken)
         {
             if (!(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && IsLoopback(url))))
             {
@@ -26,15 +68,11 @@ namespace CreateImageSdk.Http
             HttpResponseMessage response;
             try
             {
-                response = await Shared.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException ex)
             {
                 throw new ImageApiException("Downloading the image failed: " + ex.Message, 0, null, null, null, null, ex);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException("Downloading the image did not complete within " + Shared.Timeout.TotalSeconds + " s.", ex);
             }
 
             using var disposeResponse = response;
