@@ -145,7 +145,7 @@ namespace CreateImageSdk.Generator
             context.AddSource(request.Name + "Builder.Models.g.cs", ModelBuilderEmitter.EmitEntryPoints(request, models, file));
             foreach (var model in models.Members.Where(m => m.ModelConstraints.Count > 0))
             {
-                context.AddSource(ModelBuilderEmitter.BuilderName(model) + ".g.cs", ModelBuilderEmitter.Emit(request, models, model, enums, file));
+                context.AddSource(ModelBuilderEmitter.BuilderName(model) + ".g.cs", ModelBuilderEmitter.Emit(request, model, enums, file));
             }
         }
 

@@ -40,7 +40,7 @@ namespace CreateImageSdk.Generator.Emitting
             return GeneratedHeader.End(w);
         }
 
-        public static string Emit(ObjectSpec request, EnumSpec models, EnumMemberSpec model, IReadOnlyDictionary<string, EnumSpec> enums, string schemaFile)
+        public static string Emit(ObjectSpec request, EnumMemberSpec model, IReadOnlyDictionary<string, EnumSpec> enums, string schemaFile)
         {
             var operation = request.Operation!;
             var builder = BuilderName(model);
