@@ -32,7 +32,7 @@ namespace CreateImageSdk.Generator.Emitting
             if (text.Length > 0) Element(writer, "remarks", text);
         }
 
-        public static void Element(SourceWriter writer, string element, string text, string attributes = "")
+        private static void Element(SourceWriter writer, string element, string text, string attributes = "")
         {
             writer.Line("/// <" + element + attributes + ">");
             foreach (var line in text.Split('\n'))

@@ -47,7 +47,7 @@ namespace CreateImageSdk.Generator.Parsing
         /// Whether a rule applies to one discriminator value: every condition on the discriminator names it, and
         /// every other condition only asks for a property to be absent (which a request can always satisfy).
         /// </summary>
-        public static bool AppliesTo(RuleSpec rule, string discriminator, string value) =>
+        private static bool AppliesTo(RuleSpec rule, string discriminator, string value) =>
             rule.Conditions.Any(c => c.Property == discriminator) &&
             rule.Conditions.All(c => c.Property == discriminator ? Matches(c, value) : c.Values.Count > 0 && c.Values.All(v => v.Kind == LiteralKind.Null) && !c.Required);
 
