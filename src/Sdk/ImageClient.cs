@@ -1,7 +1,6 @@
 using System;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Collections.Generic;
+using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -16,13 +15,18 @@ namespace CreateImageSdk
     /// many threads at once. The request-specific methods (<c>CreateImage</c>, <c>CreateImageAsync</c>, …) are
     /// generated from the schema.
     /// </summary>
+    /// <remarks>
+    /// Failures after validation arrive as <see cref="ImageApiException"/> (the server answered with an error),
+    /// <see cref="ImageResponseFormatException"/> (an unreadable success body), <see cref="ImageTransportException"/>
+    /// (no usable answer), <see cref="TimeoutException"/> or <see cref="OperationCanceledException"/>; retryable
+    /// ones are retried first (<see cref="ImageClientOptions.MaxRetries"/>).
+    /// </remarks>
     public sealed partial class ImageClient : IDisposable
     {
-        private readonly HttpClient _http;
-        private readonly bool _ownsHttp;
-        private readonly RequestHeaders _headers;
+        private readonly RequestSender _sender;
 
         /// <summary>Creates a client from the environment: <c>OPENAI_API_KEY</c> and, if set, <c>OPENAI_BASE_URL</c>.</summary>
+        /// <exception cref="ArgumentException">An environment setting is not usable; the message names it.</exception>
         public ImageClient()
             : this(new ImageClientOptions())
         {
@@ -31,32 +35,53 @@ namespace CreateImageSdk
         /// <summary>Creates a client with the given settings.</summary>
         /// <param name="options">The settings; unset values fall back to the environment and then to defaults.</param>
         /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-        /// <exception cref="ArgumentException">The base URI is not an absolute http(s) URI, or the timeout is not positive.</exception>
+        /// <exception cref="ArgumentException">
+        /// A setting is not usable; the message names it: the base URI is not an absolute https URI (or http to a
+        /// loopback host, unless <see cref="ImageClientOptions.AllowInsecureHttp"/>), the API key, organization or
+        /// project has a space, line break or control character inside, or a timeout or retry setting is out of range.
+        /// </exception>
         public ImageClient(ImageClientOptions options)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
 
-            BaseUri = ResolveBaseUri(options.BaseUri);
-            Timeout = options.Timeout ?? ImageClientOptions.DefaultTimeout;
-            if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            var baseUri = ResolveBaseUri(options.BaseUri, options.AllowInsecureHttp);
+            var timeout = options.Timeout ?? ImageClientOptions.DefaultTimeout;
+            if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
             {
-                throw new ArgumentException("Timeout must be positive (or Timeout.InfiniteTimeSpan).", nameof(options));
+                throw new ArgumentException("Timeout must be positive (or Timeout.InfiniteTimeSpan).", nameof(ImageClientOptions.Timeout));
             }
 
-            var apiKey = string.IsNullOrEmpty(options.ApiKey) ? Environment.GetEnvironmentVariable("OPENAI_API_KEY") : options.ApiKey;
-            _headers = new RequestHeaders(string.IsNullOrEmpty(apiKey) ? null : apiKey, options.Organization, options.Project);
-            HasApiKey = _headers.HasApiKey;
+            var maxRetries = options.MaxRetries ?? ImageClientOptions.DefaultMaxRetries;
+            if (maxRetries < 0 || maxRetries > 10) throw new ArgumentException("MaxRetries must be between 0 and 10, not " + maxRetries + ".", nameof(ImageClientOptions.MaxRetries));
+            var maxRetryDelay = options.MaxRetryDelay ?? ImageClientOptions.DefaultMaxRetryDelay;
+            if (maxRetryDelay < TimeSpan.Zero) throw new ArgumentException("MaxRetryDelay must not be negative.", nameof(ImageClientOptions.MaxRetryDelay));
 
-            _ownsHttp = options.HttpClient is null;
-            // Our own timeout applies per request (see Timeout), so the owned HttpClient must not cut in first.
-            _http = options.HttpClient ?? new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            var apiKey = string.IsNullOrWhiteSpace(options.ApiKey)
+                ? HeaderValueCheck.Normalize(Environment.GetEnvironmentVariable("OPENAI_API_KEY"), "OPENAI_API_KEY")
+                : HeaderValueCheck.Normalize(options.ApiKey, nameof(ImageClientOptions.ApiKey));
+            var headers = new RequestHeaders(
+                apiKey,
+                HeaderValueCheck.Normalize(options.Organization, nameof(ImageClientOptions.Organization)),
+                HeaderValueCheck.Normalize(options.Project, nameof(ImageClientOptions.Project)));
+            HasApiKey = headers.HasApiKey;
+
+            // A keyless client stays allowed for other hosts (local and compatible servers); OpenAI itself always needs one.
+            var missingKey = apiKey is null && string.Equals(baseUri.Host, ImageClientOptions.DefaultBaseUri.Host, StringComparison.OrdinalIgnoreCase)
+                ? "No API key is set for " + baseUri.Host + ", so nothing was sent. Set the OPENAI_API_KEY environment variable or ImageClientOptions.ApiKey (create a key at https://platform.openai.com/api-keys)."
+                : null;
+
+            _sender = new RequestSender(baseUri, timeout, headers, new RetryPolicy(maxRetries, maxRetryDelay, options.RetryTimeouts), options.HttpClient, missingKey);
+            MaxRetries = maxRetries;
         }
 
         /// <summary>The API root requests are sent to (always ends with <c>/</c>).</summary>
-        public Uri BaseUri { get; }
+        public Uri BaseUri => _sender.BaseUri;
 
-        /// <summary>How long one request may take before it fails with a <see cref="TimeoutException"/>.</summary>
-        public TimeSpan Timeout { get; }
+        /// <summary>How long one attempt may take before it fails with a <see cref="TimeoutException"/>.</summary>
+        public TimeSpan Timeout => _sender.Timeout;
+
+        /// <summary>How many times a failed attempt is retried (see <see cref="ImageClientOptions.MaxRetries"/>).</summary>
+        public int MaxRetries { get; }
 
         /// <summary>Whether an API key was configured (the key itself is never exposed).</summary>
         public bool HasApiKey { get; }
@@ -65,49 +90,38 @@ namespace CreateImageSdk
         public static string UserAgent => RequestHeaders.UserAgent;
 
         /// <summary>Disposes the <see cref="HttpClient"/> the client created; one passed in options is left alone.</summary>
-        public void Dispose()
-        {
-            if (_ownsHttp) _http.Dispose();
-        }
+        public void Dispose() => _sender.Dispose();
 
         /// <inheritdoc/>
         public override string ToString() => "ImageClient { BaseUri = " + BaseUri + ", HasApiKey = " + (HasApiKey ? "true" : "false") + " }";
 
         internal Task<TResponse> SendAsync<TRequest, TResponse>(
             string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken) =>
-            WithTimeoutAsync(async token =>
+            _sender.SendAsync(new HttpMethod(method), path, JsonSerializer.SerializeToUtf8Bytes(request, requestInfo), acceptErrorStatus: false, async attempt =>
             {
-                using var message = CreateMessage(method, path, request, requestInfo);
-                using var response = await SendCheckedAsync(message, token).ConfigureAwait(false);
-                var result = await ResponseReader.ReadJsonAsync(response, responseInfo, token).ConfigureAwait(false);
-                (result as IReadByClient)?.ReadBy(_http);
+                var result = await ResponseReader.ReadJsonAsync(attempt, responseInfo).ConfigureAwait(false);
+                (result as IReadByClient)?.ReadBy(_sender.Http);
                 return result;
             }, cancellationToken);
 
         internal Task<RawResponse> SendRawAsync<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken) =>
-            WithTimeoutAsync(async token =>
-            {
-                using var message = CreateMessage(method, path, request, requestInfo);
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                return await ResponseReader.ReadRawAsync(response, token).ConfigureAwait(false);
-            }, cancellationToken);
+            _sender.SendAsync(new HttpMethod(method), path, JsonSerializer.SerializeToUtf8Bytes(request, requestInfo), acceptErrorStatus: true, ResponseReader.ReadRawAsync, cancellationToken);
 
         internal async IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(
             string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TEvent> eventInfo, Func<TEvent, bool>? isFinal,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            // One timeout for the whole stream: from sending to the final event.
-            using var timeout = StartTimeout(cancellationToken);
-            using var message = CreateMessage(method, path, request, requestInfo);
-            message.Headers.Accept.Clear();
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-            using var response = await WithTimeoutAsync(_ => SendCheckedAsync(message, timeout.Token), cancellationToken, timeout).ConfigureAwait(false);
+            // One timeout for the whole stream, retries included: from sending to the final event. Attempts are
+            // retried only until one answers 2xx, that is before the first event.
+            using var timeout = _sender.StartTimeout(cancellationToken);
+            var body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
+            using var attempt = await _sender.SendWithRetriesAsync(new HttpMethod(method), path, body, "text/event-stream", false, timeout, cancellationToken).ConfigureAwait(false);
 
             // The caller drives the enumerator, and C# allows no catch around a yield, so each step is wrapped.
-            var events = StreamingResponseReader.ReadEventsAsync(response, eventInfo, isFinal, _headers.Scrub, timeout.Token).GetAsyncEnumerator(timeout.Token);
+            var events = StreamingResponseReader.ReadEventsAsync(attempt, eventInfo, isFinal, _sender.Scrubber, timeout.Token).GetAsyncEnumerator(timeout.Token);
             try
             {
-                while (await WithTimeoutAsync(_ => events.MoveNextAsync().AsTask(), cancellationToken, timeout).ConfigureAwait(false))
+                while (await StepAsync(events, attempt, cancellationToken).ConfigureAwait(false))
                 {
                     yield return events.Current;
                 }
@@ -118,77 +132,51 @@ namespace CreateImageSdk
             }
         }
 
-        /// <summary>Sends, and turns a non-2xx answer into an <see cref="ImageApiException"/> (disposing the response).</summary>
-        private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage message, CancellationToken token)
+        private async Task<bool> StepAsync<TEvent>(IAsyncEnumerator<TEvent> events, Attempt attempt, CancellationToken cancellationToken)
         {
-            var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode) return response;
-            using (response)
-            {
-                throw await ErrorResponseReader.CreateExceptionAsync(response, _headers.Scrub, token).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>
-        /// Runs one step under <see cref="Timeout"/>. A cancellation the caller did not ask for is a timeout: ours,
-        /// or the <see cref="System.Net.Http.HttpClient.Timeout"/> of a client passed in options, and it says which.
-        /// </summary>
-        private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken, CancellationTokenSource? shared = null)
-        {
-            var timeout = shared ?? StartTimeout(cancellationToken);
             try
             {
-                return await step(timeout.Token).ConfigureAwait(false);
+                return await events.MoveNextAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw timeout.IsCancellationRequested
-                    ? new TimeoutException("The image request did not complete within " + Seconds(Timeout) + " (ImageClientOptions.Timeout).", ex)
-                    : new TimeoutException("The image request was cut off by the HttpClient's own Timeout (" + Seconds(_http.Timeout) +
-                                           "); set HttpClient.Timeout to Timeout.InfiniteTimeSpan and use ImageClientOptions.Timeout.", ex);
+                throw _sender.TimeoutError(ex, attempt.Timeout, attempt.Number);
             }
-            finally
+            catch (ImageClientException ex)
             {
-                if (shared is null) timeout.Dispose();
+                ex.Attempts = attempt.Number;
+                throw;
             }
         }
 
-        private static string Seconds(TimeSpan value) =>
-            value.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
-
-        private HttpRequestMessage CreateMessage<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo)
-        {
-            var body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
-            var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            var message = new HttpRequestMessage(new HttpMethod(method), new Uri(BaseUri, path)) { Content = content };
-            _headers.Apply(message);
-            return message;
-        }
-
-        private CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
-        {
-            var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (Timeout != System.Threading.Timeout.InfiniteTimeSpan) source.CancelAfter(Timeout);
-            return source;
-        }
-
-        private static Uri ResolveBaseUri(Uri? configured)
+        private static Uri ResolveBaseUri(Uri? configured, bool allowInsecureHttp)
         {
             var uri = configured;
+            var setting = nameof(ImageClientOptions.BaseUri);
             if (uri is null)
             {
                 var fromEnvironment = Environment.GetEnvironmentVariable("OPENAI_BASE_URL");
-                if (!string.IsNullOrWhiteSpace(fromEnvironment) && !Uri.TryCreate(fromEnvironment, UriKind.Absolute, out uri))
+                if (!string.IsNullOrWhiteSpace(fromEnvironment))
                 {
-                    throw new ArgumentException("OPENAI_BASE_URL is not an absolute URI: '" + fromEnvironment + "'.", "options");
+                    setting = "OPENAI_BASE_URL";
+                    if (!Uri.TryCreate(fromEnvironment.Trim(), UriKind.Absolute, out uri))
+                    {
+                        throw new ArgumentException("OPENAI_BASE_URL is not an absolute URI: '" + fromEnvironment + "'.", setting);
+                    }
                 }
             }
 
             uri ??= ImageClientOptions.DefaultBaseUri;
             if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                throw new ArgumentException("BaseUri must be an absolute http or https URI, e.g. https://api.openai.com/v1/.", "options");
+                throw new ArgumentException(setting + " must be an absolute http or https URI, e.g. https://api.openai.com/v1/.", setting);
+            }
+
+            if (uri.Scheme == Uri.UriSchemeHttp && !allowInsecureHttp && !Loopback.Is(uri))
+            {
+                throw new ArgumentException(
+                    setting + " " + uri.GetLeftPart(UriPartial.Authority) + " uses plain http to a host that is not loopback, so the API key and prompts would cross the network unencrypted. " +
+                    "Use https, or set ImageClientOptions.AllowInsecureHttp = true for a network you trust.", setting);
             }
 
             // Without the trailing slash, new Uri(base, "images/generations") would drop the last segment ("v1").

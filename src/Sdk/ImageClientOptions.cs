@@ -5,8 +5,13 @@ namespace CreateImageSdk
 {
     /// <summary>
     /// Settings for an <see cref="ImageClient"/>. Unset values fall back to the environment
-    /// (<c>OPENAI_API_KEY</c>, <c>OPENAI_BASE_URL</c>) and then to OpenAI's defaults.
+    /// (<c>OPENAI_API_KEY</c>, <c>OPENAI_BASE_URL</c>) and then to OpenAI's defaults. The client copies them when
+    /// it is created, so changing an options object afterwards changes nothing.
     /// </summary>
+    /// <remarks>
+    /// The properties have ordinary setters (not <c>init</c>) so that projects on C# 7.3, the default for
+    /// netstandard2.0 and .NET Framework, and configuration binders can set them.
+    /// </remarks>
     public sealed class ImageClientOptions
     {
         /// <summary>OpenAI's API root, used when neither <see cref="BaseUri"/> nor <c>OPENAI_BASE_URL</c> is set.</summary>
@@ -18,31 +23,80 @@ namespace CreateImageSdk
         /// </summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
-        /// <summary>The API key sent as <c>Authorization: Bearer</c>; falls back to <c>OPENAI_API_KEY</c>. Never printed or logged.</summary>
-        public string? ApiKey { get; init; }
+        /// <summary>The default <see cref="MaxRetries"/>: 2 retries, so at most 3 attempts.</summary>
+        public const int DefaultMaxRetries = 2;
 
-        /// <summary>The API root, e.g. <c>https://api.openai.com/v1/</c>; falls back to <c>OPENAI_BASE_URL</c>, then <see cref="DefaultBaseUri"/>.</summary>
-        public Uri? BaseUri { get; init; }
+        /// <summary>The default <see cref="MaxRetryDelay"/>: 60 seconds.</summary>
+        public static readonly TimeSpan DefaultMaxRetryDelay = TimeSpan.FromSeconds(60);
+
+        /// <summary>
+        /// The API key sent as <c>Authorization: Bearer</c>; falls back to <c>OPENAI_API_KEY</c>. Surrounding whitespace
+        /// (a trailing newline from a file, say) is removed; a key with a space, line break or control character inside
+        /// is refused when the client is created. Never printed or logged.
+        /// </summary>
+        public string? ApiKey { get; set; }
+
+        /// <summary>
+        /// The API root, e.g. <c>https://api.openai.com/v1/</c>; falls back to <c>OPENAI_BASE_URL</c>, then
+        /// <see cref="DefaultBaseUri"/>. Plain <c>http</c> is accepted only for loopback hosts unless
+        /// <see cref="AllowInsecureHttp"/> is set.
+        /// </summary>
+        public Uri? BaseUri { get; set; }
 
         /// <summary>Sent as <c>OpenAI-Organization</c> when set.</summary>
-        public string? Organization { get; init; }
+        public string? Organization { get; set; }
 
         /// <summary>Sent as <c>OpenAI-Project</c> when set.</summary>
-        public string? Project { get; init; }
+        public string? Project { get; set; }
 
-        /// <summary>How long one request may take, from sending to the end of the body; <see cref="DefaultTimeout"/> when unset.</summary>
-        public TimeSpan? Timeout { get; init; }
+        /// <summary>
+        /// How long one attempt may take, from sending to the end of the body (for streams: the whole stream,
+        /// retries included); <see cref="DefaultTimeout"/> when unset.
+        /// </summary>
+        public TimeSpan? Timeout { get; set; }
+
+        /// <summary>
+        /// How many times a failed attempt is retried; <see cref="DefaultMaxRetries"/> (2) when unset, 0 turns retries
+        /// off. Retried: 408, 409, 429, 500, 502, 503 and 504 answers, and connections that failed before any response
+        /// header arrived; a <c>x-should-retry</c> response header overrides the status rule. Never retried: other
+        /// answers, a request refused by validation, the caller's cancellation, and (unless
+        /// <see cref="RetryTimeouts"/> is set) a timeout after the request was sent. Streams are retried only before
+        /// their first event.
+        /// </summary>
+        public int? MaxRetries { get; set; }
+
+        /// <summary>
+        /// The longest wait a server may ask for with <c>retry-after-ms</c> or <c>Retry-After</c>;
+        /// <see cref="DefaultMaxRetryDelay"/> when unset. A longer wait is not retried, and the error says so.
+        /// Without those headers the client waits about 0.5 s, doubling up to 8 s, with jitter.
+        /// </summary>
+        public TimeSpan? MaxRetryDelay { get; set; }
+
+        /// <summary>
+        /// Retry an attempt that timed out after the request was fully sent. Off by default: the server may still be
+        /// generating, and generations are billed, so a retry can pay twice for one image.
+        /// </summary>
+        public bool RetryTimeouts { get; set; }
+
+        /// <summary>
+        /// Allow a plain <c>http</c> <see cref="BaseUri"/> to a host that is not loopback (a trusted internal network).
+        /// Off by default: the API key and the prompts would cross the network unencrypted.
+        /// </summary>
+        public bool AllowInsecureHttp { get; set; }
 
         /// <summary>
         /// An <see cref="System.Net.Http.HttpClient"/> to send with (for proxies, handlers or <c>IHttpClientFactory</c>);
-        /// the client does not dispose it. When null, the client creates and owns one.
+        /// the client does not dispose it. When null, the client creates and owns one that follows no redirects and
+        /// accepts gzip, deflate and Brotli. A caller-supplied client should not follow redirects either
+        /// (<c>AllowAutoRedirect = false</c>): if it does, an answer that came from another host is refused, but what the
+        /// handler already sent there (the body, the organization and project headers) cannot be taken back.
         /// </summary>
-        public HttpClient? HttpClient { get; init; }
+        public HttpClient? HttpClient { get; set; }
 
         /// <summary>Describes the options without the API key.</summary>
         /// <returns>A description safe to log.</returns>
         public override string ToString() =>
             "ImageClientOptions { ApiKey = " + (ApiKey is null ? "(unset)" : "***") + ", BaseUri = " + BaseUri + ", Organization = " + Organization +
-            ", Project = " + Project + ", Timeout = " + Timeout + " }";
+            ", Project = " + Project + ", Timeout = " + Timeout + ", MaxRetries = " + MaxRetries + " }";
     }
 }

@@ -1,11 +1,25 @@
 using System;
+using System.Globalization;
 
 namespace CreateImageSdk
 {
     // Hand-written helpers on the generated ImagesResponse record.
-    public sealed partial record ImagesResponse : Http.IReadByClient
+    public sealed partial record ImagesResponse : Http.IReadByClient, Http.ICheckedResponse
     {
         void Http.IReadByClient.ReadBy(System.Net.Http.HttpClient http) => Http.ImageDownloader.Attach(Data, http);
+
+        string? Http.ICheckedResponse.FindProblem()
+        {
+            for (var i = 0; i < Data.Count; i++)
+            {
+                if (Data[i].Url is null && Data[i].Bytes is null)
+                {
+                    return "image " + i.ToString(CultureInfo.InvariantCulture) + " of the answer has neither 'url' nor 'b64_json', so there is no image to return.";
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>How long image URLs stay valid after <see cref="Created"/>.</summary>
         public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(60);

@@ -160,8 +160,9 @@ namespace CreateImageSdk.Tests
         {
             var body = "{\"error\":{\"message\":\"Something happened.\",\"type\":\"" + type + "\",\"param\":null,\"code\":" + (code is null ? "null" : "\"" + code + "\"") + "}}";
             Server.EnqueueResponse(status, body, new System.Collections.Generic.Dictionary<string, string> { ["retry-after"] = "7", ["x-request-id"] = "req_abc" });
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = ServerFixture.ApiKey, BaseUri = Server.BaseUri, MaxRetries = 0 });
 
-            var ex = await Assert.ThrowsAsync<ImageApiException>(() => Client.CreateImage("otter").SendAsync());
+            var ex = await Assert.ThrowsAsync<ImageApiException>(() => client.CreateImage("otter").SendAsync());
 
             Assert.IsNotType<ImageResponseFormatException>(ex);
             Assert.Equal(status, ex.StatusCode);
@@ -177,7 +178,8 @@ namespace CreateImageSdk.Tests
         public async Task NonJsonErrorBody_KeepsTheRawBody()
         {
             Server.EnqueueResponse(502, "<html>Bad gateway</html>", contentType: "text/html");
-            var ex = await Assert.ThrowsAsync<ImageApiException>(() => Client.CreateImage("otter").SendAsync());
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = ServerFixture.ApiKey, BaseUri = Server.BaseUri, MaxRetries = 0 });
+            var ex = await Assert.ThrowsAsync<ImageApiException>(() => client.CreateImage("otter").SendAsync());
             Assert.Equal(502, ex.StatusCode);
             Assert.Null(ex.ErrorCode);
             Assert.Equal("<html>Bad gateway</html>", ex.RawBody);
@@ -319,8 +321,9 @@ namespace CreateImageSdk.Tests
         public async Task PlainHttpDownloads_FromNonLoopbackHosts_AreRefused()
         {
             var image = new GeneratedImage { Url = new Uri("http://example.com/image.png") };
-            var ex = await Assert.ThrowsAsync<ImageApiException>(() => image.GetBytesAsync());
+            var ex = await Assert.ThrowsAsync<ImageTransportException>(() => image.GetBytesAsync());
             Assert.Contains("only https", ex.Message);
+            Assert.Equal("example.com", ex.Host);
         }
     }
 }

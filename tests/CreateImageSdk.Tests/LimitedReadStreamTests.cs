@@ -10,15 +10,15 @@ namespace CreateImageSdk.Tests
         [Fact]
         public async Task ReadingPastTheLimit_Fails_AndUpToItSucceeds()
         {
-            using var within = new LimitedReadStream(new MemoryStream(new byte[10]), limit: 10);
+            using var within = new LimitedReadStream(new MemoryStream(new byte[10]), limit: 10, "the body");
             var buffer = new byte[4];
             var total = 0;
             int read;
             while ((read = await within.ReadAsync(buffer, 0, buffer.Length)) > 0) total += read;
             Assert.Equal(10, total);
 
-            using var over = new LimitedReadStream(new MemoryStream(new byte[11]), limit: 10);
-            var ex = await Assert.ThrowsAsync<InvalidDataException>(async () =>
+            using var over = new LimitedReadStream(new MemoryStream(new byte[11]), limit: 10, "the body");
+            var ex = await Assert.ThrowsAsync<ResponseTooLargeException>(async () =>
             {
                 while (await over.ReadAsync(buffer, 0, buffer.Length) > 0) { }
             });

@@ -6,7 +6,7 @@ namespace CreateImageSdk
     /// The server answered with an error status (or, for <see cref="ImageResponseFormatException"/>, a success
     /// whose body could not be read). Carries the error body's fields, the request id and the raw body.
     /// </summary>
-    public class ImageApiException : Exception
+    public class ImageApiException : ImageClientException
     {
         internal ImageApiException(string message, int statusCode, ApiError? error, string? requestId, string? rawBody, TimeSpan? retryAfter, Exception? inner)
             : base(message, inner)
@@ -21,7 +21,7 @@ namespace CreateImageSdk
             RetryAfter = retryAfter;
         }
 
-        /// <summary>The HTTP status code.</summary>
+        /// <summary>The HTTP status code the server answered with.</summary>
         public int StatusCode { get; }
 
         /// <summary>The error body's <c>message</c>, when there was one.</summary>
@@ -39,10 +39,10 @@ namespace CreateImageSdk
         /// <summary>The <c>x-request-id</c> response header; quote it when asking the provider for help.</summary>
         public string? RequestId { get; }
 
-        /// <summary>The response body as received (at most 64 KiB of it).</summary>
+        /// <summary>The response body as received (at most 64 KiB of it), with the API key masked.</summary>
         public string? RawBody { get; }
 
-        /// <summary>How long the server asked to wait before retrying (<c>retry-after</c>), when it said.</summary>
+        /// <summary>How long the server asked to wait before retrying (<c>retry-after-ms</c> or <c>Retry-After</c>), when it said.</summary>
         public TimeSpan? RetryAfter { get; }
     }
 }

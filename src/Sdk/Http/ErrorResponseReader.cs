@@ -11,15 +11,13 @@ namespace CreateImageSdk.Http
     /// <summary>Turns a non-2xx response into an <see cref="ImageApiException"/> carrying the error body's fields.</summary>
     internal static class ErrorResponseReader
     {
-        private const int MaxBodyBytes = 64 * 1024;
-
-        public static async Task<ImageApiException> CreateExceptionAsync(HttpResponseMessage response, Func<string?, string?> scrub, CancellationToken cancellationToken)
+        public static async Task<ImageApiException> CreateExceptionAsync(HttpResponseMessage response, SecretScrubber scrubber, CancellationToken cancellationToken)
         {
             var status = (int)response.StatusCode;
-            var body = scrub(await ResponseReader.ReadCappedStringAsync(response, MaxBodyBytes, cancellationToken).ConfigureAwait(false))!;
-            var error = Scrub(TryParse(body), scrub);
+            var body = scrubber.Scrub(await ResponseReader.ReadCappedStringAsync(response, ResponseLimits.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false))!;
+            var error = Scrub(TryParse(body), scrubber);
             var requestId = ResponseReader.RequestId(response);
-            var retryAfter = RetryAfter(response);
+            var retryAfter = RetryPolicy.ServerDelay(response);
 
             var message = new StringBuilder();
             message.Append("The image API answered ").Append(status.ToString(CultureInfo.InvariantCulture));
@@ -51,16 +49,8 @@ namespace CreateImageSdk.Http
             }
         }
 
-        public static ApiError? Scrub(ApiError? error, Func<string?, string?> scrub) =>
-            error is null ? null : error with { Message = scrub(error.Message)!, Param = scrub(error.Param), Code = scrub(error.Code), Type = scrub(error.Type) };
-
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            var header = response.Headers.RetryAfter;
-            if (header?.Delta is { } delta) return delta;
-            if (header?.Date is { } date) return date > DateTimeOffset.UtcNow ? date - DateTimeOffset.UtcNow : TimeSpan.Zero;
-            return null;
-        }
+        public static ApiError? Scrub(ApiError? error, SecretScrubber scrubber) =>
+            error is null ? null : error with { Message = scrubber.Scrub(error.Message)!, Param = scrubber.Scrub(error.Param), Code = scrubber.Scrub(error.Code), Type = scrubber.Scrub(error.Type) };
 
         private static void Append(StringBuilder details, string name, string? value)
         {

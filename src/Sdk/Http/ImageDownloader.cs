@@ -12,15 +12,15 @@ namespace CreateImageSdk.Http
     /// <summary>Downloads image URLs safely: https only (http only to loopback), size-capped, streamed.</summary>
     internal static class ImageDownloader
     {
-        /// <summary>The largest image accepted: 64 MiB, far above any generated image.</summary>
-        public const long MaxDownloadBytes = 64L * 1024 * 1024;
-
         /// <summary>How long one download may take.</summary>
         public static readonly TimeSpan DownloadTimeout = TimeSpan.FromMinutes(2);
 
+        /// <summary>How many redirects a download follows (storage and CDNs redirect; each hop is checked like the URL).</summary>
+        public const int MaxRedirects = 5;
+
         // For images that were not read by a client (built by hand, or copied with `with`). URLs are pre-signed, so
-        // no credentials are ever attached to a download.
-        private static readonly HttpClient Shared = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        // no credentials are ever attached to a download. Redirects are followed here, hop by hop, not by the handler.
+        private static readonly HttpClient Shared = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
         // The HttpClient of the ImageClient that read each image, so downloads go through the same handlers and
         // proxy. Weak: an image forgotten by the caller does not keep anything alive.
@@ -60,45 +60,81 @@ namespace CreateImageSdk.Http
 
         private static async Task DownloadCoreAsync(HttpClient http, Uri url, Stream destination, CancellationToken cancellationToken)
         {
-            if (!(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && IsLoopback(url))))
+            for (var hop = 0; ; hop++)
             {
-                throw new ImageApiException("Refusing to download an image over " + url.Scheme + " from a non-loopback host; only https (or http to localhost) is allowed.", 0, null, null, null, null, null);
-            }
+                if (!(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && Loopback.Is(url))))
+                {
+                    throw new ImageTransportException(
+                        "Refusing to download an image over " + url.Scheme + " from " + url.Authority + "; only https (or http to a loopback address) is allowed. Nothing was sent.",
+                        url.Authority, null, null);
+                }
 
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new ImageApiException("Downloading the image failed: " + ex.Message, 0, null, null, null, null, ex);
-            }
+                HttpResponseMessage response;
+                try
+                {
+                    // A fresh request per hop without any header of ours: pre-signed URLs need none.
+                    response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new ImageTransportException("Downloading the image from " + url.Authority + " failed: " + TransportErrors.Describe(ex) + ".", url.Authority, null, ex);
+                }
 
-            using var disposeResponse = response;
-            var status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ImageApiException("Downloading the image failed with " + status + " " + response.ReasonPhrase + " (URLs expire 60 minutes after the image was created).", status, null, ResponseReader.RequestId(response), null, null, null);
-            }
+                using var disposeResponse = response;
+                var status = (int)response.StatusCode;
+                if (status >= 300 && status < 400 && response.Headers.Location is { } location)
+                {
+                    if (hop == MaxRedirects) throw new ImageApiException("Downloading the image took more than " + MaxRedirects + " redirects; the last was " + status + " from " + url.Authority + ".", status, null, ResponseReader.RequestId(response), null, null, null);
+                    url = location.IsAbsoluteUri ? location : new Uri(url, location);
+                    continue;
+                }
 
-            if (response.Content.Headers.ContentLength > MaxDownloadBytes) throw TooLarge(status);
-            using var source = await ResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-                if (total > MaxDownloadBytes) throw TooLarge(status);
-                await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new ImageApiException(
+                        "Downloading the image from " + url.Authority + " failed with " + status + " " + response.ReasonPhrase + " (URLs expire 60 minutes after the image was created).",
+                        status, null, ResponseReader.RequestId(response), null, null, null);
+                }
+
+                if (response.Content.Headers.ContentLength > ResponseLimits.MaxDownloadBytes) throw TooLarge(status, url);
+                await CopyAsync(response, url, destination, cancellationToken).ConfigureAwait(false);
+                return;
             }
         }
 
-        private static ImageApiException TooLarge(int status) =>
-            new ImageApiException("The image is larger than " + (MaxDownloadBytes / (1024 * 1024)) + " MiB; refusing to download it.", status, null, null, null, null, null);
+        /// <summary>Copies the body; failures reading it become the SDK's exceptions, failures of the caller's stream stay as they are.</summary>
+        private static async Task CopyAsync(HttpResponseMessage response, Uri url, Stream destination, CancellationToken cancellationToken)
+        {
+            var status = (int)response.StatusCode;
+            var buffer = new byte[81920];
+            Stream? source = null;
+            try
+            {
+                while (true)
+                {
+                    int read;
+                    try
+                    {
+                        source ??= new LimitedReadStream(await ResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false), ResponseLimits.MaxDownloadBytes, "the image is not valid");
+                        read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (TransportErrors.WhileReading(ex, url, status, ResponseReader.RequestId(response), "the image is not valid") is { } mapped)
+                    {
+                        throw mapped;
+                    }
 
-        private static bool IsLoopback(Uri url) =>
-            url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+                    if (read == 0) return;
+                    await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                source?.Dispose();
+            }
+        }
+
+        private static ImageResponseFormatException TooLarge(int status, Uri url) =>
+            new ImageResponseFormatException("The image at " + url.Authority + " is larger than " + ResponseLimits.Describe(ResponseLimits.MaxDownloadBytes) + "; refusing to download it.", status, null, null, null);
+
     }
 }

@@ -11,16 +11,19 @@ namespace CreateImageSdk.Http
     /// </summary>
     internal sealed class LimitedReadStream : Stream
     {
-        /// <summary>The largest response body read: 512 MiB, far above ten 4K images in base64.</summary>
-        public const long DefaultLimit = 512L * 1024 * 1024;
-
         private readonly Stream _inner;
         private long _read;
 
-        public LimitedReadStream(Stream inner, long limit)
+        private readonly string _what;
+
+        /// <param name="inner">The stream to read.</param>
+        /// <param name="limit">One of the <see cref="ResponseLimits"/>.</param>
+        /// <param name="what">What is read, for the message ("The response body").</param>
+        public LimitedReadStream(Stream inner, long limit, string what)
         {
             _inner = inner;
             Limit = limit;
+            _what = what;
         }
 
         public long Limit { get; }
@@ -68,7 +71,7 @@ namespace CreateImageSdk.Http
         private int Count(int read)
         {
             _read += read;
-            if (_read > Limit) throw new InvalidDataException("The response body is larger than " + (Limit / (1024 * 1024)) + " MiB.");
+            if (_read > Limit) throw new ResponseTooLargeException(_what, Limit);
             return read;
         }
     }

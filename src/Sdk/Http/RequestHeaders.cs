@@ -11,37 +11,32 @@ namespace CreateImageSdk.Http
         public static readonly string UserAgent = BuildUserAgent();
 
         private readonly AuthenticationHeaderValue? _authorization;
-        private readonly string? _apiKey;
         private readonly string? _organization;
         private readonly string? _project;
 
+        /// <param name="apiKey">A key already checked by <see cref="HeaderValueCheck"/>, or null.</param>
+        /// <param name="organization">Checked like the key, or null.</param>
+        /// <param name="project">Checked like the key, or null.</param>
         public RequestHeaders(string? apiKey, string? organization, string? project)
         {
-            _apiKey = apiKey;
             _authorization = apiKey is null ? null : new AuthenticationHeaderValue("Bearer", apiKey);
-            _organization = string.IsNullOrEmpty(organization) ? null : organization;
-            _project = string.IsNullOrEmpty(project) ? null : project;
+            _organization = organization;
+            _project = project;
+            Scrubber = new SecretScrubber(apiKey);
         }
 
         public bool HasApiKey => _authorization != null;
 
-        public void Apply(HttpRequestMessage message)
+        /// <summary>Masks the key in server text.</summary>
+        public SecretScrubber Scrubber { get; }
+
+        public void Apply(HttpRequestMessage message, string accept)
         {
             if (_authorization != null) message.Headers.Authorization = _authorization;
             if (_organization != null) message.Headers.TryAddWithoutValidation("OpenAI-Organization", _organization);
             if (_project != null) message.Headers.TryAddWithoutValidation("OpenAI-Project", _project);
             message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        }
-
-        /// <summary>
-        /// Server text with the API key masked: a server or proxy may echo the key it was sent (OpenAI echoes a
-        /// fragment), and that text becomes exception messages that end up in logs.
-        /// </summary>
-        public string? Scrub(string? text)
-        {
-            if (text is null || _apiKey is null || _apiKey.Length < 4) return text;
-            return text.Replace(_apiKey, "***");
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         }
 
         public override string ToString() => "RequestHeaders { HasApiKey = " + (HasApiKey ? "true" : "false") + " }";

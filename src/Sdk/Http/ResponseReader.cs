@@ -9,29 +9,24 @@ using System.Threading.Tasks;
 
 namespace CreateImageSdk.Http
 {
-    /// <summary>Reads success bodies straight from the network stream into the typed result.</summary>
+    /// <summary>Reads answers: typed JSON straight from the network stream, raw text, and capped error bodies.</summary>
     internal static class ResponseReader
     {
-        public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        public static async Task<T> ReadJsonAsync<T>(Attempt attempt, JsonTypeInfo<T> typeInfo)
         {
+            var response = attempt.Response;
             var status = (int)response.StatusCode;
-            using var stream = new LimitedReadStream(await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false), LimitedReadStream.DefaultLimit);
             T? result;
             try
             {
+                using var stream = new LimitedReadStream(await ReadStreamAsync(response, attempt.Timeout.Token).ConfigureAwait(false), ResponseLimits.MaxBodyBytes, "the body");
                 // No intermediate string: the serializer reads UTF-8 from the socket into pooled buffers, and the
                 // generated converters decode base64 straight into each image's byte array.
-                result = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                result = await JsonSerializer.DeserializeAsync(stream, typeInfo, attempt.Timeout.Token).ConfigureAwait(false);
             }
-            catch (JsonException ex)
+            catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body is not a valid " + typeof(T).Name) is { } mapped)
             {
-                throw new ImageResponseFormatException(
-                    "The server answered " + status + " but the body is not a valid " + typeof(T).Name + ": " + ex.Message,
-                    status, RequestId(response), null, ex);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new ImageResponseFormatException("The server answered " + status + " but " + ex.Message, status, RequestId(response), null, ex);
+                throw mapped;
             }
 
             if (result is null)
@@ -39,18 +34,33 @@ namespace CreateImageSdk.Http
                 throw new ImageResponseFormatException("The server answered " + status + " with a JSON null body; expected " + typeof(T).Name + ".", status, RequestId(response), "null", null);
             }
 
+            if ((result as ICheckedResponse)?.FindProblem() is { } problem)
+            {
+                throw new ImageResponseFormatException("The server answered " + status + " but " + problem, status, RequestId(response), null, null);
+            }
+
             return result;
         }
 
-        public static async Task<RawResponse> ReadRawAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        public static async Task<RawResponse> ReadRawAsync(Attempt attempt)
         {
-#if NET
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-#else
-            cancellationToken.ThrowIfCancellationRequested();
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-#endif
-            return new RawResponse((int)response.StatusCode, response.ReasonPhrase, Headers(response), body);
+            var response = attempt.Response;
+            var status = (int)response.StatusCode;
+            string body;
+            try
+            {
+                using var stream = new LimitedReadStream(await ReadStreamAsync(response, attempt.Timeout.Token).ConfigureAwait(false), ResponseLimits.MaxBodyBytes, "the body");
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, 81920, attempt.Timeout.Token).ConfigureAwait(false);
+                // Lenient: the raw API returns whatever came; bytes that are not UTF-8 become U+FFFD.
+                body = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            }
+            catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body is not text") is { } mapped)
+            {
+                throw mapped;
+            }
+
+            return new RawResponse(status, response.ReasonPhrase, Headers(response), body, attempt.Number);
         }
 
         public static async Task<Stream> ReadStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -77,7 +87,7 @@ namespace CreateImageSdk.Http
             return headers;
         }
 
-        /// <summary>Reads at most <paramref name="limit"/> bytes of text, so a huge error page cannot exhaust memory.</summary>
+        /// <summary>Reads at most <paramref name="limit"/> bytes of text, so a huge error page cannot exhaust memory; the rest is left unread.</summary>
         public static async Task<string> ReadCappedStringAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
         {
             using var stream = await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
@@ -89,6 +99,7 @@ namespace CreateImageSdk.Http
                 total += read;
             }
 
+            // Lenient on purpose: an error page in another encoding is still worth showing.
             return System.Text.Encoding.UTF8.GetString(buffer, 0, total);
         }
     }

@@ -13,9 +13,6 @@ namespace CreateImageSdk.Http
     /// </summary>
     internal sealed class ServerSentEventReader : IDisposable
     {
-        /// <summary>The largest event accepted: far above a 4K image in base64, far below what would exhaust memory.</summary>
-        public const int MaxEventBytes = 128 * 1024 * 1024;
-
         private readonly Stream _stream;
         private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         private int _start;
@@ -130,7 +127,7 @@ namespace CreateImageSdk.Http
 
             if (_end == _buffer.Length)
             {
-                if (_buffer.Length >= MaxEventBytes) throw new InvalidDataException("A server-sent event line is longer than " + MaxEventBytes + " bytes.");
+                if (_buffer.Length >= ResponseLimits.MaxEventBytes) throw new ResponseTooLargeException("A server-sent event line", ResponseLimits.MaxEventBytes);
                 var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
                 Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
                 ArrayPool<byte>.Shared.Return(_buffer);
@@ -148,7 +145,7 @@ namespace CreateImageSdk.Http
 
         private void AppendData(ReadOnlySpan<byte> bytes)
         {
-            if (_dataLength + bytes.Length > MaxEventBytes) throw new InvalidDataException("A server-sent event is larger than " + MaxEventBytes + " bytes.");
+            if (_dataLength + bytes.Length > ResponseLimits.MaxEventBytes) throw new ResponseTooLargeException("A server-sent event", ResponseLimits.MaxEventBytes);
             if (_dataLength + bytes.Length > _data.Length)
             {
                 var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_data.Length * 2, _dataLength + bytes.Length));

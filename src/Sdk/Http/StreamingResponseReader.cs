@@ -12,19 +12,20 @@ namespace CreateImageSdk.Http
     internal static class StreamingResponseReader
     {
         public static async IAsyncEnumerable<TEvent> ReadEventsAsync<TEvent>(
-            HttpResponseMessage response, JsonTypeInfo<TEvent> typeInfo, Func<TEvent, bool>? isFinal, Func<string?, string?> scrub,
+            Attempt attempt, JsonTypeInfo<TEvent> typeInfo, Func<TEvent, bool>? isFinal, SecretScrubber scrubber,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            var response = attempt.Response;
             var status = (int)response.StatusCode;
             var requestId = ResponseReader.RequestId(response);
-            using var stream = await ResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
+            using var stream = await ReadStreamAsync(attempt, status, requestId, cancellationToken).ConfigureAwait(false);
             using var reader = new ServerSentEventReader(stream);
             var finished = false;
-            while (await ReadNextAsync(reader, status, requestId, cancellationToken).ConfigureAwait(false))
+            while (await ReadNextAsync(reader, attempt.Uri, status, requestId, cancellationToken).ConfigureAwait(false))
             {
                 if (reader.EventType == "error" || IsError(reader.Data.Span))
                 {
-                    throw StreamError(reader.Data.Span, status, requestId, scrub);
+                    throw StreamError(reader.Data.Span, status, requestId, scrubber);
                 }
 
                 TEvent? item;
@@ -55,15 +56,27 @@ namespace CreateImageSdk.Http
             }
         }
 
-        private static async System.Threading.Tasks.ValueTask<bool> ReadNextAsync(ServerSentEventReader reader, int status, string? requestId, CancellationToken cancellationToken)
+        private static async System.Threading.Tasks.Task<System.IO.Stream> ReadStreamAsync(Attempt attempt, int status, string? requestId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await ResponseReader.ReadStreamAsync(attempt.Response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, requestId, "the event stream is not valid") is { } mapped)
+            {
+                throw mapped;
+            }
+        }
+
+        private static async System.Threading.Tasks.ValueTask<bool> ReadNextAsync(ServerSentEventReader reader, Uri uri, int status, string? requestId, CancellationToken cancellationToken)
         {
             try
             {
                 return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (System.IO.InvalidDataException ex)
+            catch (Exception ex) when (TransportErrors.WhileReading(ex, uri, status, requestId, "the event stream is not valid") is { } mapped)
             {
-                throw new ImageResponseFormatException(ex.Message, status, requestId, null, ex);
+                throw mapped;
             }
         }
 
@@ -91,10 +104,10 @@ namespace CreateImageSdk.Http
             }
         }
 
-        private static ImageApiException StreamError(ReadOnlySpan<byte> data, int status, string? requestId, Func<string?, string?> scrub)
+        private static ImageApiException StreamError(ReadOnlySpan<byte> data, int status, string? requestId, SecretScrubber scrubber)
         {
-            var body = scrub(System.Text.Encoding.UTF8.GetString(data.ToArray()))!;
-            var error = ErrorResponseReader.Scrub(ErrorResponseReader.TryParse(body), scrub);
+            var body = scrubber.Scrub(System.Text.Encoding.UTF8.GetString(data.ToArray()))!;
+            var error = ErrorResponseReader.Scrub(ErrorResponseReader.TryParse(body), scrubber);
             return new ImageApiException("The image stream reported an error: " + (error?.Message ?? body), status, error, requestId, body, null, null);
         }
     }

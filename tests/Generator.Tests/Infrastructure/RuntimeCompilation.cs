@@ -24,7 +24,7 @@ namespace CreateImageSdk.Generator.Tests.Infrastructure
                 .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), Options, f));
             var generated = result.Results.Single().GeneratedSources.Select(s => CSharpSyntaxTree.ParseText(s.SourceText, Options, s.HintName));
             var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-                .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+                .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p).StartsWith("Microsoft.Win32.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
                 .Select(p => MetadataReference.CreateFromFile(p));
             var compilation = CSharpCompilation.Create(
                 "GeneratedWithRuntime",

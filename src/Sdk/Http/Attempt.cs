@@ -1,0 +1,40 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+
+namespace CreateImageSdk.Http
+{
+    /// <summary>The attempt whose answer is being read: its request, response, number and timeout.</summary>
+    internal sealed class Attempt : IDisposable
+    {
+        private readonly bool _ownsTimeout;
+
+        public Attempt(HttpRequestMessage request, HttpResponseMessage response, int number, CancellationTokenSource timeout, bool ownsTimeout)
+        {
+            Request = request;
+            Response = response;
+            Number = number;
+            Timeout = timeout;
+            _ownsTimeout = ownsTimeout;
+        }
+
+        public HttpRequestMessage Request { get; }
+
+        public HttpResponseMessage Response { get; }
+
+        /// <summary>1 for the first attempt.</summary>
+        public int Number { get; }
+
+        /// <summary>Cancelled by the caller or when the timeout fires.</summary>
+        public CancellationTokenSource Timeout { get; }
+
+        public Uri Uri => Request.RequestUri!;
+
+        public void Dispose()
+        {
+            Response.Dispose();
+            Request.Dispose();
+            if (_ownsTimeout) Timeout.Dispose();
+        }
+    }
+}

@@ -1,0 +1,268 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CreateImageSdk.Http
+{
+    /// <summary>
+    /// The one HTTP send path: builds each attempt's request, applies the timeout, retries what may be retried,
+    /// refuses redirects, and turns every failure into the SDK's exceptions. Reading a successful body is the
+    /// caller's (<see cref="ResponseReader"/>, <see cref="StreamingResponseReader"/>).
+    /// </summary>
+    internal sealed class RequestSender : IDisposable
+    {
+        private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json");
+
+        private readonly bool _ownsHttp;
+        private readonly RequestHeaders _headers;
+        private readonly RetryPolicy _retry;
+        private readonly string? _missingKey;
+
+        /// <param name="baseUri">The API root, ending with <c>/</c>.</param>
+        /// <param name="timeout">How long one attempt may take.</param>
+        /// <param name="headers">The headers every request carries.</param>
+        /// <param name="retry">Which failures are retried, and when.</param>
+        /// <param name="http">A caller-supplied client, or null to create and own one.</param>
+        /// <param name="missingKey">Why no request may be sent without a key (the official API), or null.</param>
+        public RequestSender(Uri baseUri, TimeSpan timeout, RequestHeaders headers, RetryPolicy retry, HttpClient? http, string? missingKey)
+        {
+            BaseUri = baseUri;
+            Timeout = timeout;
+            _headers = headers;
+            _retry = retry;
+            _missingKey = missingKey;
+            _ownsHttp = http is null;
+            Http = http ?? CreateHttpClient();
+        }
+
+        public Uri BaseUri { get; }
+
+        public TimeSpan Timeout { get; }
+
+        public HttpClient Http { get; }
+
+        public SecretScrubber Scrubber => _headers.Scrubber;
+
+        public void Dispose()
+        {
+            if (_ownsHttp) Http.Dispose();
+        }
+
+        /// <summary>Sends with retries, then reads the answer with <paramref name="read"/> under the same attempt's timeout.</summary>
+        /// <param name="method">The HTTP method.</param>
+        /// <param name="path">The path below the base URI.</param>
+        /// <param name="body">The serialized request, sent again as it is on each attempt.</param>
+        /// <param name="acceptErrorStatus">Return 4xx/5xx answers to <paramref name="read"/> (the raw API) instead of throwing.</param>
+        /// <param name="read">Reads the answer; its failures carry the attempt count.</param>
+        /// <param name="cancellationToken">The caller's cancellation.</param>
+        public async Task<T> SendAsync<T>(HttpMethod method, string path, byte[] body, bool acceptErrorStatus, Func<Attempt, Task<T>> read, CancellationToken cancellationToken)
+        {
+            using var attempt = await SendWithRetriesAsync(method, path, body, "application/json", acceptErrorStatus, null, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await read(attempt).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw TimeoutError(ex, attempt.Timeout, attempt.Number);
+            }
+            catch (ImageClientException ex)
+            {
+                ex.Attempts = attempt.Number;
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Sends until an attempt gets a 2xx answer (or an error that is not retried), and returns that attempt.
+        /// With <paramref name="sharedTimeout"/> (streams) one timeout covers every attempt and the caller disposes it.
+        /// </summary>
+        public async Task<Attempt> SendWithRetriesAsync(
+            HttpMethod method, string path, byte[] body, string accept, bool acceptErrorStatus, CancellationTokenSource? sharedTimeout, CancellationToken cancellationToken)
+        {
+            if (_missingKey != null) throw new InvalidOperationException(_missingKey);
+            var uri = new Uri(BaseUri, path);
+            for (var number = 1; ; number++)
+            {
+                var timeout = sharedTimeout ?? StartTimeout(cancellationToken);
+                var content = new SentTrackingContent(body);
+                content.Headers.ContentType = JsonContentType;
+                var request = new HttpRequestMessage(method, uri) { Content = content };
+                _headers.Apply(request, accept);
+
+                HttpResponseMessage? response = null;
+                Exception? failure = null;
+                var retryable = true;
+                try
+                {
+                    response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = TimeoutError(ex, timeout, number);
+                    // A request that never fully left cannot be generating anything, so another attempt is safe; one that
+                    // did may be billed, so it is retried only when the caller said so.
+                    retryable = sharedTimeout is null && (!content.Sent || _retry.RetryTimeouts);
+                }
+                catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = TransportErrors.BeforeResponse(ex, uri);
+                }
+                catch
+                {
+                    request.Dispose();
+                    if (sharedTimeout is null) timeout.Dispose();
+                    throw;
+                }
+
+                TimeSpan wait;
+                if (response is null)
+                {
+                    request.Dispose();
+                    if (sharedTimeout is null) timeout.Dispose();
+                    if (!retryable || !_retry.HasRetryLeft(number))
+                    {
+                        if (failure is ImageClientException known) known.Attempts = number;
+                        throw failure!;
+                    }
+
+                    wait = RetryPolicy.Backoff(number);
+                }
+                else
+                {
+                    var attempt = new Attempt(request, response, number, timeout, sharedTimeout is null);
+                    TimeSpan? retryAfter;
+                    try
+                    {
+                        retryAfter = await CheckAnswerAsync(attempt, acceptErrorStatus).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        var error = TimeoutError(ex, timeout, number);
+                        attempt.Dispose();
+                        throw error;
+                    }
+                    catch
+                    {
+                        attempt.Dispose();
+                        throw;
+                    }
+
+                    if (retryAfter is null) return attempt;
+                    attempt.Dispose();
+                    wait = retryAfter.Value;
+                }
+
+                await DelayAsync(wait, sharedTimeout, number, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Null when the answer is to be read; the delay when it is to be retried; throws when it is an error.</summary>
+        private async Task<TimeSpan?> CheckAnswerAsync(Attempt attempt, bool acceptErrorStatus)
+        {
+            var response = attempt.Response;
+            var answeredBy = response.RequestMessage?.RequestUri;
+            if (answeredBy != null && !SameOrigin(answeredBy, attempt.Uri))
+            {
+                // Only a caller-supplied HttpClient follows redirects; what it sent cannot be taken back, but its answer is refused.
+                throw new ImageTransportException(
+                    "The HttpClient followed a redirect from " + attempt.Uri.Authority + " to " + answeredBy.Authority + "; the answer from there is refused. " +
+                    "Set AllowAutoRedirect = false on its handler and point BaseUri at the final address.", attempt.Uri.Authority, (int)response.StatusCode, null)
+                { Attempts = attempt.Number };
+            }
+
+            if (response.IsSuccessStatusCode) return null;
+            var status = (int)response.StatusCode;
+            if (status >= 300 && status < 400)
+            {
+                if (acceptErrorStatus) return null;
+                var location = response.Headers.Location;
+                throw new ImageApiException(
+                    "The image API answered " + status + " " + response.ReasonPhrase + " redirecting to " + (location?.ToString() ?? "(no Location header)") +
+                    "; redirects are not followed, so the request and its credentials stay with " + attempt.Uri.Authority + ". Point BaseUri at the final address.",
+                    status, null, ResponseReader.RequestId(response), null, null, null)
+                { Attempts = attempt.Number };
+            }
+
+            var wait = _retry.Decide(response, attempt.Number, out var notRetriedBecause);
+            if (wait != null) return wait;
+            if (acceptErrorStatus) return null;
+
+            ImageApiException error;
+            try
+            {
+                error = await ErrorResponseReader.CreateExceptionAsync(response, _headers.Scrubber, attempt.Timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException) && TransportErrors.WhileReading(ex, attempt.Uri, status, ResponseReader.RequestId(response), "the error body is not valid") is { } mapped)
+            {
+                mapped.Attempts = attempt.Number;
+                throw mapped;
+            }
+
+            error.Attempts = attempt.Number;
+            error.NotRetriedBecause = notRetriedBecause;
+            throw error;
+        }
+
+        private async Task DelayAsync(TimeSpan delay, CancellationTokenSource? sharedTimeout, int attempts, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await Task.Delay(delay, sharedTimeout?.Token ?? cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && sharedTimeout != null)
+            {
+                throw TimeoutError(ex, sharedTimeout, attempts);
+            }
+        }
+
+        /// <summary>
+        /// A cancellation the caller did not ask for is a timeout: ours, or the <see cref="HttpClient.Timeout"/> of a
+        /// client passed in options, and it says which.
+        /// </summary>
+        public TimeoutException TimeoutError(OperationCanceledException ex, CancellationTokenSource timeout, int attempts)
+        {
+            var tries = attempts > 1 ? " (" + attempts + " attempts)" : string.Empty;
+            return timeout.IsCancellationRequested
+                ? new TimeoutException("The image request did not complete within " + RetryPolicy.Seconds(Timeout) + " (ImageClientOptions.Timeout)" + tries + ".", ex)
+                : new TimeoutException("The image request was cut off by the HttpClient's own Timeout (" + RetryPolicy.Seconds(Http.Timeout) + ")" + tries +
+                                       "; set HttpClient.Timeout to Timeout.InfiniteTimeSpan and use ImageClientOptions.Timeout.", ex);
+        }
+
+        public CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
+        {
+            var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (Timeout != System.Threading.Timeout.InfiniteTimeSpan) source.CancelAfter(Timeout);
+            return source;
+        }
+
+        private static bool SameOrigin(Uri a, Uri b) =>
+            string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
+
+        /// <summary>
+        /// The client the SDK owns: no redirects (credentials and prompts never go to another host), compressed answers
+        /// accepted, and no HttpClient timeout of its own (ours applies per attempt).
+        /// </summary>
+        private static HttpClient CreateHttpClient()
+        {
+#if NET
+            var handler = new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                // DNS changes are picked up by long-lived clients.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(15),
+            };
+#else
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+            };
+#endif
+            return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+    }
+}
