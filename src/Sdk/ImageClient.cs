@@ -56,6 +56,9 @@ namespace CreateImageSdk
             var maxRetryDelay = options.MaxRetryDelay ?? ImageClientOptions.DefaultMaxRetryDelay;
             if (maxRetryDelay < TimeSpan.Zero) throw new ArgumentException("MaxRetryDelay must not be negative.", nameof(ImageClientOptions.MaxRetryDelay));
 
+            var maxResponseBytes = options.MaxResponseBytes ?? ImageClientOptions.DefaultMaxResponseBytes;
+            if (maxResponseBytes < 1024) throw new ArgumentException("MaxResponseBytes must be at least 1024 bytes, not " + maxResponseBytes + ".", nameof(ImageClientOptions.MaxResponseBytes));
+
             var apiKey = string.IsNullOrWhiteSpace(options.ApiKey)
                 ? HeaderValueCheck.Normalize(Environment.GetEnvironmentVariable("OPENAI_API_KEY"), "OPENAI_API_KEY")
                 : HeaderValueCheck.Normalize(options.ApiKey, nameof(ImageClientOptions.ApiKey));
@@ -70,7 +73,7 @@ namespace CreateImageSdk
                 ? "No API key is set for " + baseUri.Host + ", so nothing was sent. Set the OPENAI_API_KEY environment variable or ImageClientOptions.ApiKey (create a key at https://platform.openai.com/api-keys)."
                 : null;
 
-            _sender = new RequestSender(baseUri, timeout, headers, new RetryPolicy(maxRetries, maxRetryDelay, options.RetryTimeouts), options.HttpClient, missingKey);
+            _sender = new RequestSender(baseUri, timeout, headers, new RetryPolicy(maxRetries, maxRetryDelay, options.RetryTimeouts), options.HttpClient, new ResponseLimits(maxResponseBytes), missingKey);
             MaxRetries = maxRetries;
         }
 

@@ -29,6 +29,9 @@ namespace CreateImageSdk
         /// <summary>The default <see cref="MaxRetryDelay"/>: 60 seconds.</summary>
         public static readonly TimeSpan DefaultMaxRetryDelay = TimeSpan.FromSeconds(60);
 
+        /// <summary>The default <see cref="MaxResponseBytes"/>: 512 MiB, far above ten 4K images in base64.</summary>
+        public const long DefaultMaxResponseBytes = 512L * 1024 * 1024;
+
         /// <summary>
         /// The API key sent as <c>Authorization: Bearer</c>; falls back to <c>OPENAI_API_KEY</c>. Surrounding whitespace
         /// (a trailing newline from a file, say) is removed; a key with a space, line break or control character inside
@@ -77,6 +80,14 @@ namespace CreateImageSdk
         /// generating, and generations are billed, so a retry can pay twice for one image.
         /// </summary>
         public bool RetryTimeouts { get; set; }
+
+        /// <summary>
+        /// The largest answer body read, typed or raw (and the largest single stream event, up to 128 MiB);
+        /// <see cref="DefaultMaxResponseBytes"/> when unset. A larger answer fails with an
+        /// <see cref="ImageResponseFormatException"/> instead of filling memory. Error bodies are cut at 64 KiB and
+        /// downloaded images at 64 MiB.
+        /// </summary>
+        public long? MaxResponseBytes { get; set; }
 
         /// <summary>
         /// Allow a plain <c>http</c> <see cref="BaseUri"/> to a host that is not loopback (a trusted internal network).

@@ -114,7 +114,7 @@ namespace CreateImageSdk.Tests
         public async Task ServerSentEventReader_HandlesOneByteReadsAndMultiLineData_AndDropsAnUnfinishedEvent()
         {
             var text = "event: a\ndata: {\"x\":\ndata: 1}\n\n:comment\nevent: b\r\ndata: [2]\r\n\r\ndata: cut off";
-            using var reader = new ServerSentEventReader(new TrickleStream(Encoding.UTF8.GetBytes(text)));
+            using var reader = new ServerSentEventReader(new TrickleStream(Encoding.UTF8.GetBytes(text)), 1024);
 
             Assert.True(await reader.ReadAsync(CancellationToken.None));
             Assert.Equal("a", reader.EventType);

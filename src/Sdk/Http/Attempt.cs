@@ -9,13 +9,15 @@ namespace CreateImageSdk.Http
     {
         private readonly bool _ownsTimeout;
 
-        public Attempt(HttpRequestMessage request, HttpResponseMessage response, int number, CancellationTokenSource timeout, bool ownsTimeout)
+        public Attempt(Uri uri, HttpRequestMessage request, HttpResponseMessage response, int number, CancellationTokenSource timeout, bool ownsTimeout, ResponseLimits limits)
         {
+            Uri = uri;
             Request = request;
             Response = response;
             Number = number;
             Timeout = timeout;
             _ownsTimeout = ownsTimeout;
+            Limits = limits;
         }
 
         public HttpRequestMessage Request { get; }
@@ -28,7 +30,11 @@ namespace CreateImageSdk.Http
         /// <summary>Cancelled by the caller or when the timeout fires.</summary>
         public CancellationTokenSource Timeout { get; }
 
-        public Uri Uri => Request.RequestUri!;
+        /// <summary>Where the request was sent (a caller's HttpClient that follows a redirect changes the request's own URI).</summary>
+        public Uri Uri { get; }
+
+        /// <summary>How much of the answer may be read.</summary>
+        public ResponseLimits Limits { get; }
 
         public void Dispose()
         {

@@ -115,7 +115,7 @@ namespace CreateImageSdk.Http
                     int read;
                     try
                     {
-                        source ??= new LimitedReadStream(await ResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false), ResponseLimits.MaxDownloadBytes, "the image is not valid");
+                        source ??= new LimitedReadStream(await ResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false), ResponseLimits.MaxDownloadBytes, "the image");
                         read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (TransportErrors.WhileReading(ex, url, status, ResponseReader.RequestId(response), "the image is not valid") is { } mapped)

@@ -19,15 +19,18 @@ namespace CreateImageSdk.Http
         private readonly RequestHeaders _headers;
         private readonly RetryPolicy _retry;
         private readonly string? _missingKey;
+        private readonly ResponseLimits _limits;
 
         /// <param name="baseUri">The API root, ending with <c>/</c>.</param>
         /// <param name="timeout">How long one attempt may take.</param>
         /// <param name="headers">The headers every request carries.</param>
         /// <param name="retry">Which failures are retried, and when.</param>
         /// <param name="http">A caller-supplied client, or null to create and own one.</param>
+        /// <param name="limits">How much of an answer is read.</param>
         /// <param name="missingKey">Why no request may be sent without a key (the official API), or null.</param>
-        public RequestSender(Uri baseUri, TimeSpan timeout, RequestHeaders headers, RetryPolicy retry, HttpClient? http, string? missingKey)
+        public RequestSender(Uri baseUri, TimeSpan timeout, RequestHeaders headers, RetryPolicy retry, HttpClient? http, ResponseLimits limits, string? missingKey)
         {
+            _limits = limits;
             BaseUri = baseUri;
             Timeout = timeout;
             _headers = headers;
@@ -132,7 +135,7 @@ namespace CreateImageSdk.Http
                 }
                 else
                 {
-                    var attempt = new Attempt(request, response, number, timeout, sharedTimeout is null);
+                    var attempt = new Attempt(uri, request, response, number, timeout, sharedTimeout is null, _limits);
                     TimeSpan? retryAfter;
                     try
                     {

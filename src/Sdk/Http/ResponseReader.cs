@@ -19,12 +19,12 @@ namespace CreateImageSdk.Http
             T? result;
             try
             {
-                using var stream = new LimitedReadStream(await ReadStreamAsync(response, attempt.Timeout.Token).ConfigureAwait(false), ResponseLimits.MaxBodyBytes, "the body");
+                using var stream = new LimitedReadStream(await ReadStreamAsync(response, attempt.Timeout.Token).ConfigureAwait(false), attempt.Limits.MaxBodyBytes, "the body");
                 // No intermediate string: the serializer reads UTF-8 from the socket into pooled buffers, and the
                 // generated converters decode base64 straight into each image's byte array.
                 result = await JsonSerializer.DeserializeAsync(stream, typeInfo, attempt.Timeout.Token).ConfigureAwait(false);
             }
-            catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body is not a valid " + typeof(T).Name) is { } mapped)
+            catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body" + ContentType(response) + " is not a valid " + typeof(T).Name) is { } mapped)
             {
                 throw mapped;
             }
@@ -49,7 +49,7 @@ namespace CreateImageSdk.Http
             string body;
             try
             {
-                using var stream = new LimitedReadStream(await ReadStreamAsync(response, attempt.Timeout.Token).ConfigureAwait(false), ResponseLimits.MaxBodyBytes, "the body");
+                using var stream = new LimitedReadStream(await ReadStreamAsync(response, attempt.Timeout.Token).ConfigureAwait(false), attempt.Limits.MaxBodyBytes, "the body");
                 using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer, 81920, attempt.Timeout.Token).ConfigureAwait(false);
                 // Lenient: the raw API returns whatever came; bytes that are not UTF-8 become U+FFFD.
@@ -72,6 +72,10 @@ namespace CreateImageSdk.Http
             return await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
         }
+
+        /// <summary>" (text/html)", for messages about a body that is not what was expected; empty when none was sent.</summary>
+        public static string ContentType(HttpResponseMessage response) =>
+            response.Content.Headers.ContentType?.MediaType is { } type ? " (" + type + ")" : string.Empty;
 
         public static string? RequestId(HttpResponseMessage response) =>
             response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;

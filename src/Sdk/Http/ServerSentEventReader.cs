@@ -21,7 +21,13 @@ namespace CreateImageSdk.Http
         private int _dataLength;
         private bool _eof;
 
-        public ServerSentEventReader(Stream stream) => _stream = stream;
+        private readonly int _maxEventBytes;
+
+        public ServerSentEventReader(Stream stream, int maxEventBytes)
+        {
+            _stream = stream;
+            _maxEventBytes = maxEventBytes;
+        }
 
         /// <summary>The event type of the last event read (<c>message</c> when the server named none).</summary>
         public string EventType { get; private set; } = "message";
@@ -127,7 +133,7 @@ namespace CreateImageSdk.Http
 
             if (_end == _buffer.Length)
             {
-                if (_buffer.Length >= ResponseLimits.MaxEventBytes) throw new ResponseTooLargeException("A server-sent event line", ResponseLimits.MaxEventBytes);
+                if (_buffer.Length >= _maxEventBytes) throw new ResponseTooLargeException("A server-sent event line", _maxEventBytes);
                 var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
                 Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
                 ArrayPool<byte>.Shared.Return(_buffer);
@@ -145,7 +151,7 @@ namespace CreateImageSdk.Http
 
         private void AppendData(ReadOnlySpan<byte> bytes)
         {
-            if (_dataLength + bytes.Length > ResponseLimits.MaxEventBytes) throw new ResponseTooLargeException("A server-sent event", ResponseLimits.MaxEventBytes);
+            if (_dataLength + bytes.Length > _maxEventBytes) throw new ResponseTooLargeException("A server-sent event", _maxEventBytes);
             if (_dataLength + bytes.Length > _data.Length)
             {
                 var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_data.Length * 2, _dataLength + bytes.Length));

@@ -19,7 +19,7 @@ namespace CreateImageSdk.Http
             var status = (int)response.StatusCode;
             var requestId = ResponseReader.RequestId(response);
             using var stream = await ReadStreamAsync(attempt, status, requestId, cancellationToken).ConfigureAwait(false);
-            using var reader = new ServerSentEventReader(stream);
+            using var reader = new ServerSentEventReader(stream, attempt.Limits.MaxEventBytes);
             var finished = false;
             while (await ReadNextAsync(reader, attempt.Uri, status, requestId, cancellationToken).ConfigureAwait(false))
             {
