@@ -44,5 +44,51 @@ namespace CreateImageSdk.Tests
                 Environment.SetEnvironmentVariable("OPENAI_BASE_URL", previousUrl);
             }
         }
+
+        [Fact]
+        public async Task OfficialApiWithoutAKey_FailsBeforeSending_SayingHowToSetIt()
+        {
+            var previousKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+            try
+            {
+                Environment.SetEnvironmentVariable("OPENAI_API_KEY", null);
+                using var client = new ImageClient(new ImageClientOptions { BaseUri = ImageClientOptions.DefaultBaseUri });
+
+                Assert.False(client.HasApiKey);
+                var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => client.CreateImage("otter").WithModel(ImageModel.GptImage1).SendAsync());
+                Assert.Contains("OPENAI_API_KEY", ex.Message);
+                Assert.Contains("nothing was sent", ex.Message);
+
+                // Other hosts (local and compatible servers) may be keyless.
+                await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = null });
+                using var keyless = new ImageClient(new ImageClientOptions { BaseUri = server.BaseUri });
+                Assert.Single((await keyless.CreateImage("otter").WithModel(ImageModel.GptImage1).SendAsync()).Data);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("OPENAI_API_KEY", previousKey);
+            }
+        }
+
+        [Fact]
+        public void KeyFromTheEnvironmentWithANewlineInside_IsRefusedNamingTheVariable()
+        {
+            var previousKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+            try
+            {
+                Environment.SetEnvironmentVariable("OPENAI_API_KEY", "sk-first-line\nsk-second-line\n");
+                var ex = Assert.Throws<ArgumentException>(() => new ImageClient(new ImageClientOptions { BaseUri = new Uri("http://127.0.0.1:1/") }));
+                Assert.Equal("OPENAI_API_KEY", ex.ParamName);
+                Assert.DoesNotContain("first-line", ex.ToString());
+
+                Environment.SetEnvironmentVariable("OPENAI_API_KEY", "sk-only-line\n");
+                using var client = new ImageClient(new ImageClientOptions { BaseUri = new Uri("http://127.0.0.1:1/") });
+                Assert.True(client.HasApiKey);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("OPENAI_API_KEY", previousKey);
+            }
+        }
     }
 }
