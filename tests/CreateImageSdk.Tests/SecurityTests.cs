@@ -68,12 +68,14 @@ namespace CreateImageSdk.Tests
         }
 
         [Theory]
-        [InlineData("Incorrect API key provided: sk-proj-************************aHd.", "Incorrect API key provided: ***aHd.")]
+        [InlineData("Incorrect API key provided: sk-proj-************************aHd.", "Incorrect API key provided: ***.")]
         [InlineData("Incorrect API key provided: sk-proj-********************************0aHd.", "Incorrect API key provided: ***.")]
         [InlineData("Incorrect API key provided: sk-pr*****0aHd.", "Incorrect API key provided: ***.")]
         [InlineData("Incorrect API key provided: ********0aHd.", "Incorrect API key provided: ***.")]
         [InlineData("Incorrect API key provided: sk-proj-Qz81****.", "Incorrect API key provided: ***.")]
         [InlineData("Key sk-proj-Qz81mN4kLw7TxY2vB5cR0aHd was sent twice: sk-proj-Qz81mN4kLw7TxY2vB5cR0aHd", "Key *** was sent twice: ***")]
+        [InlineData("Body cut off: {\"key\":\"sk-proj-Qz81mN", "Body cut off: {\"key\":\"***")]
+        [InlineData("Mangled: s0-proj-*** and kLw7TxY2", "Mangled: s0*** and ***")]
         public void MaskedFormsOfTheKey_AreScrubbed(string text, string expected)
         {
             var scrubbed = new SecretScrubber(Key).Scrub(text)!;

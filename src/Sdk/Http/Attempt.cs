@@ -9,7 +9,7 @@ namespace CreateImageSdk.Http
     {
         private readonly bool _ownsTimeout;
 
-        public Attempt(Uri uri, HttpRequestMessage request, HttpResponseMessage response, int number, CancellationTokenSource timeout, bool ownsTimeout, ResponseLimits limits)
+        public Attempt(Uri uri, HttpRequestMessage request, HttpResponseMessage response, int number, CancellationTokenSource timeout, bool ownsTimeout, ResponseLimits limits, SecretScrubber scrubber)
         {
             Uri = uri;
             Request = request;
@@ -18,6 +18,7 @@ namespace CreateImageSdk.Http
             Timeout = timeout;
             _ownsTimeout = ownsTimeout;
             Limits = limits;
+            Scrubber = scrubber;
         }
 
         public HttpRequestMessage Request { get; }
@@ -35,6 +36,9 @@ namespace CreateImageSdk.Http
 
         /// <summary>How much of the answer may be read.</summary>
         public ResponseLimits Limits { get; }
+
+        /// <summary>Masks the key in server text that reaches a message.</summary>
+        public SecretScrubber Scrubber { get; }
 
         public void Dispose()
         {

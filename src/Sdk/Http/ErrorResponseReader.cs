@@ -31,7 +31,7 @@ namespace CreateImageSdk.Http
             if (retryAfter.HasValue) Append(details, "retry after", retryAfter.Value.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s");
             if (details.Length > 0) message.Append(" (").Append(details).Append(')');
 
-            return new ImageApiException(message.ToString(), status, error, requestId, body, retryAfter, null);
+            return new ImageApiException(scrubber.Scrub(message.ToString())!, status, error, scrubber.Scrub(requestId), body, retryAfter, null);
         }
 
         /// <summary>The error object of an error body, or null when the body is not one (HTML from a proxy, say).</summary>

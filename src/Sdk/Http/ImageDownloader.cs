@@ -118,7 +118,7 @@ namespace CreateImageSdk.Http
                         source ??= new LimitedReadStream(await ResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false), ResponseLimits.MaxDownloadBytes, "the image");
                         read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (Exception ex) when (TransportErrors.WhileReading(ex, url, status, ResponseReader.RequestId(response), "the image is not valid") is { } mapped)
+                    catch (Exception ex) when (TransportErrors.WhileReading(ex, url, status, ResponseReader.RequestId(response), "the image is not valid", SecretScrubber.None) is { } mapped)
                     {
                         throw mapped;
                     }

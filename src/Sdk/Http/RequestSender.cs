@@ -135,7 +135,7 @@ namespace CreateImageSdk.Http
                 }
                 else
                 {
-                    var attempt = new Attempt(uri, request, response, number, timeout, sharedTimeout is null, _limits);
+                    var attempt = new Attempt(uri, request, response, number, timeout, sharedTimeout is null, _limits, _headers.Scrubber);
                     TimeSpan? retryAfter;
                     try
                     {
@@ -183,8 +183,8 @@ namespace CreateImageSdk.Http
                 if (acceptErrorStatus) return null;
                 var location = response.Headers.Location;
                 throw new ImageApiException(
-                    "The image API answered " + status + " " + response.ReasonPhrase + " redirecting to " + (location?.ToString() ?? "(no Location header)") +
-                    "; redirects are not followed, so the request and its credentials stay with " + attempt.Uri.Authority + ". Point BaseUri at the final address.",
+                    _headers.Scrubber.Scrub("The image API answered " + status + " " + response.ReasonPhrase + " redirecting to " + (location?.ToString() ?? "(no Location header)") +
+                    "; redirects are not followed, so the request and its credentials stay with " + attempt.Uri.Authority + ". Point BaseUri at the final address.")!,
                     status, null, ResponseReader.RequestId(response), null, null, null)
                 { Attempts = attempt.Number };
             }
@@ -198,7 +198,7 @@ namespace CreateImageSdk.Http
             {
                 error = await ErrorResponseReader.CreateExceptionAsync(response, _headers.Scrubber, attempt.Timeout.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!(ex is OperationCanceledException) && TransportErrors.WhileReading(ex, attempt.Uri, status, ResponseReader.RequestId(response), "the error body is not valid") is { } mapped)
+            catch (Exception ex) when (!(ex is OperationCanceledException) && TransportErrors.WhileReading(ex, attempt.Uri, status, ResponseReader.RequestId(response), "the error body is not valid", _headers.Scrubber) is { } mapped)
             {
                 mapped.Attempts = attempt.Number;
                 throw mapped;

@@ -24,7 +24,7 @@ namespace CreateImageSdk.Http
                 // generated converters decode base64 straight into each image's byte array.
                 result = await JsonSerializer.DeserializeAsync(stream, typeInfo, attempt.Timeout.Token).ConfigureAwait(false);
             }
-            catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body" + ContentType(response) + " is not a valid " + typeof(T).Name) is { } mapped)
+            catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body" + ContentType(response) + " is not a valid " + typeof(T).Name, attempt.Scrubber) is { } mapped)
             {
                 throw mapped;
             }
@@ -55,7 +55,7 @@ namespace CreateImageSdk.Http
                 // Lenient: the raw API returns whatever came; bytes that are not UTF-8 become U+FFFD.
                 body = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
             }
-            catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body is not text") is { } mapped)
+            catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body is not text", attempt.Scrubber) is { } mapped)
             {
                 throw mapped;
             }

@@ -21,7 +21,7 @@ namespace CreateImageSdk.Http
             using var stream = await ReadStreamAsync(attempt, status, requestId, cancellationToken).ConfigureAwait(false);
             using var reader = new ServerSentEventReader(stream, attempt.Limits.MaxEventBytes);
             var finished = false;
-            while (await ReadNextAsync(reader, attempt.Uri, status, requestId, cancellationToken).ConfigureAwait(false))
+            while (await ReadNextAsync(reader, attempt.Uri, status, requestId, scrubber, cancellationToken).ConfigureAwait(false))
             {
                 if (reader.EventType == "error" || IsError(reader.Data.Span))
                 {
@@ -35,12 +35,14 @@ namespace CreateImageSdk.Http
                 }
                 catch (JsonException ex)
                 {
-                    throw new ImageResponseFormatException("The server sent a '" + reader.EventType + "' event that is not a valid " + typeof(TEvent).Name + ": " + ex.Message, status, requestId, null, ex);
+                    var clean = TransportErrors.Sanitize(ex, scrubber);
+                    throw new ImageResponseFormatException(
+                        scrubber.Scrub("The server sent a '" + reader.EventType + "' event that is not a valid " + typeof(TEvent).Name + ": " + clean.Message)!, status, requestId, null, clean);
                 }
 
                 if (item is null)
                 {
-                    throw new ImageResponseFormatException("The server sent a '" + reader.EventType + "' event with a JSON null body.", status, requestId, "null", null);
+                    throw new ImageResponseFormatException(scrubber.Scrub("The server sent a '" + reader.EventType + "' event with a JSON null body.")!, status, requestId, "null", null);
                 }
 
                 finished = isFinal?.Invoke(item) == true;
@@ -62,19 +64,19 @@ namespace CreateImageSdk.Http
             {
                 return await ResponseReader.ReadStreamAsync(attempt.Response, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, requestId, "the event stream is not valid") is { } mapped)
+            catch (Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, requestId, "the event stream is not valid", attempt.Scrubber) is { } mapped)
             {
                 throw mapped;
             }
         }
 
-        private static async System.Threading.Tasks.ValueTask<bool> ReadNextAsync(ServerSentEventReader reader, Uri uri, int status, string? requestId, CancellationToken cancellationToken)
+        private static async System.Threading.Tasks.ValueTask<bool> ReadNextAsync(ServerSentEventReader reader, Uri uri, int status, string? requestId, SecretScrubber scrubber, CancellationToken cancellationToken)
         {
             try
             {
                 return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (TransportErrors.WhileReading(ex, uri, status, requestId, "the event stream is not valid") is { } mapped)
+            catch (Exception ex) when (TransportErrors.WhileReading(ex, uri, status, requestId, "the event stream is not valid", scrubber) is { } mapped)
             {
                 throw mapped;
             }

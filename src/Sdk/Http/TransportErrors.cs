@@ -26,7 +26,8 @@ namespace CreateImageSdk.Http
         /// <param name="status">The answer's status.</param>
         /// <param name="requestId">The answer's <c>x-request-id</c>.</param>
         /// <param name="invalid">How a body that is not the expected JSON is described, e.g. "the body is not a valid ImagesResponse".</param>
-        public static ImageClientException? WhileReading(Exception ex, Uri uri, int status, string? requestId, string invalid)
+        /// <param name="scrubber">Masks the key in anything the server's text reached (a JSON error quotes the body).</param>
+        public static ImageClientException? WhileReading(Exception ex, Uri uri, int status, string? requestId, string invalid, SecretScrubber scrubber)
         {
             switch (ex)
             {
@@ -35,7 +36,8 @@ namespace CreateImageSdk.Http
                 case ResponseTooLargeException tooLarge:
                     return new ImageResponseFormatException("The server answered " + Status(status) + " but " + Lower(tooLarge.Message), status, requestId, null, ex);
                 case JsonException json:
-                    return new ImageResponseFormatException("The server answered " + Status(status) + " but " + invalid + ": " + json.Message, status, requestId, null, ex);
+                    var clean = Sanitize(json, scrubber);
+                    return new ImageResponseFormatException(scrubber.Scrub("The server answered " + Status(status) + " but " + invalid + ": " + clean.Message)!, status, requestId, null, clean);
                 case InvalidDataException:
                     // Raised by the gzip, deflate and Brotli decoders behind AutomaticDecompression.
                     return new ImageTransportException(
@@ -49,6 +51,16 @@ namespace CreateImageSdk.Http
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// The JSON error without the key: its message quotes the body ("'sk-…' is an invalid JSON literal"), so a copy
+        /// with the key masked (same path and position) replaces it when it held one.
+        /// </summary>
+        public static JsonException Sanitize(JsonException json, SecretScrubber scrubber)
+        {
+            var message = scrubber.Scrub(json.Message)!;
+            return message == json.Message ? json : new JsonException(message, json.Path, json.LineNumber, json.BytePositionInLine);
         }
 
         /// <summary>What went wrong, in words, from the exception chain.</summary>

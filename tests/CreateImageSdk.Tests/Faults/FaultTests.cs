@@ -459,7 +459,7 @@ namespace CreateImageSdk.Tests.Faults
             {
                 for (var i = 0; i + 6 <= Key.Length; i++)
                 {
-                    Assert.DoesNotContain(Key.Substring(i, 6), text);
+                    Assert.False(text.Contains(Key.Substring(i, 6), StringComparison.Ordinal), ex.GetType().Name + " shows part of the key: " + text);
                 }
             }
         }
