@@ -6,6 +6,7 @@ using CreateImageSdk;
 using CreateImageSdk.LocalServer;
 using CreateImageSdk.Samples;
 
+// Exit codes: 0 the image was written; 1 the service or the network failed; 2 the input was refused (nothing was sent).
 var (arguments, error) = SampleArguments.Parse(args);
 if (arguments is null)
 {
@@ -69,10 +70,27 @@ try
 }
 catch (ImageRequestValidationException ex)
 {
+    // Each violation names the parameter, the value and what the chosen model allows.
     Console.Error.WriteLine("error: " + ex.Message);
     return 2;
 }
-catch (ImageApiException ex)
+catch (ArgumentException ex)
+{
+    // A setting the client refused when it was created (OPENAI_API_KEY, OPENAI_BASE_URL); the message names it.
+    Console.Error.WriteLine("error: " + ex.Message.Split(" (Parameter '")[0]);
+    return 2;
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 2;
+}
+catch (ImageClientException ex)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 1;
+}
+catch (TimeoutException ex)
 {
     Console.Error.WriteLine("error: " + ex.Message);
     return 1;

@@ -41,7 +41,7 @@ namespace CreateImageSdk.Samples
                     continue;
                 }
 
-                if (i + 1 >= args.Length) return (null, "missing value after " + arg);
+                if (i + 1 >= args.Length) return (null, arg + " needs a value.");
                 var value = args[++i];
                 switch (arg)
                 {
@@ -50,20 +50,14 @@ namespace CreateImageSdk.Samples
                         result.Model = ImageModel.Custom(value);
                         break;
                     case "--size":
+                        // Any WIDTHxHEIGHT parses; whether the chosen model takes it is checked before sending, with its own sizes listed.
                         var size = ImageSize.KnownValues.FirstOrDefault(s => s.Value == value);
-                        if (size.Value.Length == 0 && value.Split('x') is [var w, var h] && int.TryParse(w, out var width) && int.TryParse(h, out var height))
+                        if (size.Value.Length == 0 && value.Split('x') is [var w, var h] && int.TryParse(w, out var width) && int.TryParse(h, out var height) && width > 0 && height > 0)
                         {
-                            try
-                            {
-                                size = ImageSize.Custom(width, height);
-                            }
-                            catch (ArgumentOutOfRangeException ex)
-                            {
-                                return (null, "--size " + ex.Message.Split(" (Parameter")[0]);
-                            }
+                            size = ImageSize.Custom(width, height);
                         }
 
-                        if (size.Value.Length == 0) return (null, Allowed("size", value, ImageSize.KnownValues.Select(s => s.Value).Append("WIDTHxHEIGHT (gpt-image-2)")));
+                        if (size.Value.Length == 0) return (null, Allowed("size", value, ImageSize.KnownValues.Select(s => s.Value).Append("WIDTHxHEIGHT")));
                         result.Size = size;
                         break;
                     case "--quality":
@@ -75,27 +69,30 @@ namespace CreateImageSdk.Samples
                         result.Style = style;
                         break;
                     case "--n":
-                        if (!int.TryParse(value, out var count) || count < 1 || count > 10) return (null, "--n must be a whole number from 1 to 10, not '" + value + "'");
+                        if (!int.TryParse(value, out var count) || count < 1 || count > 10) return (null, "--n must be a whole number from 1 to 10, not '" + value + "'.");
                         result.Count = count;
                         break;
                     case "--stream":
-                        if (!int.TryParse(value, out var partial) || partial < 0 || partial > 3) return (null, "--stream takes the number of partial images, 0 to 3, not '" + value + "'");
+                        if (!int.TryParse(value, out var partial) || partial < 0 || partial > 3) return (null, "--stream takes the number of partial images, 0 to 3, not '" + value + "'.");
                         result.StreamPartialImages = partial;
                         break;
                     case "--out":
+                        // Checked before anything is sent: a generation is paid for even if the file cannot be written.
+                        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(value));
+                        if (folder != null && !System.IO.Directory.Exists(folder)) return (null, "--out " + value + ": the folder " + folder + " does not exist. Create it first.");
                         result.Output = value;
                         break;
                     default:
-                        return (null, "unknown option " + arg);
+                        return (null, "There is no option " + arg + ".");
                 }
             }
 
-            if (positional.Count != 1 || string.IsNullOrWhiteSpace(positional[0])) return (null, "give exactly one prompt");
+            if (positional.Count != 1 || string.IsNullOrWhiteSpace(positional[0])) return (null, "Give exactly one prompt, in quotes.");
             result.Prompt = positional[0];
             return (result, null);
         }
 
         private static string Allowed(string name, string value, IEnumerable<string> allowed) =>
-            "--" + name + " '" + value + "' is not valid; allowed values: " + string.Join(", ", allowed);
+            "--" + name + " '" + value + "' is not valid. Allowed values: " + string.Join(", ", allowed) + ".";
     }
 }

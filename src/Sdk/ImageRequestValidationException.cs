@@ -16,7 +16,14 @@ namespace CreateImageSdk
             : base(BuildMessage(violations), violations.Count > 0 ? violations[0].Parameter : null)
         {
             Violations = violations;
+            Message = BuildMessage(violations);
         }
+
+        /// <summary>
+        /// The violations as sentences, without the <c>(Parameter '…')</c> tail <see cref="ArgumentException"/> adds:
+        /// each violation already names its parameter, and <see cref="ArgumentException.ParamName"/> holds the first.
+        /// </summary>
+        public override string Message { get; }
 
         /// <summary>Every rule the request breaks, in the order they were checked.</summary>
         public IReadOnlyList<ImageRequestViolation> Violations { get; }

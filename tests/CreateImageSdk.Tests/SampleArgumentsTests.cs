@@ -16,10 +16,11 @@ namespace CreateImageSdk.Tests
         }
 
         [Theory]
-        [InlineData("--quality", "ultra", "allowed values: standard, hd, low, medium, high, auto")]
-        [InlineData("--style", "loud", "allowed values: vivid, natural")]
-        [InlineData("--size", "huge", "allowed values: auto, 1024x1024, 1536x1024, 1024x1536, 256x256, 512x512, 1792x1024, 1024x1792, WIDTHxHEIGHT (gpt-image-2)")]
-        [InlineData("--size", "1000x1000", "both sides must be multiples of 16")]
+        [InlineData("--quality", "ultra", "Allowed values: standard, hd, low, medium, high, auto.")]
+        [InlineData("--style", "loud", "Allowed values: vivid, natural.")]
+        [InlineData("--size", "huge", "Allowed values: auto, 1024x1024, 1536x1024, 1024x1536, 256x256, 512x512, 1792x1024, 1024x1792, WIDTHxHEIGHT.")]
+        [InlineData("--size", "0x10", "Allowed values:")]
+        [InlineData("--out", "no-such-folder/otter.png", "does not exist")]
         [InlineData("--n", "11", "from 1 to 10")]
         [InlineData("--stream", "5", "0 to 3")]
         public void BadValues_SayWhatIsAllowed(string option, string value, string expected)
@@ -27,6 +28,8 @@ namespace CreateImageSdk.Tests
             var (arguments, error) = SampleArguments.Parse(new[] { "otter", option, value });
             Assert.Null(arguments);
             Assert.Contains(expected, error);
+            Assert.DoesNotContain("(Parameter", error);
+            Assert.EndsWith(".", error);
         }
 
         [Fact]

@@ -5,6 +5,34 @@ namespace CreateImageSdk.Tests
 {
     public class ValidationTests
     {
+        [Theory]
+        [InlineData("   ")]
+        [InlineData("\t\r\n")]
+        [InlineData("\u3000")]
+        public void WhitespaceOnlyPrompt_IsRefused(string prompt)
+        {
+            var violation = Assert.Single(new CreateImageRequest { Prompt = prompt, Model = ImageModel.GptImage1 }.Validate());
+
+            Assert.Equal("prompt", violation.Parameter);
+            Assert.EndsWith("must contain a character that is not whitespace.", violation.Message);
+            Assert.Empty(new CreateImageRequest { Prompt = "  otter  ", Model = ImageModel.GptImage1 }.Validate());
+        }
+
+        [Fact]
+        public void UndefinedEnumValue_IsAViolation_NotAnException()
+        {
+            var request = new CreateImageRequest { Prompt = "otter", Model = ImageModel.DallE3, Quality = (ImageQuality)42, Style = (ImageStyle)(-1) };
+
+            var violations = request.Validate();
+
+            Assert.Equal(new[] { "quality", "style" }, violations.Select(v => v.Parameter));
+            Assert.Equal("quality \"42\" is not a defined ImageQuality value; allowed values: standard, hd, low, medium, high, auto.", violations[0].Message);
+            Assert.Equal(new[] { "standard", "hd", "low", "medium", "high", "auto" }, violations[0].AllowedValues);
+            var ex = Assert.Throws<ImageRequestValidationException>(() => new ImageClient(new ImageClientOptions { ApiKey = "k", BaseUri = new System.Uri("http://127.0.0.1:1/") })
+                .CreateImageAsync(request).GetAwaiter().GetResult());
+            Assert.Equal(2, ex.Violations.Count);
+        }
+
         [Fact]
         public void ValidDallE3Request_HasNoViolations()
         {

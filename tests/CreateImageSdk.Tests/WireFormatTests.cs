@@ -34,18 +34,37 @@ namespace CreateImageSdk.Tests
         }
 
         [Fact]
-        public void ImageSize_Custom_IsValidatedByTheDimensionsRule()
+        public void ImageSize_Custom_TakesAnyPositiveSize_AndTheModelsRulesApplyWhenSending()
         {
             Assert.Equal("\"1536x864\"", JsonSerializer.Serialize(ImageSize.Custom(1536, 864), CreateImageSdkJsonContext.Default.ImageSize));
             Assert.Equal(ImageSize.Size1536x1024, ImageSize.Custom(1536, 1024));
-            Assert.Equal("3840x2160", ImageSize.Custom(3840, 2160).Value);
+            Assert.Equal("123x77", ImageSize.Custom(123, 77).Value);
+            Assert.Equal("width", Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(0, 1024)).ParamName);
+            Assert.Equal("height", Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(1024, -1)).ParamName);
 
-            var notMultiple = Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(1000, 1000));
+            // A custom model or a compatible server may take any size.
+            Assert.Empty(new CreateImageRequest { Prompt = "otter", Model = ImageModel.Custom("flux-dev"), Size = ImageSize.Custom(123, 77) }.Validate());
+
+            // gpt-image-2 takes free sizes within its rule; the violation says which part is broken.
+            var gpt2 = new CreateImageRequest { Prompt = "otter", Model = ImageModel.GptImage2, Size = ImageSize.Custom(1000, 1000) }.Validate();
+            Assert.Contains("both sides must be multiples of 16", Assert.Single(gpt2).Message);
+            Assert.Empty(new CreateImageRequest { Prompt = "otter", Model = ImageModel.GptImage2, Size = ImageSize.Custom(3840, 2160) }.Validate());
+
+            // dall-e-3 takes only its listed sizes.
+            var dalle3 = Assert.Single(new CreateImageRequest { Prompt = "otter", Model = ImageModel.DallE3, Size = ImageSize.Custom(1536, 864) }.Validate());
+            Assert.Equal("size", dalle3.Parameter);
+            Assert.DoesNotContain("multiples of 16", dalle3.Message);
+        }
+
+        [Fact]
+        public void GptImage2Size_Custom_ChecksTheFreeSizeRuleAtOnce()
+        {
+            var notMultiple = Assert.Throws<ArgumentOutOfRangeException>(() => GptImage2Size.Custom(1000, 1000));
             Assert.Contains("1000x1000 is not a valid free size: both sides must be multiples of 16", notMultiple.Message);
-            Assert.Contains("aspect ratio must be between 1:3 and 3:1", Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(3840, 1024)).Message);
-            Assert.Contains("longest side must be at most 3,840", Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(4096, 2048)).Message);
-            Assert.Contains("pixel count must be between 655,360 and 8,294,400", Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(512, 512)).Message);
-            Assert.Throws<ArgumentOutOfRangeException>(() => ImageSize.Custom(0, 1024));
+            Assert.Contains("aspect ratio must be between 1:3 and 3:1", Assert.Throws<ArgumentOutOfRangeException>(() => GptImage2Size.Custom(3840, 1024)).Message);
+            Assert.Contains("longest side must be at most 3,840", Assert.Throws<ArgumentOutOfRangeException>(() => GptImage2Size.Custom(4096, 2048)).Message);
+            Assert.Contains("pixel count must be between 655,360 and 8,294,400", Assert.Throws<ArgumentOutOfRangeException>(() => GptImage2Size.Custom(512, 512)).Message);
+            Assert.Equal("3840x2160", GptImage2Size.Custom(3840, 2160).Value.Value);
         }
 
         [Theory]

@@ -39,6 +39,37 @@ namespace CreateImageSdk.Generator.Tests
         }
 
         [Fact]
+        public void EveryDescriptor_CanBeFoundById_SoReportingItNeverCrashes()
+        {
+            var descriptors = typeof(CreateImageSdk.Generator.Diagnostics.DiagnosticDescriptors)
+                .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                .Select(f => (DiagnosticDescriptor)f.GetValue(null)!).ToList();
+
+            Assert.True(descriptors.Count >= 15);
+            Assert.All(descriptors, d => Assert.Same(d, CreateImageSdk.Generator.Diagnostics.DiagnosticDescriptors.ById(d.Id)));
+        }
+
+        [Fact]
+        public void InvalidPattern_IsCIS015AtItsLine_AndAValidOneIsChecked()
+        {
+            var result = GeneratorRunner.Run(GeneratorRunner.Schema("bad.schema.json",
+                "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"a\": { \"type\": \"string\",\n      \"pattern\": \"[unclosed\" }\n  }\n}"));
+
+            var diagnostic = Assert.Single(result.Diagnostics);
+            Assert.True(diagnostic.Id == "CIS015", diagnostic.ToString());
+            Assert.Equal(5, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+            Assert.Contains("'a'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Null(result.Results.Single().Exception);
+
+            var valid = GeneratorRunner.Run(GeneratorRunner.Schema("good.schema.json",
+                "{ \"title\": \"X\", \"properties\": { \"a\": { \"type\": \"string\", \"pattern\": \"^[a-z]+$\" } }, " +
+                "\"allOf\": [ { \"if\": { \"properties\": { \"a\": { \"const\": \"x\" } } }, \"then\": { \"properties\": { \"a\": { \"maxLength\": 3 } } } } ] }"));
+            Assert.Empty(valid.Diagnostics);
+            var validation = GeneratorRunner.Source(valid, "X.Validation.g.cs");
+            Assert.Contains("violations.Matches(\"a\", aWire, s_pattern_A, \"must match the pattern ^[a-z]+$\");", validation);
+        }
+
+        [Fact]
         public void ClashDiagnostic_NamesBothValuesAndTheMember()
         {
             var result = GeneratorRunner.Run(GeneratorRunner.Schema("bad.schema.json",

@@ -51,10 +51,13 @@ namespace CreateImageSdk.Generator.Diagnostics
         public static readonly DiagnosticDescriptor UnknownOperationType = Create(
             "CIS014", "Operation names an unknown type or property", "x-operation of '{0}' names {1}, which no schema defines");
 
+        public static readonly DiagnosticDescriptor InvalidPattern = Create(
+            "CIS015", "Invalid pattern", "The pattern of property '{0}' is not a valid regular expression: {1}");
+
         private static readonly DiagnosticDescriptor[] All =
         {
             InvalidJson, UnreadableSchema, NoProperties, UnsupportedType, EmptyEnum, MemberNameClash, MissingTitle,
-            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType,
+            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType, InvalidPattern,
         };
 
         public static DiagnosticDescriptor ById(string id)

@@ -56,6 +56,7 @@ namespace CreateImageSdk.Generator.Emitting
             }
 
             if (property.MinLength.HasValue) parts.Add("At least " + property.MinLength.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " character(s).");
+            if (property.Pattern != null) parts.Add("Must match " + Code(property.Pattern.Regex) + (property.Pattern.Description is null ? "." : ": it " + Text(property.Pattern.Description) + "."));
             if (property.SupportedBy.Count > 0) parts.Add("Supported only by: " + CodeList(property.SupportedBy) + ".");
             if (property.ExampleText != null) parts.Add("Example: " + Code(property.ExampleText) + ".");
             return string.Join("\n", parts);

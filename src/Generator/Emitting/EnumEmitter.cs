@@ -46,14 +46,21 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("/// <param name=\"value\">The value to convert.</param>");
             w.Line("/// <returns>The wire string.</returns>");
             w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not a defined member.</exception>");
-            w.Open("public static string ToWireString(this " + spec.Name + " value)");
+            w.Line("public static string ToWireString(this " + spec.Name + " value) =>");
+            w.Line("    WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined " + spec.Name + " value.\");");
+            w.Line();
+            w.Line("/// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>");
+            w.Line("internal static readonly string[] WireValues = { " + string.Join(", ", spec.Members.Select(m => Identifiers.Literal(m.WireValue))) + " };");
+            w.Line();
+            w.Line("/// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>");
+            w.Open("internal static string? WireStringOrNull(this " + spec.Name + " value)");
             w.Open("switch (value)");
             foreach (var member in spec.Members)
             {
                 w.Line("case " + spec.Name + "." + member.Name + ": return " + Identifiers.Literal(member.WireValue) + ";");
             }
 
-            w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined " + spec.Name + " value.\");");
+            w.Line("default: return null;");
             w.Close();
             w.Close();
             w.Line();

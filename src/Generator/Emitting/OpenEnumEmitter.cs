@@ -64,7 +64,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line();
             if (spec.Dimensions is { } d)
             {
-                SizeFactoryEmitter.Emit(w, name, d, "for models that take any size within the rule", "FromWire(text)");
+                SizeFactoryEmitter.EmitAnySize(w, name, d, "FromWire(text)");
                 w.Line();
             }
             w.Line("/// <inheritdoc/>");

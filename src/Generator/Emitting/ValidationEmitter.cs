@@ -35,6 +35,16 @@ namespace CreateImageSdk.Generator.Emitting
                 if (property.Type.Kind == ValueKind.OpenEnum) w.Line("violations.NotEmpty(" + name + ", " + v.Text + ");");
                 if (property.MinLength.HasValue) w.Line("violations.MinLength(" + name + ", " + v.Text + ", " + Int(property.MinLength.Value) + ", null);");
                 if (property.MaxLength.HasValue) w.Line("violations.MaxLength(" + name + ", " + v.Text + ", " + Int(property.MaxLength.Value) + ", null);");
+                if (property.Pattern is { } pattern)
+                {
+                    w.Line("violations.Matches(" + name + ", " + v.Text + ", " + PatternField(property) + ", " + Identifiers.Literal(pattern.Description ?? "must match the pattern " + pattern.Regex) + ");");
+                }
+
+                if (property.Type.Kind == ValueKind.ClosedEnum)
+                {
+                    var extensions = TypeNames.Namespace + property.Type.TypeName + "Extensions";
+                    w.Line("violations.Defined(" + name + ", (int?)" + property.Name + ", " + v.Text + ", " + Identifiers.Literal(property.Type.TypeName!) + ", " + extensions + ".WireValues);");
+                }
                 if (property.Minimum.HasValue || property.Maximum.HasValue)
                 {
                     w.Line("violations.Range(" + name + ", " + v.Number + ", " + Long(property.Minimum) + ", " + Long(property.Maximum) + ", null);");
@@ -85,6 +95,13 @@ namespace CreateImageSdk.Generator.Emitting
 
         private static void EmitAllowedValueFields(SourceWriter w, ObjectSpec spec)
         {
+            foreach (var property in spec.Properties.Where(p => p.Pattern != null))
+            {
+                // Compiled once; the timeout keeps a pathological pattern from hanging a send.
+                w.Line("private static readonly global::System.Text.RegularExpressions.Regex " + PatternField(property) + " = new global::System.Text.RegularExpressions.Regex(" +
+                       Identifiers.Literal(property.Pattern!.Regex) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+            }
+
             for (var i = 0; i < spec.Rules.Count; i++)
             {
                 foreach (var constraint in spec.Rules[i].Constraints.Where(c => c.HasAllowedValues))
@@ -96,6 +113,8 @@ namespace CreateImageSdk.Generator.Emitting
 
             w.Line();
         }
+
+        private static string PatternField(PropertySpec property) => "s_pattern_" + property.Name;
 
         private static string FieldName(int rule, string property) => "s_rule" + Int(rule) + "_" + MemberNameOf(property);
 
@@ -117,7 +136,8 @@ namespace CreateImageSdk.Generator.Emitting
                         expression = access;
                         break;
                     case ValueKind.ClosedEnum:
-                        expression = property.IsRequired ? access + ".ToWireString()" : access + "?.ToWireString()";
+                        // Null for an undefined value ((ImageQuality)42): Defined reports it, and no rule matches it.
+                        expression = property.IsRequired ? access + ".WireStringOrNull()" : access + "?.WireStringOrNull()";
                         break;
                     case ValueKind.OpenEnum:
                         expression = property.IsRequired ? access + ".Value" : access + "?.Value";

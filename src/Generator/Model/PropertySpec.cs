@@ -16,5 +16,6 @@ namespace CreateImageSdk.Generator.Model
         long? Maximum,
         int? MinLength,
         int? MaxLength,
+        PatternSpec? Pattern,
         EquatableArray<string> SupportedBy);
 }

@@ -187,6 +187,7 @@ namespace CreateImageSdk.Generator.Parsing
                     ToLong(actual.Maximum),
                     actual.MinLength,
                     actual.MaxLength,
+                    ReadPattern(body, wireName),
                     EquatableArray<string>.Empty));
             }
 
@@ -390,6 +391,24 @@ namespace CreateImageSdk.Generator.Parsing
             name.Length == 0 ? "is empty" : !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name) ? "is not a valid C# identifier" : null;
 
         /// <summary>A string-valued keyword, or null when absent or of another JSON type (never an exception).</summary>
+        /// <summary><c>pattern</c> and <c>x-pattern-description</c>; an expression .NET cannot compile is CIS015.</summary>
+        private PatternSpec? ReadPattern(JObject body, string wireName)
+        {
+            var pattern = Text(body["pattern"]);
+            if (pattern is null) return null;
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            }
+            catch (ArgumentException ex)
+            {
+                _diagnostics.Add(_locator.At(DiagnosticDescriptors.InvalidPattern, body["pattern"]!, wireName, ex.Message));
+                return null;
+            }
+
+            return new PatternSpec(pattern, Text(body["x-pattern-description"]));
+        }
+
         private static string? Text(JToken? token) => token?.Type == JTokenType.String ? (string?)token : null;
 
         private static long? ToLong(decimal? value) => value.HasValue ? (long?)decimal.ToInt64(value.Value) : null;

@@ -44,6 +44,22 @@ namespace CreateImageSdk.Validation
             }
         }
 
+        /// <summary>A string that must match a schema <c>pattern</c>; <paramref name="meaning"/> says what that means in words.</summary>
+        public void Matches(string parameter, string? value, System.Text.RegularExpressions.Regex pattern, string meaning)
+        {
+            // An empty value already broke minLength or required: one message per parameter is enough.
+            if (value != null && !Reported(parameter) && !pattern.IsMatch(value)) Add(parameter, Shorten(value), None, null, meaning);
+        }
+
+        /// <summary>A closed enum holding a value that is not one of its members (<c>(ImageQuality)42</c>): it has no wire form.</summary>
+        public void Defined(string parameter, int? value, string? wire, string typeName, string[] allowed)
+        {
+            if (value is { } number && wire is null)
+            {
+                Add(parameter, Format(number), allowed, null, "is not a defined " + typeName + " value", "allowed values: " + string.Join(", ", allowed));
+            }
+        }
+
         public void MaxLength(string parameter, string? value, int maximum, string? condition)
         {
             if (value != null && Length(value) > maximum)
@@ -101,6 +117,8 @@ namespace CreateImageSdk.Validation
         {
             if (value != null) Add(parameter, value, None, condition, "is not supported", "leave it unset");
         }
+
+        private bool Reported(string parameter) => _violations?.Exists(v => v.Parameter == parameter) == true;
 
         private void AddRange(string parameter, string shown, long? minimum, long? maximum, string? condition)
         {

@@ -53,14 +53,21 @@ namespace CreateImageSdk
         /// <param name="value">The value to convert.</param>
         /// <returns>The wire string.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this FilmGrain value)
+        public static string ToWireString(this FilmGrain value) =>
+            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FilmGrain value.");
+
+        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
+        internal static readonly string[] WireValues = { "none", "light", "heavy" };
+
+        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
+        internal static string? WireStringOrNull(this FilmGrain value)
         {
             switch (value)
             {
                 case FilmGrain.None: return "none";
                 case FilmGrain.Light: return "light";
                 case FilmGrain.Heavy: return "heavy";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FilmGrain value.");
+                default: return null;
             }
         }
 

@@ -44,14 +44,21 @@ namespace CreateImageSdk
         /// <param name="value">The value to convert.</param>
         /// <returns>The wire string.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this PaperSize value)
+        public static string ToWireString(this PaperSize value) =>
+            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined PaperSize value.");
+
+        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
+        internal static readonly string[] WireValues = { "210x297", "297x420", "letter" };
+
+        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
+        internal static string? WireStringOrNull(this PaperSize value)
         {
             switch (value)
             {
                 case PaperSize.Size210x297: return "210x297";
                 case PaperSize.Size297x420: return "297x420";
                 case PaperSize.Letter: return "letter";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined PaperSize value.");
+                default: return null;
             }
         }
 

@@ -39,13 +39,20 @@ namespace CreateImageSdk
         /// <param name="value">The value to convert.</param>
         /// <returns>The wire string.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this PrintFormat value)
+        public static string ToWireString(this PrintFormat value) =>
+            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined PrintFormat value.");
+
+        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
+        internal static readonly string[] WireValues = { "b64_json", "url" };
+
+        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
+        internal static string? WireStringOrNull(this PrintFormat value)
         {
             switch (value)
             {
                 case PrintFormat.B64Json: return "b64_json";
                 case PrintFormat.Url: return "url";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined PrintFormat value.");
+                default: return null;
             }
         }
 

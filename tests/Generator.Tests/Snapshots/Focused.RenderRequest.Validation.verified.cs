@@ -18,13 +18,14 @@ namespace CreateImageSdk
             string? sceneWire = Scene;
             string? engineWire = Engine?.Value;
             string? framesWire = Frames?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            string? grainWire = Grain?.ToWireString();
+            string? grainWire = Grain?.WireStringOrNull();
 
             // Constraints that hold for every model.
             violations.Required("scene", sceneWire);
             violations.MinLength("scene", sceneWire, 1, null);
             violations.NotEmpty("engine", engineWire);
             violations.Range("frames", Frames, 1, 100, null);
+            violations.Defined("grain", (int?)Grain, grainWire, "FilmGrain", global::CreateImageSdk.FilmGrainExtensions.WireValues);
 
             // Rule 0: engine is fast (or not set).
             if (engineWire is null || engineWire == "fast")

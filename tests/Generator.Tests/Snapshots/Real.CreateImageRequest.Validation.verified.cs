@@ -6,6 +6,7 @@ namespace CreateImageSdk
 {
     public sealed partial record CreateImageRequest
     {
+        private static readonly global::System.Text.RegularExpressions.Regex s_pattern_Prompt = new global::System.Text.RegularExpressions.Regex("\\S", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
         private static readonly string[] s_rule0_Quality = { "standard" };
         private static readonly string[] s_rule0_Size = { "256x256", "512x512", "1024x1024" };
         private static readonly string[] s_rule2_Quality = { "standard", "hd" };
@@ -27,14 +28,14 @@ namespace CreateImageSdk
             string? promptWire = Prompt;
             string? modelWire = Model?.Value;
             string? countWire = Count?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            string? qualityWire = Quality?.ToWireString();
-            string? responseFormatWire = ResponseFormat?.ToWireString();
-            string? outputFormatWire = OutputFormat?.ToWireString();
+            string? qualityWire = Quality?.WireStringOrNull();
+            string? responseFormatWire = ResponseFormat?.WireStringOrNull();
+            string? outputFormatWire = OutputFormat?.WireStringOrNull();
             string? outputCompressionWire = OutputCompression?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             string? sizeWire = Size?.Value;
-            string? moderationWire = Moderation?.ToWireString();
-            string? backgroundWire = Background?.ToWireString();
-            string? styleWire = Style?.ToWireString();
+            string? moderationWire = Moderation?.WireStringOrNull();
+            string? backgroundWire = Background?.WireStringOrNull();
+            string? styleWire = Style?.WireStringOrNull();
             string? streamWire = (Stream is null ? null : Stream.Value ? "true" : "false");
             string? partialImagesWire = PartialImages?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             string? userWire = User;
@@ -42,10 +43,17 @@ namespace CreateImageSdk
             // Constraints that hold for every model.
             violations.Required("prompt", promptWire);
             violations.MinLength("prompt", promptWire, 1, null);
+            violations.Matches("prompt", promptWire, s_pattern_Prompt, "must contain a character that is not whitespace");
             violations.NotEmpty("model", modelWire);
             violations.Range("n", Count, 1, 10, null);
+            violations.Defined("quality", (int?)Quality, qualityWire, "ImageQuality", global::CreateImageSdk.ImageQualityExtensions.WireValues);
+            violations.Defined("response_format", (int?)ResponseFormat, responseFormatWire, "ImageResponseFormat", global::CreateImageSdk.ImageResponseFormatExtensions.WireValues);
+            violations.Defined("output_format", (int?)OutputFormat, outputFormatWire, "ImageOutputFormat", global::CreateImageSdk.ImageOutputFormatExtensions.WireValues);
             violations.Range("output_compression", OutputCompression, 0, 100, null);
             violations.NotEmpty("size", sizeWire);
+            violations.Defined("moderation", (int?)Moderation, moderationWire, "ImageModeration", global::CreateImageSdk.ImageModerationExtensions.WireValues);
+            violations.Defined("background", (int?)Background, backgroundWire, "ImageBackground", global::CreateImageSdk.ImageBackgroundExtensions.WireValues);
+            violations.Defined("style", (int?)Style, styleWire, "ImageStyle", global::CreateImageSdk.ImageStyleExtensions.WireValues);
             violations.Range("partial_images", PartialImages, 0, 3, null);
 
             // Rule 0: model is dall-e-2 (or not set).

@@ -17,6 +17,7 @@ namespace CreateImageSdk
         /// JSON name: <c>prompt</c>.
         /// Required.
         /// At least 1 character(s).
+        /// Must match <c>\S</c>: it must contain a character that is not whitespace.
         /// Example: <c>A cute baby sea otter</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("prompt")]

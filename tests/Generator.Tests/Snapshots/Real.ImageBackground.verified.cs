@@ -54,14 +54,21 @@ namespace CreateImageSdk
         /// <param name="value">The value to convert.</param>
         /// <returns>The wire string.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageBackground value)
+        public static string ToWireString(this ImageBackground value) =>
+            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageBackground value.");
+
+        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
+        internal static readonly string[] WireValues = { "transparent", "opaque", "auto" };
+
+        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
+        internal static string? WireStringOrNull(this ImageBackground value)
         {
             switch (value)
             {
                 case ImageBackground.Transparent: return "transparent";
                 case ImageBackground.Opaque: return "opaque";
                 case ImageBackground.Auto: return "auto";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageBackground value.");
+                default: return null;
             }
         }
 

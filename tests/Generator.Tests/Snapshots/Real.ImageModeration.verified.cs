@@ -45,13 +45,20 @@ namespace CreateImageSdk
         /// <param name="value">The value to convert.</param>
         /// <returns>The wire string.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageModeration value)
+        public static string ToWireString(this ImageModeration value) =>
+            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageModeration value.");
+
+        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
+        internal static readonly string[] WireValues = { "low", "auto" };
+
+        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
+        internal static string? WireStringOrNull(this ImageModeration value)
         {
             switch (value)
             {
                 case ImageModeration.Low: return "low";
                 case ImageModeration.Auto: return "auto";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageModeration value.");
+                default: return null;
             }
         }
 

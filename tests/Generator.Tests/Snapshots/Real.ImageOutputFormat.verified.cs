@@ -54,14 +54,21 @@ namespace CreateImageSdk
         /// <param name="value">The value to convert.</param>
         /// <returns>The wire string.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageOutputFormat value)
+        public static string ToWireString(this ImageOutputFormat value) =>
+            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageOutputFormat value.");
+
+        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
+        internal static readonly string[] WireValues = { "png", "jpeg", "webp" };
+
+        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
+        internal static string? WireStringOrNull(this ImageOutputFormat value)
         {
             switch (value)
             {
                 case ImageOutputFormat.Png: return "png";
                 case ImageOutputFormat.Jpeg: return "jpeg";
                 case ImageOutputFormat.Webp: return "webp";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageOutputFormat value.");
+                default: return null;
             }
         }
 

@@ -81,7 +81,14 @@ namespace CreateImageSdk
         /// <param name="value">The value to convert.</param>
         /// <returns>The wire string.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageQuality value)
+        public static string ToWireString(this ImageQuality value) =>
+            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageQuality value.");
+
+        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
+        internal static readonly string[] WireValues = { "standard", "hd", "low", "medium", "high", "auto" };
+
+        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
+        internal static string? WireStringOrNull(this ImageQuality value)
         {
             switch (value)
             {
@@ -91,7 +98,7 @@ namespace CreateImageSdk
                 case ImageQuality.Medium: return "medium";
                 case ImageQuality.High: return "high";
                 case ImageQuality.Auto: return "auto";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageQuality value.");
+                default: return null;
             }
         }
 

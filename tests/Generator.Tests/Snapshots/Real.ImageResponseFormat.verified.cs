@@ -45,13 +45,20 @@ namespace CreateImageSdk
         /// <param name="value">The value to convert.</param>
         /// <returns>The wire string.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageResponseFormat value)
+        public static string ToWireString(this ImageResponseFormat value) =>
+            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageResponseFormat value.");
+
+        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
+        internal static readonly string[] WireValues = { "url", "b64_json" };
+
+        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
+        internal static string? WireStringOrNull(this ImageResponseFormat value)
         {
             switch (value)
             {
                 case ImageResponseFormat.Url: return "url";
                 case ImageResponseFormat.B64Json: return "b64_json";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageResponseFormat value.");
+                default: return null;
             }
         }
 

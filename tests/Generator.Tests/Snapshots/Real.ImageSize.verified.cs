@@ -119,17 +119,17 @@ namespace CreateImageSdk
         }
 
         /// <summary>
-        /// A free size for models that take any size within the rule: WIDTHxHEIGHT with both sides multiples of 16, the longest side at most 3,840, an aspect ratio between 1:3 and 3:1, and 655,360 to 8,294,400 pixels.
+        /// A size of any positive width and height, written <c>WIDTHxHEIGHT</c>. Whether the model takes it is checked when the request is sent (models with free sizes take WIDTHxHEIGHT with both sides multiples of 16, the longest side at most 3,840, an aspect ratio between 1:3 and 3:1, and 655,360 to 8,294,400 pixels); a model-specific builder's size type checks it here already.
         /// </summary>
         /// <param name="width">The width in pixels.</param>
         /// <param name="height">The height in pixels.</param>
-        /// <returns>The size, written <c>WIDTHxHEIGHT</c> on the wire.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The size breaks the rule; the message says how.</exception>
+        /// <returns>The size.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A side is zero or negative.</exception>
         public static ImageSize Custom(int width, int height)
         {
+            if (width <= 0) throw new global::System.ArgumentOutOfRangeException(nameof(width), width, "The width must be positive.");
+            if (height <= 0) throw new global::System.ArgumentOutOfRangeException(nameof(height), height, "The height must be positive.");
             var text = width.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "x" + height.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            var problem = global::CreateImageSdk.Validation.ImageDimensionRules.Problem(width, height, 16, 3840, 3, 655360, 8294400);
-            if (problem != null) throw new global::System.ArgumentOutOfRangeException(nameof(width), text + " is not a valid free size: " + problem + ". Allowed: WIDTHxHEIGHT with both sides multiples of 16, the longest side at most 3,840, an aspect ratio between 1:3 and 3:1, and 655,360 to 8,294,400 pixels.");
             return FromWire(text);
         }
 

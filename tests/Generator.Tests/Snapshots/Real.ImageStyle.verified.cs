@@ -45,13 +45,20 @@ namespace CreateImageSdk
         /// <param name="value">The value to convert.</param>
         /// <returns>The wire string.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageStyle value)
+        public static string ToWireString(this ImageStyle value) =>
+            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageStyle value.");
+
+        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
+        internal static readonly string[] WireValues = { "vivid", "natural" };
+
+        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
+        internal static string? WireStringOrNull(this ImageStyle value)
         {
             switch (value)
             {
                 case ImageStyle.Vivid: return "vivid";
                 case ImageStyle.Natural: return "natural";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageStyle value.");
+                default: return null;
             }
         }
 
