@@ -85,6 +85,30 @@ namespace CreateImageSdk.Analyzers.Tests
         }
 
         [Fact]
+        public async Task RangesThatHoldForEveryModel_AreReported_EvenWithoutAModel()
+        {
+            var source = Program("""
+                        _ = client.CreateImage("otter").WithCount({|#0:0|});
+                        _ = client.CreateImage("otter").WithCount({|#1:11|}).WithOutputCompression({|#2:101|}).WithPartialImages({|#3:4|});
+                        _ = new CreateImageRequest { Prompt = "otter", Count = {|#4:-1|} };
+                        _ = client.CreateImage("otter").WithModel(ImageModel.DallE3).WithCount({|#5:0|});
+                        _ = client.CreateImage("otter").WithModel(ImageModel.Custom("flux")).WithCount({|#6:12|});
+                        _ = client.CreateImage("otter").WithCount(10).WithOutputCompression(0).WithPartialImages(3);
+
+                """);
+
+            await VerifyAsync(
+                source,
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(0).WithMessage("n = 0 is not allowed for any model (at least 1)"),
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(1).WithMessage("n = 11 is not allowed for any model (at most 10)"),
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(2).WithMessage("output_compression = 101 is not allowed for any model (at most 100)"),
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(3).WithMessage("partial_images = 4 is not allowed for any model (at most 3)"),
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(4).WithMessage("n = -1 is not allowed for any model (at least 1)"),
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(5).WithMessage("n = 0 is not allowed for any model (at least 1)"),
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(6).WithMessage("n = 12 is not allowed for any model (at most 10)"));
+        }
+
+        [Fact]
         public async Task NumberOutOfRange_UnderstandsConstants()
         {
             var source = Program("""

@@ -164,5 +164,20 @@ namespace CreateImageSdk.Analyzers.Tests
 
             await VerifyFixAsync<OutOfRangeCodeFixProvider>(source, fixedSource, OutOfRangeCodeFixProvider.BoundKey, "Use 1");
         }
+
+        [Fact]
+        public async Task NumberOutOfRangeForEveryModel_UseTheNearestBound()
+        {
+            var source = Program("""
+                        _ = client.CreateImage("otter").WithCount({|CIA003:0|}).WithPartialImages(3);
+
+                """);
+            var fixedSource = Program("""
+                        _ = client.CreateImage("otter").WithCount(1).WithPartialImages(3);
+
+                """);
+
+            await VerifyFixAsync<OutOfRangeCodeFixProvider>(source, fixedSource, OutOfRangeCodeFixProvider.BoundKey, "Use 1");
+        }
     }
 }

@@ -20,10 +20,10 @@ namespace CreateImageSdk.Analyzers
             ForbiddenParameterId, "Parameter not supported by the model", "{0} is not supported by model '{1}'; remove it");
 
         public static readonly DiagnosticDescriptor OutOfRange = Create(
-            OutOfRangeId, "Number out of the model's range", "{0} = {1} is not allowed for model '{2}' ({3})");
+            OutOfRangeId, "Number out of the model's range", "{0} = {1} is not allowed {2} ({3})");
 
         public static readonly DiagnosticDescriptor PromptTooLong = Create(
-            PromptTooLongId, "Prompt longer than the model accepts", "the {0} has {1} characters; model '{2}' accepts at most {3}");
+            PromptTooLongId, "Prompt longer than the model accepts", "the {0} has {1} characters; {2} accepts at most {3}");
 
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,

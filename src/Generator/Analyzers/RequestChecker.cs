@@ -24,24 +24,27 @@ namespace CreateImageSdk.Analyzers
             var effective = new Dictionary<string, RequestSetting>(StringComparer.Ordinal);
             foreach (var setting in settings) effective[setting.Parameter] = setting;
 
-            var modelSetting = effective.Values.FirstOrDefault(s => s.SetsModel);
-            if (modelSetting is null) return;
-            var modelOperation = SettingValue.Unwrap(modelSetting.Value);
-            if (!(modelOperation is IPropertyReferenceOperation modelReference) || !modelReference.Property.IsStatic) return;
-            var model = sdk.FindModel(modelReference.Property);
-            if (model is null) return;
+            // The model, when it is a constant known one; without it only the rules that hold for every model apply.
+            var modelOperation = effective.Values.FirstOrDefault(s => s.SetsModel) is { } modelSetting ? SettingValue.Unwrap(modelSetting.Value) : null;
+            var model = modelOperation is IPropertyReferenceOperation { Property: { IsStatic: true } property } ? sdk.FindModel(property) : null;
 
             foreach (var setting in effective.Values)
             {
                 if (setting.SetsModel) continue;
-                var rule = model.RuleFor(setting.Parameter);
-                if (rule is null) continue;
                 context.CancellationToken.ThrowIfCancellationRequested();
-                CheckSetting(context, sdk, model, modelOperation, setting, rule);
+                var everyModel = sdk.RequestRuleFor(setting.Parameter);
+                if (model?.RuleFor(setting.Parameter) is { } rule)
+                {
+                    CheckSetting(context, sdk, model, modelOperation!, setting, rule, everyModel);
+                }
+                else if (everyModel != null && SettingValue.Read(setting.Value, sdk) is { } value)
+                {
+                    CheckLimits(context, null, setting, value, null, everyModel);
+                }
             }
         }
 
-        private static void CheckSetting(OperationAnalysisContext context, SdkSymbols sdk, KnownModel model, IOperation modelOperation, RequestSetting setting, ParameterRule rule)
+        private static void CheckSetting(OperationAnalysisContext context, SdkSymbols sdk, KnownModel model, IOperation modelOperation, RequestSetting setting, ParameterRule rule, ParameterRule? everyModel)
         {
             if (rule.Forbidden)
             {
@@ -68,25 +71,51 @@ namespace CreateImageSdk.Analyzers
                     UnsupportedValueProperties(sdk, model, rule, value), rule.Parameter, value.WireValue, model.WireValue, rule.DescribeAllowed()));
             }
 
-            if (value.Integer is { } number && (number > rule.Maximum || number < rule.Minimum))
+            CheckLimits(context, model, setting, value, rule, everyModel);
+        }
+
+        /// <summary>
+        /// Ranges and lengths: the model's and every model's together, reported once, with the bound that is broken
+        /// and whose it is ("for model 'dall-e-3'" or "for any model").
+        /// </summary>
+        private static void CheckLimits(OperationAnalysisContext context, KnownModel? model, RequestSetting setting, SettingValue value, ParameterRule? rule, ParameterRule? everyModelRule)
+        {
+            var location = value.Operation.Syntax.GetLocation();
+            var modelRule = rule ?? Unrestricted;
+            var everyModel = everyModelRule ?? Unrestricted;
+
+            if (value.Integer is { } number)
             {
-                var bound = number > rule.Maximum ? rule.Maximum : rule.Minimum;
-                var range = number > rule.Maximum ? "at most " + Format(rule.Maximum) : "at least " + Format(rule.Minimum);
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Bound, Format(bound));
-                context.ReportDiagnostic(Diagnostic.Create(
-                    ModelRuleDescriptors.OutOfRange, location, properties, rule.Parameter, Format(number), model.WireValue, range));
+                var tooHigh = number > Math.Min(modelRule.Maximum, everyModel.Maximum);
+                var tooLow = number < Math.Max(modelRule.Minimum, everyModel.Minimum);
+                if (tooHigh || tooLow)
+                {
+                    var byModel = tooHigh ? modelRule.Maximum <= everyModel.Maximum : modelRule.Minimum >= everyModel.Minimum;
+                    var bound = tooHigh ? Math.Min(modelRule.Maximum, everyModel.Maximum) : Math.Max(modelRule.Minimum, everyModel.Minimum);
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Bound, Format(bound));
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        ModelRuleDescriptors.OutOfRange, location, properties, setting.Parameter, Format(number),
+                        byModel && model != null ? "for model '" + model.WireValue + "'" : "for any model", (tooHigh ? "at most " : "at least ") + Format(bound)));
+                }
             }
 
-            if (value.Text != null && rule.MaxLength >= 0)
+            var maxLength = Limit(modelRule.MaxLength, everyModel.MaxLength);
+            if (value.Text != null && maxLength >= 0)
             {
                 var length = SettingValue.TextLength(value.Text);
-                if (length > rule.MaxLength)
+                if (length > maxLength)
                 {
+                    var byModel = model != null && modelRule.MaxLength == maxLength;
                     context.ReportDiagnostic(Diagnostic.Create(
-                        ModelRuleDescriptors.PromptTooLong, location, rule.Parameter, Format(length), model.WireValue, Format(rule.MaxLength)));
+                        ModelRuleDescriptors.PromptTooLong, location, setting.Parameter, Format(length), byModel ? "model '" + model!.WireValue + "'" : "every model", Format(maxLength)));
                 }
             }
         }
+
+        private static readonly ParameterRule Unrestricted = new ParameterRule(string.Empty, null, false, long.MinValue, long.MaxValue, -1, null);
+
+        /// <summary>The tighter of two lengths, where -1 means unrestricted.</summary>
+        private static int Limit(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 
         private static ImmutableDictionary<string, string?> UnsupportedValueProperties(SdkSymbols sdk, KnownModel model, ParameterRule rule, SettingValue value)
         {

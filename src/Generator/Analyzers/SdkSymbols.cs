@@ -21,6 +21,7 @@ namespace CreateImageSdk.Analyzers
         private readonly INamedTypeSymbol _wireValueAttribute;
         private readonly Lazy<ImmutableArray<KnownModel>> _models;
         private readonly Lazy<ImmutableDictionary<ISymbol, KnownModel>> _modelsBySymbol;
+        private readonly Lazy<ImmutableDictionary<string, ParameterRule>> _requestRules;
 
         private SdkSymbols(
             INamedTypeSymbol imageModel, INamedTypeSymbol request, INamedTypeSymbol builder, INamedTypeSymbol client,
@@ -37,6 +38,7 @@ namespace CreateImageSdk.Analyzers
             _modelsBySymbol = new Lazy<ImmutableDictionary<ISymbol, KnownModel>>(
                 IndexModels,
                 LazyThreadSafetyMode.ExecutionAndPublication);
+            _requestRules = new Lazy<ImmutableDictionary<string, ParameterRule>>(() => ReadRules(Request), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public INamedTypeSymbol ImageModel { get; }
@@ -67,6 +69,9 @@ namespace CreateImageSdk.Analyzers
 
             return new SdkSymbols(imageModel, request, builder, client, modelRule, wireName, wireValue);
         }
+
+        /// <summary>What every model demands of a parameter (the <c>[ModelRule]</c> attributes on the request type); null when nothing.</summary>
+        public ParameterRule? RequestRuleFor(string parameter) => _requestRules.Value.TryGetValue(parameter, out var rule) ? rule : null;
 
         public KnownModel? FindModel(IPropertySymbol property) =>
             _modelsBySymbol.Value.TryGetValue(property.OriginalDefinition, out var model) ? model : null;
@@ -116,19 +121,24 @@ namespace CreateImageSdk.Analyzers
                 var wireValue = WireValue(property);
                 if (wireValue is null) continue;
 
-                var rules = ImmutableDictionary.CreateBuilder<string, ParameterRule>(StringComparer.Ordinal);
-                foreach (var attribute in property.GetAttributes())
-                {
-                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _modelRuleAttribute) && ReadRule(attribute) is { } rule)
-                    {
-                        rules[rule.Parameter] = rule;
-                    }
-                }
-
-                models.Add(new KnownModel(property, wireValue, rules.ToImmutable()));
+                models.Add(new KnownModel(property, wireValue, ReadRules(property)));
             }
 
             return models.ToImmutable();
+        }
+
+        private ImmutableDictionary<string, ParameterRule> ReadRules(ISymbol symbol)
+        {
+            var rules = ImmutableDictionary.CreateBuilder<string, ParameterRule>(StringComparer.Ordinal);
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _modelRuleAttribute) && ReadRule(attribute) is { } rule)
+                {
+                    rules[rule.Parameter] = rule;
+                }
+            }
+
+            return rules.ToImmutable();
         }
 
         private static ParameterRule? ReadRule(AttributeData attribute)

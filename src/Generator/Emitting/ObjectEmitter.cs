@@ -22,6 +22,11 @@ namespace CreateImageSdk.Generator.Emitting
         {
             Docs.Summary(w, Docs.Text(spec.Description));
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            if (spec.Operation != null)
+            {
+                foreach (var rule in RuleAttributes.RequestRules(spec)) w.Line(rule);
+            }
+
             w.Open("public sealed partial record " + spec.Name);
             for (var i = 0; i < spec.Properties.Count; i++)
             {

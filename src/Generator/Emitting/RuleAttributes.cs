@@ -17,6 +17,16 @@ namespace CreateImageSdk.Generator.Emitting
 
         public static string WireValue(string value) => "[" + Namespace + "WireValue(" + Identifiers.Literal(value) + ")]";
 
+        /// <summary>
+        /// On a request type: the ranges and lengths that hold for every model, so the analyzer reports
+        /// <c>WithCount(0)</c> even when no model is named.
+        /// </summary>
+        public static IEnumerable<string> RequestRules(ObjectSpec spec) =>
+            ModelRules(new EquatableArray<ConstraintSpec>(spec.Properties
+                .Where(p => p.Minimum.HasValue || p.Maximum.HasValue || p.MaxLength.HasValue)
+                .Select(p => new ConstraintSpec(p.WireName, EquatableArray<LiteralSpec>.Empty, p.Minimum, p.Maximum, p.MaxLength, Forbidden: false, Required: false))
+                .ToArray()));
+
         public static IEnumerable<string> ModelRules(EquatableArray<ConstraintSpec> constraints)
         {
             foreach (var c in constraints)

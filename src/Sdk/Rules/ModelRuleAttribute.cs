@@ -4,10 +4,11 @@ namespace CreateImageSdk.Rules
 {
     /// <summary>
     /// What a model demands of one request parameter, emitted by the generator on each known model from the
-    /// schema's if/then rules. The compile-time analyzer reads these from metadata, so the rules it enforces
-    /// change with the schema and no model name is written into the analyzer.
+    /// schema's if/then rules; on a request type, what every model demands (the schema's own ranges and lengths).
+    /// The compile-time analyzer reads these from metadata, so the rules it enforces change with the schema and no
+    /// model name is written into the analyzer.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Property, AllowMultiple = true)]
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class, AllowMultiple = true)]
     internal sealed class ModelRuleAttribute : Attribute
     {
         public ModelRuleAttribute(string parameter) => Parameter = parameter;

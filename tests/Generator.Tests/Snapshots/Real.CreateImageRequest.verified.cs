@@ -8,6 +8,9 @@ namespace CreateImageSdk
     /// Creates an image given a prompt. The body of POST /v1/images/generations.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
+    [global::CreateImageSdk.Rules.ModelRule("n", Minimum = 1, Maximum = 10)]
+    [global::CreateImageSdk.Rules.ModelRule("output_compression", Minimum = 0, Maximum = 100)]
+    [global::CreateImageSdk.Rules.ModelRule("partial_images", Minimum = 0, Maximum = 3)]
     public sealed partial record CreateImageRequest
     {
         /// <summary>
