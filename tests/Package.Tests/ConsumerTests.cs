@@ -46,6 +46,53 @@ namespace CreateImageSdk.Package.Tests
             Assert.Contains("\"size\":\"1024x1792\"", server.Requests.Single().Body);
         }
 
+        private const string CSharp73Source = """
+            using System;
+            using System.Threading.Tasks;
+            using CreateImageSdk;
+
+            public static class Legacy
+            {
+                public static async Task<string> RunAsync(string baseUri, string apiKey)
+                {
+                    var options = new ImageClientOptions { BaseUri = new Uri(baseUri), ApiKey = apiKey, MaxRetries = 1 };
+                    options.Timeout = TimeSpan.FromMinutes(1);
+                    using (var client = new ImageClient(options))
+                    {
+                        var response = await client.CreateImage("A cute baby sea otter")
+                            .WithModel(ImageModel.DallE2)
+                            .WithSize(ImageSize.Size256x256)
+                            .WithResponseFormat(ImageResponseFormat.B64Json)
+                            .SendAsync();
+                        return response.Data.Count + " image(s) of " + response.Data[0].Bytes.Length + " bytes";
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public async Task CSharp73Projects_ConfigureTheClientAndSend()
+        {
+            // A netstandard2.0 library on its default language version (7.3), as .NET Framework-era code is.
+            var library = _package.CreateConsumer("CSharp73Library", "netstandard2.0", "<OutputType>Library</OutputType><Nullable>disable</Nullable><ImplicitUsings>disable</ImplicitUsings>",
+                ("Legacy.cs", CSharp73Source));
+            var libraryBuild = await DotNet.RunAsync(library, "build", "-c", "Release", "-nodeReuse:false");
+            Assert.True(libraryBuild.ExitCode == 0, libraryBuild.ToString());
+            Assert.DoesNotMatch(Warning, libraryBuild.Output);
+
+            // The same code in a program pinned to C# 7.3, run against the local server.
+            var program = _package.CreateConsumer("CSharp73Program", "net10.0", "<LangVersion>7.3</LangVersion><Nullable>disable</Nullable><ImplicitUsings>disable</ImplicitUsings>",
+                ("Legacy.cs", CSharp73Source),
+                ("Program.cs", "using System; using System.Threading.Tasks; public static class Program { public static async Task Main(string[] args) { Console.WriteLine(await Legacy.RunAsync(args[0], args[1])); } }"));
+            var build = await DotNet.RunAsync(program, "build", "-c", "Release", "-nodeReuse:false");
+            Assert.True(build.ExitCode == 0, build.ToString());
+
+            await using var server = await LocalImageServer.StartAsync();
+            var run = await DotNet.RunAsync(program, "bin/Release/net10.0/CSharp73Program.dll", server.BaseUri.ToString(), LocalImageServer.DefaultApiKey);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.StartsWith("1 image(s) of ", run.Output.Trim());
+        }
+
         [Theory]
         [InlineData("net8.0", true)]
         [InlineData("net8.0", false)]
