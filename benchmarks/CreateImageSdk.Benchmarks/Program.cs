@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project benchmarks/CreateImageSdk.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(CreateImageSdk.Benchmarks.ResponseReadingBenchmarks).Assembly).Run(args);
+// The side-by-side comparison (README "Performance"):
+//   dotnet run -c Release --project benchmarks/CreateImageSdk.Benchmarks -- --filter '*Comparison*'
+BenchmarkSwitcher.FromAssembly(typeof(CreateImageSdk.Benchmarks.ResponseComparisonBenchmarks).Assembly).Run(args);

@@ -19,10 +19,10 @@ namespace CreateImageSdk.Http
             T? result;
             try
             {
-                using var stream = new LimitedReadStream(await ReadStreamAsync(response, attempt.Timeout.Token).ConfigureAwait(false), attempt.Limits.MaxBodyBytes, "the body");
-                // No intermediate string: the serializer reads UTF-8 from the socket into pooled buffers, and the
-                // generated converters decode base64 straight into each image's byte array.
-                result = await JsonSerializer.DeserializeAsync(stream, typeInfo, attempt.Timeout.Token).ConfigureAwait(false);
+                // The body in pooled memory, then one synchronous parse from the span; the generated converters
+                // decode base64 straight into each image's byte array (see PooledBody for why not DeserializeAsync).
+                using var body = await PooledBody.ReadAsync(response, attempt.Limits.MaxBodyBytes, attempt.Timeout.Token).ConfigureAwait(false);
+                result = JsonSerializer.Deserialize(body.Span, typeInfo);
             }
             catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body" + ContentType(response) + " is not a valid " + typeof(T).Name, attempt.Scrubber) is { } mapped)
             {
@@ -49,11 +49,9 @@ namespace CreateImageSdk.Http
             string body;
             try
             {
-                using var stream = new LimitedReadStream(await ReadStreamAsync(response, attempt.Timeout.Token).ConfigureAwait(false), attempt.Limits.MaxBodyBytes, "the body");
-                using var buffer = new MemoryStream();
-                await stream.CopyToAsync(buffer, 81920, attempt.Timeout.Token).ConfigureAwait(false);
+                using var bytes = await PooledBody.ReadAsync(response, attempt.Limits.MaxBodyBytes, attempt.Timeout.Token).ConfigureAwait(false);
                 // Lenient: the raw API returns whatever came; bytes that are not UTF-8 become U+FFFD.
-                body = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                body = bytes.ToUtf8String();
             }
             catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body is not text", attempt.Scrubber) is { } mapped)
             {

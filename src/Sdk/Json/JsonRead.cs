@@ -56,12 +56,43 @@ namespace CreateImageSdk.Json
             return uri;
         }
 
-        /// <summary>Decodes base64 straight from the UTF-8 token into the image bytes: no intermediate string.</summary>
+        /// <summary>
+        /// Decodes base64 straight from the UTF-8 token into the image's final array: its size is known from the
+        /// token's length, so there is one pass and no intermediate buffer or string. Escaped or split tokens (rare:
+        /// servers do not escape base64) take the reader's own path.
+        /// </summary>
         public static byte[] Base64(ref Utf8JsonReader reader, string property)
         {
             ExpectString(ref reader, property);
-            if (!reader.TryGetBytesFromBase64(out var bytes)) throw new JsonException($"Property '{property}' is not valid base64.");
-            return bytes;
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            {
+                var source = reader.ValueSpan;
+                var length = DecodedLength(source);
+                if (length >= 0)
+                {
+#if NET
+                    // The decoder writes every byte, so zeroing megabytes first would be wasted work.
+                    var bytes = GC.AllocateUninitializedArray<byte>(length);
+#else
+                    var bytes = new byte[length];
+#endif
+                    if (System.Buffers.Text.Base64.DecodeFromUtf8(source, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == length) return bytes;
+                }
+
+                throw new JsonException($"Property '{property}' is not valid base64.");
+            }
+
+            if (!reader.TryGetBytesFromBase64(out var decoded)) throw new JsonException($"Property '{property}' is not valid base64.");
+            return decoded;
+        }
+
+        /// <summary>The decoded length of padded base64, or -1 when the text cannot be base64 (length not a multiple of 4).</summary>
+        private static int DecodedLength(ReadOnlySpan<byte> base64)
+        {
+            if (base64.Length % 4 != 0) return -1;
+            if (base64.Length == 0) return 0;
+            var padding = base64[base64.Length - 1] == (byte)'=' ? (base64[base64.Length - 2] == (byte)'=' ? 2 : 1) : 0;
+            return base64.Length / 4 * 3 - padding;
         }
 
         public static DateTimeOffset UnixTime(ref Utf8JsonReader reader, string property)

@@ -1,0 +1,96 @@
+using System;
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.ServerSentEvents;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+
+namespace CreateImageSdk.Benchmarks
+{
+    /// <summary>
+    /// A streamed generation: two partial images and the final one, 1.5 MB each. The baseline parses events with
+    /// .NET's SseParser and System.Text.Json; the official library has no typed image stream, so its caller sends
+    /// the protocol request and decodes the events itself.
+    /// </summary>
+    [MemoryDiagnoser]
+    [Config(typeof(ComparisonConfig))]
+    public class StreamingComparisonBenchmarks : IDecodesImages
+    {
+        private const string RequestJson = "{\"prompt\":\"A cute baby sea otter\",\"model\":\"gpt-image-1\",\"stream\":true,\"partial_images\":2}";
+
+        private HttpClient _plain = null!;
+        private ImageClient _ours = null!;
+        private OpenAI.Images.ImageClient _official = null!;
+
+        [Params("3 events x 1.5 MB")]
+        public string Case { get; set; } = "3 events x 1.5 MB";
+
+        public long DecodedBytes(string @case) => 3L * 1_500_000;
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            var body = Bodies.EventStream(1_500_000, out _);
+            _plain = new HttpClient(new CannedResponseHandler(body, "text/event-stream"));
+            _ours = new ImageClient(new ImageClientOptions
+            {
+                ApiKey = "sk-benchmark", BaseUri = new Uri("http://127.0.0.1/v1/"), HttpClient = new HttpClient(new CannedResponseHandler(body, "text/event-stream")),
+            });
+            _official = new OpenAI.Images.ImageClient("gpt-image-1", new ApiKeyCredential("sk-benchmark"), new OpenAI.OpenAIClientOptions
+            {
+                Endpoint = new Uri("http://127.0.0.1/v1"),
+                Transport = new HttpClientPipelineTransport(new HttpClient(new CannedResponseHandler(body, "text/event-stream"))),
+            });
+        }
+
+        [Benchmark(Baseline = true)]
+        public async Task<List<BaselineEvent>> Baseline()
+        {
+            using var content = new StringContent(RequestJson, Encoding.UTF8, "application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1/v1/images/generations") { Content = content };
+            using var response = await _plain.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            using var stream = await response.Content.ReadAsStreamAsync();
+            var events = new List<BaselineEvent>();
+            await foreach (var item in SseParser.Create(stream, (_, data) => JsonSerializer.Deserialize(data, BaselineJsonContext.Default.BaselineEvent)!).EnumerateAsync())
+            {
+                events.Add(item.Data);
+            }
+
+            return events;
+        }
+
+        [Benchmark]
+        public async Task<int> Ours()
+        {
+            var total = 0;
+            await foreach (var update in _ours.CreateImage("A cute baby sea otter").WithModel(ImageModel.GptImage1).WithPartialImages(2).StreamAsync())
+            {
+                total += update.Bytes?.Length ?? 0;
+            }
+
+            return total;
+        }
+
+        [Benchmark]
+        public async Task<int> Official()
+        {
+            var result = await _official.GenerateImagesAsync(BinaryContent.Create(BinaryData.FromString(RequestJson)), new RequestOptions { BufferResponse = false });
+            using var stream = result.GetRawResponse().ContentStream!;
+            var total = 0;
+            await foreach (var item in SseParser.Create(stream, (_, data) =>
+            {
+                using var document = JsonDocument.Parse(data.ToArray());
+                return document.RootElement.GetProperty("b64_json").GetBytesFromBase64();
+            }).EnumerateAsync())
+            {
+                total += item.Data.Length;
+            }
+
+            return total;
+        }
+    }
+}
