@@ -92,5 +92,30 @@ namespace CreateImageSdk.Tests
 
         private static string[] StaticNames(Type type) =>
             type.GetProperties(BindingFlags.Public | BindingFlags.Static).Select(p => p.Name).ToArray();
+
+        [Fact]
+        public async Task DefaultBuilder_SaysHowToStartOne()
+        {
+            var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => default(CreateImageRequestBuilder).SendAsync());
+            Assert.Contains("start one with the ImageClient method", ex.Message);
+            Assert.Throws<InvalidOperationException>(() => default(DallE3RequestBuilder).Request);
+        }
+
+        [Fact]
+        public void ModelBuilders_AreValues_SoBranchesDoNotShareSettings()
+        {
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = "k", BaseUri = new Uri("http://127.0.0.1:1/v1/") });
+            var common = client.CreateImage("otter").WithUser("u-1").UsingDallE3().WithStyle(ImageStyle.Vivid);
+            var wide = common.WithSize(DallE3Size.Size1792x1024);
+            var tall = common.WithSize(DallE3Size.Size1024x1792).WithQuality(DallE3Quality.Hd);
+
+            Assert.Null(common.Request.Size);
+            Assert.Equal(ImageSize.Size1792x1024, wide.Request.Size);
+            Assert.Null(wide.Request.Quality);
+            Assert.Equal((ImageSize.Size1024x1792, ImageQuality.Hd), (tall.Request.Size, tall.Request.Quality));
+            Assert.Equal(ImageModel.DallE3, tall.Request.Model);
+            Assert.Equal("otter", tall.Request.Prompt);
+            Assert.Null(tall.Request.User); // Using… keeps the prompt and starts the rest afresh
+        }
     }
 }

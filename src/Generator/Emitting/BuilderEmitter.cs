@@ -20,14 +20,14 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line(Invalid);
             w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON.</exception>");
             w.Line("public global::System.Threading.Tasks.Task<" + TypeNames.Namespace + operation.ResponseType + "> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line("    _client." + operation.MethodName + "Async(Request, cancellationToken);");
+            w.Line("    Client." + operation.MethodName + "Async(Request, cancellationToken);");
             w.Line();
             Docs.Summary(w, "Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.");
             w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
             w.Line("/// <returns>The raw response.</returns>");
             w.Line(Invalid);
             w.Line("public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line("    _client." + operation.MethodName + "RawAsync(Request, cancellationToken);");
+            w.Line("    Client." + operation.MethodName + "RawAsync(Request, cancellationToken);");
             if (!canStream) return;
             w.Line();
             Docs.Summary(w, "Validates the request, sends it with " + Docs.Code(operation.StreamFlag + ": true") + ", and yields each server-sent event as it arrives: partial images, then the completed image.");
@@ -36,7 +36,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line(Invalid);
             w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or sent an event that is not the expected JSON.</exception>");
             w.Line("public global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Namespace + operation.StreamEvent + "> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line("    _client." + operation.MethodName + "StreamAsync(Request, cancellationToken);");
+            w.Line("    Client." + operation.MethodName + "StreamAsync(Request, cancellationToken);");
         }
 
         /// <param name="finalCheck">A lambda that tells the last streamed event, or null when the schema names none.</param>
@@ -48,18 +48,10 @@ namespace CreateImageSdk.Generator.Emitting
             var required = spec.Properties.Where(p => p.IsRequired).ToList();
             var w = GeneratedHeader.Start(schemaFile);
 
-            Docs.Summary(w, "Builds and sends a <see cref=\"" + spec.Name + "\"/> step by step. Every <c>With…</c> call returns a new builder, so a configured builder can be kept, reused and branched.");
+            Docs.Summary(w, "Builds and sends a <see cref=\"" + spec.Name + "\"/> step by step. Every <c>With…</c> call returns a new builder (a struct: no allocation per step), so a configured builder can be kept, reused and branched.");
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
-            w.Open("public sealed partial class " + builder);
-            w.Line("private readonly global::CreateImageSdk.ImageClient _client;");
-            w.Line();
-            w.Open("internal " + builder + "(global::CreateImageSdk.ImageClient client, " + request + " request)");
-            w.Line("_client = client;");
-            w.Line("Request = request;");
-            w.Close();
-            w.Line();
-            Docs.Summary(w, "The request as configured so far.");
-            w.Line("public " + request + " Request { get; }");
+            w.Open("public partial struct " + builder);
+            BuilderState.EmitMembers(w, builder, spec, BuilderState.Held(spec).ToList());
             // The stream flag is not a With… step: the streaming methods set it, so a builder cannot ask for
             // server-sent events and then read them as a plain JSON response.
             foreach (var property in spec.Properties.Where(p => !p.IsRequired && p.WireName != operation.StreamFlag))
@@ -71,8 +63,7 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("/// <param name=\"" + parameter.TrimStart('@') + "\">The value to send.</param>");
                 w.Line("/// <returns>A new builder; this one is unchanged.</returns>");
                 w.Line(RuleAttributes.WireName(property.WireName));
-                w.Line("public " + builder + " With" + property.Name + "(" + TypeNames.Of(property.Type) + " " + parameter + ") =>");
-                w.Line("    new " + builder + "(_client, Request with { " + property.Name + " = " + parameter + " });");
+                BuilderState.EmitWith(w, builder, property, TypeNames.Of(property.Type), parameter, parameter);
             }
 
             EmitSends(w, operation, operation.StreamFlag != null && operation.StreamEvent != null);
@@ -89,7 +80,7 @@ namespace CreateImageSdk.Generator.Emitting
 
             w.Line("/// <returns>A builder; nothing is sent until <see cref=\"" + builder + ".SendAsync\"/>.</returns>");
             w.Line("public " + builder + " " + operation.MethodName + "(" + parameters + ") =>");
-            w.Line("    new " + builder + "(this, new " + request + " { " + string.Join(", ", required.Select(p => p.Name + " = " + Identifiers.Parameter(p.Name))) + " });");
+            w.Line("    new " + builder + "(this" + string.Concat(required.Select(p => ", " + Identifiers.Parameter(p.Name))) + ");");
             w.Line();
             Docs.Summary(w, "Validates and sends a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + ", and reads the typed response.");
             w.Line("/// <param name=\"request\">The request.</param>");

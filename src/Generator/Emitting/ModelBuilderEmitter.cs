@@ -19,10 +19,9 @@ namespace CreateImageSdk.Generator.Emitting
         public static string EmitEntryPoints(ObjectSpec request, EnumSpec models, string schemaFile)
         {
             var general = request.Name + "Builder";
-            var modelProperty = request.Properties.First(p => p.WireName == request.Discriminator);
             var required = request.Properties.Where(p => p.IsRequired).ToList();
             var w = GeneratedHeader.Start(schemaFile);
-            w.Open("public sealed partial class " + general);
+            w.Open("public partial struct " + general);
             var first = true;
             foreach (var model in models.Members.Where(m => m.ModelConstraints.Count > 0))
             {
@@ -32,8 +31,7 @@ namespace CreateImageSdk.Generator.Emitting
                 Docs.Remarks(w, "Keeps " + string.Join(", ", required.Select(p => Docs.Code(p.WireName))) + " and starts the rest afresh.");
                 w.Line("/// <returns>A builder for " + Docs.Code(model.WireValue) + ".</returns>");
                 w.Line("public " + TypeNames.Namespace + BuilderName(model) + " Using" + model.Name + "() =>");
-                w.Line("    new " + TypeNames.Namespace + BuilderName(model) + "(_client, new " + TypeNames.Namespace + request.Name + " { " +
-                       string.Join(", ", required.Select(p => p.Name + " = Request." + p.Name).Concat(new[] { modelProperty.Name + " = " + TypeNames.Of(modelProperty.Type) + "." + model.Name })) + " });");
+                w.Line("    new " + TypeNames.Namespace + BuilderName(model) + "(Client" + string.Concat(required.Select(p => ", " + BuilderState.Field(p))) + ");");
             }
 
             w.Close();
@@ -53,18 +51,10 @@ namespace CreateImageSdk.Generator.Emitting
             Docs.Summary(w, "Builds a request for " + Docs.Code(model.WireValue) + ", offering only the parameters and values it accepts. Every <c>With…</c> call returns a new builder.");
             Docs.Remarks(w, Docs.Join(Docs.Text(model.Description), limits.Count > 0 ? "Limits: " + string.Join(", ", limits) + " (checked before sending)." : string.Empty));
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
-            w.Open("public sealed class " + builder);
-            w.Line("private readonly global::CreateImageSdk.ImageClient _client;");
-            w.Line();
-            w.Open("internal " + builder + "(global::CreateImageSdk.ImageClient client, " + requestType + " request)");
-            w.Line("_client = client;");
-            w.Line("Request = request;");
-            w.Close();
-            w.Line();
-            Docs.Summary(w, "The request as configured so far.");
-            w.Line("public " + requestType + " Request { get; }");
+            w.Open("public partial struct " + builder);
 
             var valueTypes = new List<(string Name, EnumSpec General, ConstraintSpec Constraint)>();
+            var steps = new List<(PropertySpec Property, string ParameterType, string Parameter, string Value, List<string> Remarks)>();
             // Value types are named model + short name (DallE3Size) unless two restricted sets share a short name.
             var shortNames = request.Properties
                 .Where(p => p.Type.TypeName != null && enums.ContainsKey(p.Type.TypeName) && constraints.TryGetValue(p.WireName, out var c) && c.HasAllowedValues)
@@ -103,14 +93,22 @@ namespace CreateImageSdk.Generator.Emitting
                     value = parameter;
                 }
 
+                steps.Add((property, parameterType, parameter, value, remarks));
+            }
+
+            // The builder holds only what it can send: the required values, its model, and what a step sets.
+            var modelProperty = request.Properties.First(p => p.WireName == request.Discriminator);
+            var held = request.Properties.Where(p => p.IsRequired || p == modelProperty || steps.Any(s => s.Property == p)).ToList();
+            BuilderState.EmitMembers(w, builder, request, held, (modelProperty, TypeNames.Of(modelProperty.Type) + "." + model.Name));
+            foreach (var (property, parameterType, parameter, value, remarks) in steps)
+            {
                 w.Line();
                 Docs.Summary(w, "Sets " + Docs.Code(property.WireName) + ": " + Docs.Text(property.Description));
                 Docs.Remarks(w, string.Join("\n", remarks));
                 w.Line("/// <param name=\"" + parameter.TrimStart('@') + "\">The value to send.</param>");
                 w.Line("/// <returns>A new builder; this one is unchanged.</returns>");
                 w.Line(RuleAttributes.WireName(property.WireName));
-                w.Line("public " + builder + " With" + property.Name + "(" + parameterType + " " + parameter + ") =>");
-                w.Line("    new " + builder + "(_client, Request with { " + property.Name + " = " + value + " });");
+                BuilderState.EmitWith(w, builder, property, parameterType, parameter, value);
             }
 
             var canStream = operation.StreamFlag != null && operation.StreamEvent != null &&

@@ -11,20 +11,37 @@ namespace CreateImageSdk
     /// Limits: <c>scene</c> up to 100 characters (checked before sending).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public sealed class FilmRequestBuilder
+    public partial struct FilmRequestBuilder
     {
-        private readonly global::CreateImageSdk.ImageClient _client;
+        private global::CreateImageSdk.ImageClient? _client;
+        private string _scene;
+        private global::CreateImageSdk.RenderEngine? _engine;
+        private int? _frames;
+        private global::CreateImageSdk.FilmGrain? _grain;
 
-        internal FilmRequestBuilder(global::CreateImageSdk.ImageClient client, global::CreateImageSdk.RenderRequest request)
+        internal FilmRequestBuilder(global::CreateImageSdk.ImageClient client, string scene)
         {
+            this = default;
             _client = client;
-            Request = request;
+            _scene = scene;
+            _engine = global::CreateImageSdk.RenderEngine.Film;
         }
 
         /// <summary>
-        /// The request as configured so far.
+        /// The request as configured so far (a new <see cref="RenderRequest"/> each time it is read).
         /// </summary>
-        public global::CreateImageSdk.RenderRequest Request { get; }
+        /// <exception cref="global::System.InvalidOperationException">The builder is <c>default</c>, not one the client started.</exception>
+        public global::CreateImageSdk.RenderRequest Request
+        {
+            get
+            {
+                _ = Client;
+                return new global::CreateImageSdk.RenderRequest { Scene = _scene, Engine = _engine, Frames = _frames, Grain = _grain };
+            }
+        }
+
+        private global::CreateImageSdk.ImageClient Client =>
+            _client ?? throw new global::System.InvalidOperationException("This FilmRequestBuilder is default; start one with the ImageClient method that creates it.");
 
         /// <summary>
         /// Sets <c>frames</c>: Frames.
@@ -36,8 +53,12 @@ namespace CreateImageSdk
         /// <param name="frames">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("frames")]
-        public FilmRequestBuilder WithFrames(int frames) =>
-            new FilmRequestBuilder(_client, Request with { Frames = frames });
+        public FilmRequestBuilder WithFrames(int frames)
+        {
+            var next = this;
+            next._frames = frames;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>grain</c>: Film grain.
@@ -48,8 +69,12 @@ namespace CreateImageSdk
         /// <param name="grain">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("grain")]
-        public FilmRequestBuilder WithGrain(global::CreateImageSdk.FilmGrain grain) =>
-            new FilmRequestBuilder(_client, Request with { Grain = grain });
+        public FilmRequestBuilder WithGrain(global::CreateImageSdk.FilmGrain grain)
+        {
+            var next = this;
+            next._grain = grain;
+            return next;
+        }
 
         /// <summary>
         /// Validates the request, sends it, and reads the typed response.
@@ -59,7 +84,7 @@ namespace CreateImageSdk
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderRequest> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.RenderAsync(Request, cancellationToken);
+            Client.RenderAsync(Request, cancellationToken);
 
         /// <summary>
         /// Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.
@@ -68,6 +93,6 @@ namespace CreateImageSdk
         /// <returns>The raw response.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.RenderRawAsync(Request, cancellationToken);
+            Client.RenderRawAsync(Request, cancellationToken);
     }
 }

@@ -8,20 +8,37 @@ namespace CreateImageSdk
     /// Builds a request for <c>fine</c>, offering only the parameters and values it accepts. Every <c>With…</c> call returns a new builder.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public sealed class FineRequestBuilder
+    public partial struct FineRequestBuilder
     {
-        private readonly global::CreateImageSdk.ImageClient _client;
+        private global::CreateImageSdk.ImageClient? _client;
+        private string _scene;
+        private global::CreateImageSdk.RenderEngine? _engine;
+        private int? _frames;
+        private global::CreateImageSdk.FilmGrain? _grain;
 
-        internal FineRequestBuilder(global::CreateImageSdk.ImageClient client, global::CreateImageSdk.RenderRequest request)
+        internal FineRequestBuilder(global::CreateImageSdk.ImageClient client, string scene)
         {
+            this = default;
             _client = client;
-            Request = request;
+            _scene = scene;
+            _engine = global::CreateImageSdk.RenderEngine.Fine;
         }
 
         /// <summary>
-        /// The request as configured so far.
+        /// The request as configured so far (a new <see cref="RenderRequest"/> each time it is read).
         /// </summary>
-        public global::CreateImageSdk.RenderRequest Request { get; }
+        /// <exception cref="global::System.InvalidOperationException">The builder is <c>default</c>, not one the client started.</exception>
+        public global::CreateImageSdk.RenderRequest Request
+        {
+            get
+            {
+                _ = Client;
+                return new global::CreateImageSdk.RenderRequest { Scene = _scene, Engine = _engine, Frames = _frames, Grain = _grain };
+            }
+        }
+
+        private global::CreateImageSdk.ImageClient Client =>
+            _client ?? throw new global::System.InvalidOperationException("This FineRequestBuilder is default; start one with the ImageClient method that creates it.");
 
         /// <summary>
         /// Sets <c>frames</c>: Frames.
@@ -33,8 +50,12 @@ namespace CreateImageSdk
         /// <param name="frames">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("frames")]
-        public FineRequestBuilder WithFrames(int frames) =>
-            new FineRequestBuilder(_client, Request with { Frames = frames });
+        public FineRequestBuilder WithFrames(int frames)
+        {
+            var next = this;
+            next._frames = frames;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>grain</c>: Film grain.
@@ -46,8 +67,12 @@ namespace CreateImageSdk
         /// <param name="grain">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("grain")]
-        public FineRequestBuilder WithGrain(global::CreateImageSdk.FineGrain grain) =>
-            new FineRequestBuilder(_client, Request with { Grain = grain.Value });
+        public FineRequestBuilder WithGrain(global::CreateImageSdk.FineGrain grain)
+        {
+            var next = this;
+            next._grain = grain.Value;
+            return next;
+        }
 
         /// <summary>
         /// Validates the request, sends it, and reads the typed response.
@@ -57,7 +82,7 @@ namespace CreateImageSdk
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderRequest> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.RenderAsync(Request, cancellationToken);
+            Client.RenderAsync(Request, cancellationToken);
 
         /// <summary>
         /// Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.
@@ -66,7 +91,7 @@ namespace CreateImageSdk
         /// <returns>The raw response.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.RenderRawAsync(Request, cancellationToken);
+            Client.RenderRawAsync(Request, cancellationToken);
     }
 
     /// <summary>

@@ -4,7 +4,7 @@
 
 namespace CreateImageSdk
 {
-    public sealed partial class RenderRequestBuilder
+    public partial struct RenderRequestBuilder
     {
         /// <summary>
         /// Continues with <c>fast</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -14,7 +14,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <returns>A builder for <c>fast</c>.</returns>
         public global::CreateImageSdk.FastRequestBuilder UsingFast() =>
-            new global::CreateImageSdk.FastRequestBuilder(_client, new global::CreateImageSdk.RenderRequest { Scene = Request.Scene, Engine = global::CreateImageSdk.RenderEngine.Fast });
+            new global::CreateImageSdk.FastRequestBuilder(Client, _scene);
 
         /// <summary>
         /// Continues with <c>fine</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -24,7 +24,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <returns>A builder for <c>fine</c>.</returns>
         public global::CreateImageSdk.FineRequestBuilder UsingFine() =>
-            new global::CreateImageSdk.FineRequestBuilder(_client, new global::CreateImageSdk.RenderRequest { Scene = Request.Scene, Engine = global::CreateImageSdk.RenderEngine.Fine });
+            new global::CreateImageSdk.FineRequestBuilder(Client, _scene);
 
         /// <summary>
         /// Continues with <c>film</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -34,6 +34,6 @@ namespace CreateImageSdk
         /// </remarks>
         /// <returns>A builder for <c>film</c>.</returns>
         public global::CreateImageSdk.FilmRequestBuilder UsingFilm() =>
-            new global::CreateImageSdk.FilmRequestBuilder(_client, new global::CreateImageSdk.RenderRequest { Scene = Request.Scene, Engine = global::CreateImageSdk.RenderEngine.Film });
+            new global::CreateImageSdk.FilmRequestBuilder(Client, _scene);
     }
 }

@@ -5,23 +5,39 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// Builds and sends a <see cref="RenderRequest"/> step by step. Every <c>With…</c> call returns a new builder, so a configured builder can be kept, reused and branched.
+    /// Builds and sends a <see cref="RenderRequest"/> step by step. Every <c>With…</c> call returns a new builder (a struct: no allocation per step), so a configured builder can be kept, reused and branched.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public sealed partial class RenderRequestBuilder
+    public partial struct RenderRequestBuilder
     {
-        private readonly global::CreateImageSdk.ImageClient _client;
+        private global::CreateImageSdk.ImageClient? _client;
+        private string _scene;
+        private global::CreateImageSdk.RenderEngine? _engine;
+        private int? _frames;
+        private global::CreateImageSdk.FilmGrain? _grain;
 
-        internal RenderRequestBuilder(global::CreateImageSdk.ImageClient client, global::CreateImageSdk.RenderRequest request)
+        internal RenderRequestBuilder(global::CreateImageSdk.ImageClient client, string scene)
         {
+            this = default;
             _client = client;
-            Request = request;
+            _scene = scene;
         }
 
         /// <summary>
-        /// The request as configured so far.
+        /// The request as configured so far (a new <see cref="RenderRequest"/> each time it is read).
         /// </summary>
-        public global::CreateImageSdk.RenderRequest Request { get; }
+        /// <exception cref="global::System.InvalidOperationException">The builder is <c>default</c>, not one the client started.</exception>
+        public global::CreateImageSdk.RenderRequest Request
+        {
+            get
+            {
+                _ = Client;
+                return new global::CreateImageSdk.RenderRequest { Scene = _scene, Engine = _engine, Frames = _frames, Grain = _grain };
+            }
+        }
+
+        private global::CreateImageSdk.ImageClient Client =>
+            _client ?? throw new global::System.InvalidOperationException("This RenderRequestBuilder is default; start one with the ImageClient method that creates it.");
 
         /// <summary>
         /// Sets <c>engine</c>: The engine.
@@ -33,8 +49,12 @@ namespace CreateImageSdk
         /// <param name="engine">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("engine")]
-        public RenderRequestBuilder WithEngine(global::CreateImageSdk.RenderEngine engine) =>
-            new RenderRequestBuilder(_client, Request with { Engine = engine });
+        public RenderRequestBuilder WithEngine(global::CreateImageSdk.RenderEngine engine)
+        {
+            var next = this;
+            next._engine = engine;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>frames</c>: Frames.
@@ -47,8 +67,12 @@ namespace CreateImageSdk
         /// <param name="frames">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("frames")]
-        public RenderRequestBuilder WithFrames(int frames) =>
-            new RenderRequestBuilder(_client, Request with { Frames = frames });
+        public RenderRequestBuilder WithFrames(int frames)
+        {
+            var next = this;
+            next._frames = frames;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>grain</c>: Film grain.
@@ -61,8 +85,12 @@ namespace CreateImageSdk
         /// <param name="grain">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("grain")]
-        public RenderRequestBuilder WithGrain(global::CreateImageSdk.FilmGrain grain) =>
-            new RenderRequestBuilder(_client, Request with { Grain = grain });
+        public RenderRequestBuilder WithGrain(global::CreateImageSdk.FilmGrain grain)
+        {
+            var next = this;
+            next._grain = grain;
+            return next;
+        }
 
         /// <summary>
         /// Validates the request, sends it, and reads the typed response.
@@ -72,7 +100,7 @@ namespace CreateImageSdk
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderRequest> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.RenderAsync(Request, cancellationToken);
+            Client.RenderAsync(Request, cancellationToken);
 
         /// <summary>
         /// Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.
@@ -81,7 +109,7 @@ namespace CreateImageSdk
         /// <returns>The raw response.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.RenderRawAsync(Request, cancellationToken);
+            Client.RenderRawAsync(Request, cancellationToken);
     }
 
     public sealed partial class ImageClient
@@ -92,7 +120,7 @@ namespace CreateImageSdk
         /// <param name="scene">What to render.</param>
         /// <returns>A builder; nothing is sent until <see cref="RenderRequestBuilder.SendAsync"/>.</returns>
         public RenderRequestBuilder Render([global::CreateImageSdk.Rules.WireName("scene")] string scene) =>
-            new RenderRequestBuilder(this, new global::CreateImageSdk.RenderRequest { Scene = scene });
+            new RenderRequestBuilder(this, scene);
 
         /// <summary>
         /// Validates and sends a request to <c>POST render</c>, and reads the typed response.

@@ -4,7 +4,7 @@
 
 namespace CreateImageSdk
 {
-    public sealed partial class CreateImageRequestBuilder
+    public partial struct CreateImageRequestBuilder
     {
         /// <summary>
         /// Continues with <c>dall-e-2</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -14,7 +14,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <returns>A builder for <c>dall-e-2</c>.</returns>
         public global::CreateImageSdk.DallE2RequestBuilder UsingDallE2() =>
-            new global::CreateImageSdk.DallE2RequestBuilder(_client, new global::CreateImageSdk.CreateImageRequest { Prompt = Request.Prompt, Model = global::CreateImageSdk.ImageModel.DallE2 });
+            new global::CreateImageSdk.DallE2RequestBuilder(Client, _prompt);
 
         /// <summary>
         /// Continues with <c>dall-e-3</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -24,7 +24,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <returns>A builder for <c>dall-e-3</c>.</returns>
         public global::CreateImageSdk.DallE3RequestBuilder UsingDallE3() =>
-            new global::CreateImageSdk.DallE3RequestBuilder(_client, new global::CreateImageSdk.CreateImageRequest { Prompt = Request.Prompt, Model = global::CreateImageSdk.ImageModel.DallE3 });
+            new global::CreateImageSdk.DallE3RequestBuilder(Client, _prompt);
 
         /// <summary>
         /// Continues with <c>gpt-image-1</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -34,7 +34,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <returns>A builder for <c>gpt-image-1</c>.</returns>
         public global::CreateImageSdk.GptImage1RequestBuilder UsingGptImage1() =>
-            new global::CreateImageSdk.GptImage1RequestBuilder(_client, new global::CreateImageSdk.CreateImageRequest { Prompt = Request.Prompt, Model = global::CreateImageSdk.ImageModel.GptImage1 });
+            new global::CreateImageSdk.GptImage1RequestBuilder(Client, _prompt);
 
         /// <summary>
         /// Continues with <c>gpt-image-1-mini</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -44,7 +44,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <returns>A builder for <c>gpt-image-1-mini</c>.</returns>
         public global::CreateImageSdk.GptImage1MiniRequestBuilder UsingGptImage1Mini() =>
-            new global::CreateImageSdk.GptImage1MiniRequestBuilder(_client, new global::CreateImageSdk.CreateImageRequest { Prompt = Request.Prompt, Model = global::CreateImageSdk.ImageModel.GptImage1Mini });
+            new global::CreateImageSdk.GptImage1MiniRequestBuilder(Client, _prompt);
 
         /// <summary>
         /// Continues with <c>gpt-image-1.5</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -54,7 +54,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <returns>A builder for <c>gpt-image-1.5</c>.</returns>
         public global::CreateImageSdk.GptImage1_5RequestBuilder UsingGptImage1_5() =>
-            new global::CreateImageSdk.GptImage1_5RequestBuilder(_client, new global::CreateImageSdk.CreateImageRequest { Prompt = Request.Prompt, Model = global::CreateImageSdk.ImageModel.GptImage1_5 });
+            new global::CreateImageSdk.GptImage1_5RequestBuilder(Client, _prompt);
 
         /// <summary>
         /// Continues with <c>gpt-image-2</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -64,7 +64,7 @@ namespace CreateImageSdk
         /// </remarks>
         /// <returns>A builder for <c>gpt-image-2</c>.</returns>
         public global::CreateImageSdk.GptImage2RequestBuilder UsingGptImage2() =>
-            new global::CreateImageSdk.GptImage2RequestBuilder(_client, new global::CreateImageSdk.CreateImageRequest { Prompt = Request.Prompt, Model = global::CreateImageSdk.ImageModel.GptImage2 });
+            new global::CreateImageSdk.GptImage2RequestBuilder(Client, _prompt);
 
         /// <summary>
         /// Continues with <c>gpt-image-2-2026-04-21</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -74,6 +74,6 @@ namespace CreateImageSdk
         /// </remarks>
         /// <returns>A builder for <c>gpt-image-2-2026-04-21</c>.</returns>
         public global::CreateImageSdk.GptImage2_2026_04_21RequestBuilder UsingGptImage2_2026_04_21() =>
-            new global::CreateImageSdk.GptImage2_2026_04_21RequestBuilder(_client, new global::CreateImageSdk.CreateImageRequest { Prompt = Request.Prompt, Model = global::CreateImageSdk.ImageModel.GptImage2_2026_04_21 });
+            new global::CreateImageSdk.GptImage2_2026_04_21RequestBuilder(Client, _prompt);
     }
 }

@@ -5,23 +5,48 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// Builds and sends a <see cref="CreateImageRequest"/> step by step. Every <c>With…</c> call returns a new builder, so a configured builder can be kept, reused and branched.
+    /// Builds and sends a <see cref="CreateImageRequest"/> step by step. Every <c>With…</c> call returns a new builder (a struct: no allocation per step), so a configured builder can be kept, reused and branched.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public sealed partial class CreateImageRequestBuilder
+    public partial struct CreateImageRequestBuilder
     {
-        private readonly global::CreateImageSdk.ImageClient _client;
+        private global::CreateImageSdk.ImageClient? _client;
+        private string _prompt;
+        private global::CreateImageSdk.ImageModel? _model;
+        private int? _count;
+        private global::CreateImageSdk.ImageQuality? _quality;
+        private global::CreateImageSdk.ImageResponseFormat? _responseFormat;
+        private global::CreateImageSdk.ImageOutputFormat? _outputFormat;
+        private int? _outputCompression;
+        private global::CreateImageSdk.ImageSize? _size;
+        private global::CreateImageSdk.ImageModeration? _moderation;
+        private global::CreateImageSdk.ImageBackground? _background;
+        private global::CreateImageSdk.ImageStyle? _style;
+        private int? _partialImages;
+        private string? _user;
 
-        internal CreateImageRequestBuilder(global::CreateImageSdk.ImageClient client, global::CreateImageSdk.CreateImageRequest request)
+        internal CreateImageRequestBuilder(global::CreateImageSdk.ImageClient client, string prompt)
         {
+            this = default;
             _client = client;
-            Request = request;
+            _prompt = prompt;
         }
 
         /// <summary>
-        /// The request as configured so far.
+        /// The request as configured so far (a new <see cref="CreateImageRequest"/> each time it is read).
         /// </summary>
-        public global::CreateImageSdk.CreateImageRequest Request { get; }
+        /// <exception cref="global::System.InvalidOperationException">The builder is <c>default</c>, not one the client started.</exception>
+        public global::CreateImageSdk.CreateImageRequest Request
+        {
+            get
+            {
+                _ = Client;
+                return new global::CreateImageSdk.CreateImageRequest { Prompt = _prompt, Model = _model, Count = _count, Quality = _quality, ResponseFormat = _responseFormat, OutputFormat = _outputFormat, OutputCompression = _outputCompression, Size = _size, Moderation = _moderation, Background = _background, Style = _style, PartialImages = _partialImages, User = _user };
+            }
+        }
+
+        private global::CreateImageSdk.ImageClient Client =>
+            _client ?? throw new global::System.InvalidOperationException("This CreateImageRequestBuilder is default; start one with the ImageClient method that creates it.");
 
         /// <summary>
         /// Sets <c>model</c>: The model to use for image generation. One of <c>dall-e-2</c>, <c>dall-e-3</c>, or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>). Defaults to <c>dall-e-2</c> unless a parameter specific to the GPT image models is used.
@@ -34,8 +59,12 @@ namespace CreateImageSdk
         /// <param name="model">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("model")]
-        public CreateImageRequestBuilder WithModel(global::CreateImageSdk.ImageModel model) =>
-            new CreateImageRequestBuilder(_client, Request with { Model = model });
+        public CreateImageRequestBuilder WithModel(global::CreateImageSdk.ImageModel model)
+        {
+            var next = this;
+            next._model = model;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>n</c>: The number of images to generate. Must be between 1 and 10. For <c>dall-e-3</c>, only <c>n=1</c> is supported.
@@ -49,8 +78,12 @@ namespace CreateImageSdk
         /// <param name="count">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("n")]
-        public CreateImageRequestBuilder WithCount(int count) =>
-            new CreateImageRequestBuilder(_client, Request with { Count = count });
+        public CreateImageRequestBuilder WithCount(int count)
+        {
+            var next = this;
+            next._count = count;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>quality</c>: The quality of the image that will be generated. <c>auto</c> (the default) selects the best quality for the given model; <c>high</c>, <c>medium</c> and <c>low</c> are supported for the GPT image models; <c>hd</c> and <c>standard</c> are supported for <c>dall-e-3</c>; <c>standard</c> is the only option for <c>dall-e-2</c>.
@@ -63,8 +96,12 @@ namespace CreateImageSdk
         /// <param name="quality">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("quality")]
-        public CreateImageRequestBuilder WithQuality(global::CreateImageSdk.ImageQuality quality) =>
-            new CreateImageRequestBuilder(_client, Request with { Quality = quality });
+        public CreateImageRequestBuilder WithQuality(global::CreateImageSdk.ImageQuality quality)
+        {
+            var next = this;
+            next._quality = quality;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>response_format</c>: The format in which generated images with <c>dall-e-2</c> and <c>dall-e-3</c> are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated. This parameter isn't supported for the GPT image models, which always return base64-encoded images.
@@ -78,8 +115,12 @@ namespace CreateImageSdk
         /// <param name="responseFormat">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("response_format")]
-        public CreateImageRequestBuilder WithResponseFormat(global::CreateImageSdk.ImageResponseFormat responseFormat) =>
-            new CreateImageRequestBuilder(_client, Request with { ResponseFormat = responseFormat });
+        public CreateImageRequestBuilder WithResponseFormat(global::CreateImageSdk.ImageResponseFormat responseFormat)
+        {
+            var next = this;
+            next._responseFormat = responseFormat;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>output_format</c>: The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of <c>png</c>, <c>jpeg</c>, or <c>webp</c>.
@@ -93,8 +134,12 @@ namespace CreateImageSdk
         /// <param name="outputFormat">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("output_format")]
-        public CreateImageRequestBuilder WithOutputFormat(global::CreateImageSdk.ImageOutputFormat outputFormat) =>
-            new CreateImageRequestBuilder(_client, Request with { OutputFormat = outputFormat });
+        public CreateImageRequestBuilder WithOutputFormat(global::CreateImageSdk.ImageOutputFormat outputFormat)
+        {
+            var next = this;
+            next._outputFormat = outputFormat;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>output_compression</c>: The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the <c>webp</c> or <c>jpeg</c> output formats, and defaults to 100.
@@ -109,8 +154,12 @@ namespace CreateImageSdk
         /// <param name="outputCompression">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("output_compression")]
-        public CreateImageRequestBuilder WithOutputCompression(int outputCompression) =>
-            new CreateImageRequestBuilder(_client, Request with { OutputCompression = outputCompression });
+        public CreateImageRequestBuilder WithOutputCompression(int outputCompression)
+        {
+            var next = this;
+            next._outputCompression = outputCompression;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>size</c>: The size of the generated images. The GPT image models take <c>auto</c> (the default), <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take any <c>WIDTHxHEIGHT</c> whose sides are multiples of 16, with an aspect ratio between 1:3 and 3:1, a longest side of at most 3840 and 655,360 to 8,294,400 pixels (above <c>2560x1440</c> is experimental). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>; <c>dall-e-3</c> takes <c>1024x1024</c>, <c>1792x1024</c> or <c>1024x1792</c>.
@@ -123,8 +172,12 @@ namespace CreateImageSdk
         /// <param name="size">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("size")]
-        public CreateImageRequestBuilder WithSize(global::CreateImageSdk.ImageSize size) =>
-            new CreateImageRequestBuilder(_client, Request with { Size = size });
+        public CreateImageRequestBuilder WithSize(global::CreateImageSdk.ImageSize size)
+        {
+            var next = this;
+            next._size = size;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>moderation</c>: Control the content-moderation level for images generated by the GPT image models. Must be either <c>low</c> for less restrictive filtering or <c>auto</c> (default value).
@@ -138,8 +191,12 @@ namespace CreateImageSdk
         /// <param name="moderation">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("moderation")]
-        public CreateImageRequestBuilder WithModeration(global::CreateImageSdk.ImageModeration moderation) =>
-            new CreateImageRequestBuilder(_client, Request with { Moderation = moderation });
+        public CreateImageRequestBuilder WithModeration(global::CreateImageSdk.ImageModeration moderation)
+        {
+            var next = this;
+            next._moderation = moderation;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>background</c>: Set the background of the generated image(s). This parameter is only supported for the GPT image models. Must be one of <c>transparent</c>, <c>opaque</c>, or <c>auto</c> (default value). When <c>auto</c> is used, the model will automatically determine the best background for the image. For <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c>, transparency is in preview. When using <c>transparent</c>, set the output format to <c>png</c> or <c>webp</c>.
@@ -153,8 +210,12 @@ namespace CreateImageSdk
         /// <param name="background">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("background")]
-        public CreateImageRequestBuilder WithBackground(global::CreateImageSdk.ImageBackground background) =>
-            new CreateImageRequestBuilder(_client, Request with { Background = background });
+        public CreateImageRequestBuilder WithBackground(global::CreateImageSdk.ImageBackground background)
+        {
+            var next = this;
+            next._background = background;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>style</c>: The style of the generated images. This parameter is only supported for <c>dall-e-3</c>. Must be one of <c>vivid</c> or <c>natural</c>. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images.
@@ -168,8 +229,12 @@ namespace CreateImageSdk
         /// <param name="style">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("style")]
-        public CreateImageRequestBuilder WithStyle(global::CreateImageSdk.ImageStyle style) =>
-            new CreateImageRequestBuilder(_client, Request with { Style = style });
+        public CreateImageRequestBuilder WithStyle(global::CreateImageSdk.ImageStyle style)
+        {
+            var next = this;
+            next._style = style;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>partial_images</c>: The number of partial images to generate. This parameter is used for streaming responses that return partial images. Value must be between 0 and 3. When set to 0, the response will be a single image sent in one streaming event. The final image may be sent before the full number of partial images are generated if the full image is generated more quickly.
@@ -184,8 +249,12 @@ namespace CreateImageSdk
         /// <param name="partialImages">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("partial_images")]
-        public CreateImageRequestBuilder WithPartialImages(int partialImages) =>
-            new CreateImageRequestBuilder(_client, Request with { PartialImages = partialImages });
+        public CreateImageRequestBuilder WithPartialImages(int partialImages)
+        {
+            var next = this;
+            next._partialImages = partialImages;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>user</c>: A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse. Learn more.
@@ -198,8 +267,12 @@ namespace CreateImageSdk
         /// <param name="user">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("user")]
-        public CreateImageRequestBuilder WithUser(string user) =>
-            new CreateImageRequestBuilder(_client, Request with { User = user });
+        public CreateImageRequestBuilder WithUser(string user)
+        {
+            var next = this;
+            next._user = user;
+            return next;
+        }
 
         /// <summary>
         /// Validates the request, sends it, and reads the typed response.
@@ -209,7 +282,7 @@ namespace CreateImageSdk
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.ImagesResponse> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.CreateImageAsync(Request, cancellationToken);
+            Client.CreateImageAsync(Request, cancellationToken);
 
         /// <summary>
         /// Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.
@@ -218,7 +291,7 @@ namespace CreateImageSdk
         /// <returns>The raw response.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.CreateImageRawAsync(Request, cancellationToken);
+            Client.CreateImageRawAsync(Request, cancellationToken);
 
         /// <summary>
         /// Validates the request, sends it with <c>stream: true</c>, and yields each server-sent event as it arrives: partial images, then the completed image.
@@ -228,7 +301,7 @@ namespace CreateImageSdk
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or sent an event that is not the expected JSON.</exception>
         public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageGenerationStreamEvent> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.CreateImageStreamAsync(Request, cancellationToken);
+            Client.CreateImageStreamAsync(Request, cancellationToken);
     }
 
     public sealed partial class ImageClient
@@ -239,7 +312,7 @@ namespace CreateImageSdk
         /// <param name="prompt">A text description of the desired image(s). The maximum length is 32000 characters for the GPT image models, 1000 characters for <c>dall-e-2</c> and 4000 characters for <c>dall-e-3</c>.</param>
         /// <returns>A builder; nothing is sent until <see cref="CreateImageRequestBuilder.SendAsync"/>.</returns>
         public CreateImageRequestBuilder CreateImage([global::CreateImageSdk.Rules.WireName("prompt")] string prompt) =>
-            new CreateImageRequestBuilder(this, new global::CreateImageSdk.CreateImageRequest { Prompt = prompt });
+            new CreateImageRequestBuilder(this, prompt);
 
         /// <summary>
         /// Validates and sends a request to <c>POST images/generations</c>, and reads the typed response.

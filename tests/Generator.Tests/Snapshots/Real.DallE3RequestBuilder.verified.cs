@@ -12,20 +12,40 @@ namespace CreateImageSdk
     /// Limits: <c>prompt</c> up to 4000 characters (checked before sending).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public sealed class DallE3RequestBuilder
+    public partial struct DallE3RequestBuilder
     {
-        private readonly global::CreateImageSdk.ImageClient _client;
+        private global::CreateImageSdk.ImageClient? _client;
+        private string _prompt;
+        private global::CreateImageSdk.ImageModel? _model;
+        private global::CreateImageSdk.ImageQuality? _quality;
+        private global::CreateImageSdk.ImageResponseFormat? _responseFormat;
+        private global::CreateImageSdk.ImageSize? _size;
+        private global::CreateImageSdk.ImageStyle? _style;
+        private string? _user;
 
-        internal DallE3RequestBuilder(global::CreateImageSdk.ImageClient client, global::CreateImageSdk.CreateImageRequest request)
+        internal DallE3RequestBuilder(global::CreateImageSdk.ImageClient client, string prompt)
         {
+            this = default;
             _client = client;
-            Request = request;
+            _prompt = prompt;
+            _model = global::CreateImageSdk.ImageModel.DallE3;
         }
 
         /// <summary>
-        /// The request as configured so far.
+        /// The request as configured so far (a new <see cref="CreateImageRequest"/> each time it is read).
         /// </summary>
-        public global::CreateImageSdk.CreateImageRequest Request { get; }
+        /// <exception cref="global::System.InvalidOperationException">The builder is <c>default</c>, not one the client started.</exception>
+        public global::CreateImageSdk.CreateImageRequest Request
+        {
+            get
+            {
+                _ = Client;
+                return new global::CreateImageSdk.CreateImageRequest { Prompt = _prompt, Model = _model, Quality = _quality, ResponseFormat = _responseFormat, Size = _size, Style = _style, User = _user };
+            }
+        }
+
+        private global::CreateImageSdk.ImageClient Client =>
+            _client ?? throw new global::System.InvalidOperationException("This DallE3RequestBuilder is default; start one with the ImageClient method that creates it.");
 
         /// <summary>
         /// Sets <c>quality</c>: The quality of the image that will be generated. <c>auto</c> (the default) selects the best quality for the given model; <c>high</c>, <c>medium</c> and <c>low</c> are supported for the GPT image models; <c>hd</c> and <c>standard</c> are supported for <c>dall-e-3</c>; <c>standard</c> is the only option for <c>dall-e-2</c>.
@@ -37,8 +57,12 @@ namespace CreateImageSdk
         /// <param name="quality">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("quality")]
-        public DallE3RequestBuilder WithQuality(global::CreateImageSdk.DallE3Quality quality) =>
-            new DallE3RequestBuilder(_client, Request with { Quality = quality.Value });
+        public DallE3RequestBuilder WithQuality(global::CreateImageSdk.DallE3Quality quality)
+        {
+            var next = this;
+            next._quality = quality.Value;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>response_format</c>: The format in which generated images with <c>dall-e-2</c> and <c>dall-e-3</c> are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated. This parameter isn't supported for the GPT image models, which always return base64-encoded images.
@@ -49,8 +73,12 @@ namespace CreateImageSdk
         /// <param name="responseFormat">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("response_format")]
-        public DallE3RequestBuilder WithResponseFormat(global::CreateImageSdk.ImageResponseFormat responseFormat) =>
-            new DallE3RequestBuilder(_client, Request with { ResponseFormat = responseFormat });
+        public DallE3RequestBuilder WithResponseFormat(global::CreateImageSdk.ImageResponseFormat responseFormat)
+        {
+            var next = this;
+            next._responseFormat = responseFormat;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>size</c>: The size of the generated images. The GPT image models take <c>auto</c> (the default), <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take any <c>WIDTHxHEIGHT</c> whose sides are multiples of 16, with an aspect ratio between 1:3 and 3:1, a longest side of at most 3840 and 655,360 to 8,294,400 pixels (above <c>2560x1440</c> is experimental). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>; <c>dall-e-3</c> takes <c>1024x1024</c>, <c>1792x1024</c> or <c>1024x1792</c>.
@@ -62,8 +90,12 @@ namespace CreateImageSdk
         /// <param name="size">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("size")]
-        public DallE3RequestBuilder WithSize(global::CreateImageSdk.DallE3Size size) =>
-            new DallE3RequestBuilder(_client, Request with { Size = size.Value });
+        public DallE3RequestBuilder WithSize(global::CreateImageSdk.DallE3Size size)
+        {
+            var next = this;
+            next._size = size.Value;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>style</c>: The style of the generated images. This parameter is only supported for <c>dall-e-3</c>. Must be one of <c>vivid</c> or <c>natural</c>. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images.
@@ -74,8 +106,12 @@ namespace CreateImageSdk
         /// <param name="style">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("style")]
-        public DallE3RequestBuilder WithStyle(global::CreateImageSdk.ImageStyle style) =>
-            new DallE3RequestBuilder(_client, Request with { Style = style });
+        public DallE3RequestBuilder WithStyle(global::CreateImageSdk.ImageStyle style)
+        {
+            var next = this;
+            next._style = style;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>user</c>: A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse. Learn more.
@@ -86,8 +122,12 @@ namespace CreateImageSdk
         /// <param name="user">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("user")]
-        public DallE3RequestBuilder WithUser(string user) =>
-            new DallE3RequestBuilder(_client, Request with { User = user });
+        public DallE3RequestBuilder WithUser(string user)
+        {
+            var next = this;
+            next._user = user;
+            return next;
+        }
 
         /// <summary>
         /// Validates the request, sends it, and reads the typed response.
@@ -97,7 +137,7 @@ namespace CreateImageSdk
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.ImagesResponse> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.CreateImageAsync(Request, cancellationToken);
+            Client.CreateImageAsync(Request, cancellationToken);
 
         /// <summary>
         /// Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.
@@ -106,7 +146,7 @@ namespace CreateImageSdk
         /// <returns>The raw response.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.CreateImageRawAsync(Request, cancellationToken);
+            Client.CreateImageRawAsync(Request, cancellationToken);
     }
 
     /// <summary>

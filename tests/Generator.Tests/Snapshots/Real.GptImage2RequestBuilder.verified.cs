@@ -12,20 +12,44 @@ namespace CreateImageSdk
     /// Limits: <c>prompt</c> up to 32000 characters (checked before sending).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public sealed class GptImage2RequestBuilder
+    public partial struct GptImage2RequestBuilder
     {
-        private readonly global::CreateImageSdk.ImageClient _client;
+        private global::CreateImageSdk.ImageClient? _client;
+        private string _prompt;
+        private global::CreateImageSdk.ImageModel? _model;
+        private int? _count;
+        private global::CreateImageSdk.ImageQuality? _quality;
+        private global::CreateImageSdk.ImageOutputFormat? _outputFormat;
+        private int? _outputCompression;
+        private global::CreateImageSdk.ImageSize? _size;
+        private global::CreateImageSdk.ImageModeration? _moderation;
+        private global::CreateImageSdk.ImageBackground? _background;
+        private int? _partialImages;
+        private string? _user;
 
-        internal GptImage2RequestBuilder(global::CreateImageSdk.ImageClient client, global::CreateImageSdk.CreateImageRequest request)
+        internal GptImage2RequestBuilder(global::CreateImageSdk.ImageClient client, string prompt)
         {
+            this = default;
             _client = client;
-            Request = request;
+            _prompt = prompt;
+            _model = global::CreateImageSdk.ImageModel.GptImage2;
         }
 
         /// <summary>
-        /// The request as configured so far.
+        /// The request as configured so far (a new <see cref="CreateImageRequest"/> each time it is read).
         /// </summary>
-        public global::CreateImageSdk.CreateImageRequest Request { get; }
+        /// <exception cref="global::System.InvalidOperationException">The builder is <c>default</c>, not one the client started.</exception>
+        public global::CreateImageSdk.CreateImageRequest Request
+        {
+            get
+            {
+                _ = Client;
+                return new global::CreateImageSdk.CreateImageRequest { Prompt = _prompt, Model = _model, Count = _count, Quality = _quality, OutputFormat = _outputFormat, OutputCompression = _outputCompression, Size = _size, Moderation = _moderation, Background = _background, PartialImages = _partialImages, User = _user };
+            }
+        }
+
+        private global::CreateImageSdk.ImageClient Client =>
+            _client ?? throw new global::System.InvalidOperationException("This GptImage2RequestBuilder is default; start one with the ImageClient method that creates it.");
 
         /// <summary>
         /// Sets <c>n</c>: The number of images to generate. Must be between 1 and 10. For <c>dall-e-3</c>, only <c>n=1</c> is supported.
@@ -37,8 +61,12 @@ namespace CreateImageSdk
         /// <param name="count">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("n")]
-        public GptImage2RequestBuilder WithCount(int count) =>
-            new GptImage2RequestBuilder(_client, Request with { Count = count });
+        public GptImage2RequestBuilder WithCount(int count)
+        {
+            var next = this;
+            next._count = count;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>quality</c>: The quality of the image that will be generated. <c>auto</c> (the default) selects the best quality for the given model; <c>high</c>, <c>medium</c> and <c>low</c> are supported for the GPT image models; <c>hd</c> and <c>standard</c> are supported for <c>dall-e-3</c>; <c>standard</c> is the only option for <c>dall-e-2</c>.
@@ -50,8 +78,12 @@ namespace CreateImageSdk
         /// <param name="quality">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("quality")]
-        public GptImage2RequestBuilder WithQuality(global::CreateImageSdk.GptImage2Quality quality) =>
-            new GptImage2RequestBuilder(_client, Request with { Quality = quality.Value });
+        public GptImage2RequestBuilder WithQuality(global::CreateImageSdk.GptImage2Quality quality)
+        {
+            var next = this;
+            next._quality = quality.Value;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>output_format</c>: The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of <c>png</c>, <c>jpeg</c>, or <c>webp</c>.
@@ -62,8 +94,12 @@ namespace CreateImageSdk
         /// <param name="outputFormat">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("output_format")]
-        public GptImage2RequestBuilder WithOutputFormat(global::CreateImageSdk.ImageOutputFormat outputFormat) =>
-            new GptImage2RequestBuilder(_client, Request with { OutputFormat = outputFormat });
+        public GptImage2RequestBuilder WithOutputFormat(global::CreateImageSdk.ImageOutputFormat outputFormat)
+        {
+            var next = this;
+            next._outputFormat = outputFormat;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>output_compression</c>: The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the <c>webp</c> or <c>jpeg</c> output formats, and defaults to 100.
@@ -75,8 +111,12 @@ namespace CreateImageSdk
         /// <param name="outputCompression">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("output_compression")]
-        public GptImage2RequestBuilder WithOutputCompression(int outputCompression) =>
-            new GptImage2RequestBuilder(_client, Request with { OutputCompression = outputCompression });
+        public GptImage2RequestBuilder WithOutputCompression(int outputCompression)
+        {
+            var next = this;
+            next._outputCompression = outputCompression;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>size</c>: The size of the generated images. The GPT image models take <c>auto</c> (the default), <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take any <c>WIDTHxHEIGHT</c> whose sides are multiples of 16, with an aspect ratio between 1:3 and 3:1, a longest side of at most 3840 and 655,360 to 8,294,400 pixels (above <c>2560x1440</c> is experimental). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>; <c>dall-e-3</c> takes <c>1024x1024</c>, <c>1792x1024</c> or <c>1024x1792</c>.
@@ -88,8 +128,12 @@ namespace CreateImageSdk
         /// <param name="size">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("size")]
-        public GptImage2RequestBuilder WithSize(global::CreateImageSdk.GptImage2Size size) =>
-            new GptImage2RequestBuilder(_client, Request with { Size = size.Value });
+        public GptImage2RequestBuilder WithSize(global::CreateImageSdk.GptImage2Size size)
+        {
+            var next = this;
+            next._size = size.Value;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>moderation</c>: Control the content-moderation level for images generated by the GPT image models. Must be either <c>low</c> for less restrictive filtering or <c>auto</c> (default value).
@@ -100,8 +144,12 @@ namespace CreateImageSdk
         /// <param name="moderation">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("moderation")]
-        public GptImage2RequestBuilder WithModeration(global::CreateImageSdk.ImageModeration moderation) =>
-            new GptImage2RequestBuilder(_client, Request with { Moderation = moderation });
+        public GptImage2RequestBuilder WithModeration(global::CreateImageSdk.ImageModeration moderation)
+        {
+            var next = this;
+            next._moderation = moderation;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>background</c>: Set the background of the generated image(s). This parameter is only supported for the GPT image models. Must be one of <c>transparent</c>, <c>opaque</c>, or <c>auto</c> (default value). When <c>auto</c> is used, the model will automatically determine the best background for the image. For <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c>, transparency is in preview. When using <c>transparent</c>, set the output format to <c>png</c> or <c>webp</c>.
@@ -112,8 +160,12 @@ namespace CreateImageSdk
         /// <param name="background">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("background")]
-        public GptImage2RequestBuilder WithBackground(global::CreateImageSdk.ImageBackground background) =>
-            new GptImage2RequestBuilder(_client, Request with { Background = background });
+        public GptImage2RequestBuilder WithBackground(global::CreateImageSdk.ImageBackground background)
+        {
+            var next = this;
+            next._background = background;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>partial_images</c>: The number of partial images to generate. This parameter is used for streaming responses that return partial images. Value must be between 0 and 3. When set to 0, the response will be a single image sent in one streaming event. The final image may be sent before the full number of partial images are generated if the full image is generated more quickly.
@@ -125,8 +177,12 @@ namespace CreateImageSdk
         /// <param name="partialImages">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("partial_images")]
-        public GptImage2RequestBuilder WithPartialImages(int partialImages) =>
-            new GptImage2RequestBuilder(_client, Request with { PartialImages = partialImages });
+        public GptImage2RequestBuilder WithPartialImages(int partialImages)
+        {
+            var next = this;
+            next._partialImages = partialImages;
+            return next;
+        }
 
         /// <summary>
         /// Sets <c>user</c>: A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse. Learn more.
@@ -137,8 +193,12 @@ namespace CreateImageSdk
         /// <param name="user">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
         [global::CreateImageSdk.Rules.WireName("user")]
-        public GptImage2RequestBuilder WithUser(string user) =>
-            new GptImage2RequestBuilder(_client, Request with { User = user });
+        public GptImage2RequestBuilder WithUser(string user)
+        {
+            var next = this;
+            next._user = user;
+            return next;
+        }
 
         /// <summary>
         /// Validates the request, sends it, and reads the typed response.
@@ -148,7 +208,7 @@ namespace CreateImageSdk
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.ImagesResponse> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.CreateImageAsync(Request, cancellationToken);
+            Client.CreateImageAsync(Request, cancellationToken);
 
         /// <summary>
         /// Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.
@@ -157,7 +217,7 @@ namespace CreateImageSdk
         /// <returns>The raw response.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> SendRawAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.CreateImageRawAsync(Request, cancellationToken);
+            Client.CreateImageRawAsync(Request, cancellationToken);
 
         /// <summary>
         /// Validates the request, sends it with <c>stream: true</c>, and yields each server-sent event as it arrives: partial images, then the completed image.
@@ -167,7 +227,7 @@ namespace CreateImageSdk
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or sent an event that is not the expected JSON.</exception>
         public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageGenerationStreamEvent> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.CreateImageStreamAsync(Request, cancellationToken);
+            Client.CreateImageStreamAsync(Request, cancellationToken);
     }
 
     /// <summary>

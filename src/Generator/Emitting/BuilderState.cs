@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Emitting
+{
+    /// <summary>
+    /// What every builder (general or model-specific) holds: the client and one field per request property. A
+    /// builder is a struct, so a <c>With…</c> step copies a few fields instead of allocating a builder and a request
+    /// record; the request is made once, when it is read or sent. Copies are values, so a configured builder can
+    /// still be kept, reused and branched.
+    /// </summary>
+    internal static class BuilderState
+    {
+        /// <summary>The properties a builder holds: all but the stream flag, which only the streaming methods set.</summary>
+        public static IEnumerable<PropertySpec> Held(ObjectSpec request) =>
+            request.Properties.Where(p => p.WireName != request.Operation?.StreamFlag);
+
+        public static string Field(PropertySpec property) => "_" + Identifiers.Camel(property.Name);
+
+        /// <summary>Fields, the constructor from the client and the required values, the client guard and <c>Request</c>.</summary>
+        /// <param name="fixedValue">A property the builder always sends, and its value (a model-specific builder's model).</param>
+        /// <param name="held">The properties the builder holds a field for: those it can set, and the required ones.</param>
+        public static void EmitMembers(SourceWriter w, string builder, ObjectSpec request, IReadOnlyList<PropertySpec> held, (PropertySpec Property, string Value)? fixedValue = null)
+        {
+            var requestType = TypeNames.Namespace + request.Name;
+            var required = request.Properties.Where(p => p.IsRequired).ToList();
+            w.Line("private global::CreateImageSdk.ImageClient? _client;");
+            foreach (var property in held)
+            {
+                w.Line("private " + TypeNames.OfProperty(property) + " " + Field(property) + ";");
+            }
+
+            w.Line();
+            w.Open("internal " + builder + "(global::CreateImageSdk.ImageClient client" + string.Concat(required.Select(p => ", " + TypeNames.Of(p.Type) + " " + Identifiers.Parameter(p.Name))) + ")");
+            w.Line("this = default;");
+            w.Line("_client = client;");
+            foreach (var property in required) w.Line(Field(property) + " = " + Identifiers.Parameter(property.Name) + ";");
+            if (fixedValue is { } value) w.Line(Field(value.Property) + " = " + value.Value + ";");
+            w.Close();
+            w.Line();
+            Docs.Summary(w, "The request as configured so far (a new <see cref=\"" + request.Name + "\"/> each time it is read).");
+            w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The builder is <c>default</c>, not one the client started.</exception>");
+            w.Open("public " + requestType + " Request");
+            w.Open("get");
+            w.Line("_ = Client;");
+            w.Line("return new " + requestType + " { " + string.Join(", ", held.Select(p => p.Name + " = " + Field(p))) + " };");
+            w.Close();
+            w.Close();
+            w.Line();
+            w.Line("private global::CreateImageSdk.ImageClient Client =>");
+            w.Line("    _client ?? throw new global::System.InvalidOperationException(" + Identifiers.Literal("This " + builder + " is default; start one with the ImageClient method that creates it.") + ");");
+        }
+
+        /// <summary>The body of a <c>With…</c> step: a copy with one field set.</summary>
+        public static void EmitWith(SourceWriter w, string builder, PropertySpec property, string parameterType, string parameter, string value)
+        {
+            w.Open("public " + builder + " With" + property.Name + "(" + parameterType + " " + parameter + ")");
+            w.Line("var next = this;");
+            w.Line("next." + Field(property) + " = " + value + ";");
+            w.Line("return next;");
+            w.Close();
+        }
+    }
+}
