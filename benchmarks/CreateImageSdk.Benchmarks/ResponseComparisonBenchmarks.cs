@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Text;
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Generic;
@@ -65,20 +64,7 @@ namespace CreateImageSdk.Benchmarks
 
         /// <summary>Base64 → bytes for each image and nothing else: no HTTP, no JSON.</summary>
         [Benchmark]
-        public byte[][] DecodeFloor()
-        {
-            var images = new byte[_base64.Count][];
-            for (var i = 0; i < images.Length; i++)
-            {
-                var (start, length) = _base64[i];
-                var source = _body.AsSpan(start, length);
-                var image = new byte[Base64.GetMaxDecodedFromUtf8Length(length) - (source[^1] == '=' ? (source[^2] == '=' ? 2 : 1) : 0)];
-                Base64.DecodeFromUtf8(source, image, out _, out _);
-                images[i] = image;
-            }
-
-            return images;
-        }
+        public byte[][] DecodeFloor() => Bodies.DecodeAll(_body, _base64);
 
         [Benchmark]
         public Task<ImagesResponse> Ours() =>

@@ -22,6 +22,8 @@ namespace CreateImageSdk.Benchmarks
     {
         private const string RequestJson = "{\"prompt\":\"A cute baby sea otter\",\"model\":\"gpt-image-1\",\"stream\":true,\"partial_images\":2}";
 
+        private byte[] _body = Array.Empty<byte>();
+        private List<(int Start, int Length)> _base64 = new List<(int, int)>();
         private HttpClient _plain = null!;
         private ImageClient _ours = null!;
         private OpenAI.Images.ImageClient _official = null!;
@@ -34,7 +36,8 @@ namespace CreateImageSdk.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            var body = Bodies.EventStream(1_500_000, out _);
+            var body = _body = Bodies.EventStream(1_500_000, out _);
+            _base64 = Bodies.Base64Ranges(body);
             _plain = new HttpClient(new CannedResponseHandler(body, "text/event-stream"));
             _ours = new ImageClient(new ImageClientOptions
             {
@@ -62,6 +65,10 @@ namespace CreateImageSdk.Benchmarks
 
             return events;
         }
+
+        /// <summary>Base64 → bytes for the three images and nothing else: no HTTP, no event parsing, no JSON.</summary>
+        [Benchmark]
+        public byte[][] DecodeFloor() => Bodies.DecodeAll(_body, _base64);
 
         [Benchmark]
         public async Task<int> Ours()

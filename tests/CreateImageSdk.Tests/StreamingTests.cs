@@ -126,6 +126,28 @@ namespace CreateImageSdk.Tests
         }
 
         [Fact]
+        public async Task ServerSentEventReader_KeepsALongDataLineWhileMoreArrives_AndOverTheLimitFails()
+        {
+            // Lines longer than the reader's first buffer, arriving a byte at a time, each followed by more events:
+            // the buffer grows and compacts while the pending event's line is still the data to be read.
+            var first = new string('A', 40_000);
+            var second = new string('B', 70_000);
+            var text = "data: " + first + "\n\n: ping\nevent: next\ndata: " + second + "\n\ndata: x\ndata: y\n\n";
+            using var reader = new ServerSentEventReader(new TrickleStream(Encoding.UTF8.GetBytes(text)), 1024 * 1024);
+
+            Assert.True(await reader.ReadAsync(CancellationToken.None));
+            Assert.Equal(first, Encoding.UTF8.GetString(reader.Data.Span));
+            Assert.True(await reader.ReadAsync(CancellationToken.None));
+            Assert.Equal(("next", second), (reader.EventType, Encoding.UTF8.GetString(reader.Data.Span)));
+            Assert.True(await reader.ReadAsync(CancellationToken.None));
+            Assert.Equal("x\ny", Encoding.UTF8.GetString(reader.Data.Span));
+            Assert.False(await reader.ReadAsync(CancellationToken.None));
+
+            using var limited = new ServerSentEventReader(new MemoryStream(Encoding.UTF8.GetBytes("data: " + second + "\n\n")), 50_000);
+            await Assert.ThrowsAsync<ResponseTooLargeException>(async () => await limited.ReadAsync(CancellationToken.None));
+        }
+
+        [Fact]
         public async Task StreamEndingBeforeTheFinalEvent_IsAnError_NotASilentSuccess()
         {
             var body = Event("image_generation.partial_image", "{\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + PngBase64 + "\",\"partial_image_index\":0}");

@@ -32,14 +32,21 @@ namespace CreateImageSdk.Http
         /// <summary>The event type of the last event read (<c>message</c> when the server named none).</summary>
         public string EventType { get; private set; } = "message";
 
+        // An event with one data line (every image event) is read where it lies in _buffer, not copied into _data:
+        // the line is kept in the buffer until the next event starts. -1 when the data is in _data.
+        private int _lineDataOffset = -1;
+        private int _lineDataLength;
+
         /// <summary>The data of the last event read: its <c>data:</c> lines joined by newlines.</summary>
-        public ReadOnlyMemory<byte> Data => new ReadOnlyMemory<byte>(_data, 0, _dataLength);
+        public ReadOnlyMemory<byte> Data =>
+            _lineDataOffset >= 0 ? new ReadOnlyMemory<byte>(_buffer, _lineDataOffset, _lineDataLength) : new ReadOnlyMemory<byte>(_data, 0, _dataLength);
 
         /// <summary>Reads the next event; false at the end of the stream.</summary>
         public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
         {
             EventType = "message";
             _dataLength = 0;
+            _lineDataOffset = -1;
             var hasData = false;
             while (true)
             {
@@ -69,14 +76,30 @@ namespace CreateImageSdk.Http
             if (span[0] == (byte)':') return; // a comment, used as a keep-alive
             var colon = span.IndexOf((byte)':');
             var field = colon < 0 ? span : span.Slice(0, colon);
-            var value = colon < 0 ? ReadOnlySpan<byte>.Empty : span.Slice(colon + 1);
-            if (value.Length > 0 && value[0] == (byte)' ') value = value.Slice(1);
+            var valueStart = colon < 0 ? length : colon + 1;
+            if (valueStart < length && span[valueStart] == (byte)' ') valueStart++;
+            var value = span.Slice(valueStart);
 
             if (field.SequenceEqual("data"u8))
             {
-                if (hasData) AppendData("\n"u8);
+                if (!hasData)
+                {
+                    if (value.Length > _maxEventBytes) throw new ResponseTooLargeException("A server-sent event", _maxEventBytes);
+                    _lineDataOffset = offset + valueStart;
+                    _lineDataLength = value.Length;
+                    hasData = true;
+                    return;
+                }
+
+                if (_lineDataOffset >= 0)
+                {
+                    // A second data line: the event's data is the lines joined, so it moves to _data after all.
+                    AppendData(new ReadOnlySpan<byte>(_buffer, _lineDataOffset, _lineDataLength));
+                    _lineDataOffset = -1;
+                }
+
+                AppendData("\n"u8);
                 AppendData(value);
-                hasData = true;
             }
             else if (field.SequenceEqual("event"u8))
             {
@@ -123,12 +146,14 @@ namespace CreateImageSdk.Http
 
         private async ValueTask FillAsync(CancellationToken cancellationToken)
         {
-            if (_start > 0)
+            // Keep the unread part (and a pending event's data line) at the front, so a line never wraps.
+            var keep = _lineDataOffset >= 0 ? Math.Min(_lineDataOffset, _start) : _start;
+            if (keep > 0)
             {
-                // Keep the unread part at the front, so a line never wraps.
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                _end -= _start;
-                _start = 0;
+                Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
+                _end -= keep;
+                _start -= keep;
+                if (_lineDataOffset >= 0) _lineDataOffset -= keep;
             }
 
             if (_end == _buffer.Length)

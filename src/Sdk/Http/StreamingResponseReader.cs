@@ -94,7 +94,8 @@ namespace CreateImageSdk.Http
                     if (reader.ValueTextEquals("error"u8)) return true;
                     var isType = reader.ValueTextEquals("type"u8);
                     reader.Read();
-                    if (isType && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8)) return true;
+                    // An event that names another type is not an error: stop before skipping over megabytes of base64.
+                    if (isType && reader.TokenType == JsonTokenType.String) return reader.ValueTextEquals("error"u8);
                     reader.Skip();
                 }
 
