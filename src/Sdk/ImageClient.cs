@@ -7,6 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using CreateImageSdk.Http;
+using CreateImageSdk.Telemetry;
 
 namespace CreateImageSdk
 {
@@ -98,34 +99,63 @@ namespace CreateImageSdk
         /// <inheritdoc/>
         public override string ToString() => "ImageClient { BaseUri = " + BaseUri + ", HasApiKey = " + (HasApiKey ? "true" : "false") + " }";
 
-        internal Task<TResponse> SendAsync<TRequest, TResponse>(
-            string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken) =>
-            _sender.SendAsync(new HttpMethod(method), path, JsonSerializer.SerializeToUtf8Bytes(request, requestInfo), acceptErrorStatus: false, async attempt =>
+        internal async Task<TResponse> SendAsync<TRequest, TResponse>(
+            string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        {
+            using var operation = ImageOperation.Start(request!, BaseUri, streaming: false);
+            try
             {
-                var result = await ResponseReader.ReadJsonAsync(attempt, responseInfo).ConfigureAwait(false);
-                (result as IReadByClient)?.ReadBy(_sender.Http);
+                var result = await _sender.SendAsync(new HttpMethod(method), path, JsonSerializer.SerializeToUtf8Bytes(request, requestInfo), acceptErrorStatus: false, async attempt =>
+                {
+                    var read = await ResponseReader.ReadJsonAsync(attempt, responseInfo).ConfigureAwait(false);
+                    (read as IReadByClient)?.ReadBy(_sender.Http);
+                    return read;
+                }, operation, cancellationToken).ConfigureAwait(false);
+                operation.Received(result);
                 return result;
-            }, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                operation.Failed(ex);
+                throw;
+            }
+        }
 
-        internal Task<RawResponse> SendRawAsync<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken) =>
-            _sender.SendAsync(new HttpMethod(method), path, JsonSerializer.SerializeToUtf8Bytes(request, requestInfo), acceptErrorStatus: true, ResponseReader.ReadRawAsync, cancellationToken);
+        internal async Task<RawResponse> SendRawAsync<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
+        {
+            using var operation = ImageOperation.Start(request!, BaseUri, streaming: false);
+            try
+            {
+                var raw = await _sender.SendAsync(new HttpMethod(method), path, JsonSerializer.SerializeToUtf8Bytes(request, requestInfo), acceptErrorStatus: true, ResponseReader.ReadRawAsync, operation, cancellationToken)
+                    .ConfigureAwait(false);
+                operation.RawStatus(raw.StatusCode);
+                return raw;
+            }
+            catch (Exception ex)
+            {
+                operation.Failed(ex);
+                throw;
+            }
+        }
 
         internal async IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(
             string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TEvent> eventInfo, Func<TEvent, bool>? isFinal,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            using var operation = ImageOperation.Start(request!, BaseUri, streaming: true);
             // One timeout for the whole stream, retries included: from sending to the final event. Attempts are
             // retried only until one answers 2xx, that is before the first event.
             using var timeout = _sender.StartTimeout(cancellationToken);
             var body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
-            using var attempt = await _sender.SendWithRetriesAsync(new HttpMethod(method), path, body, "text/event-stream", false, timeout, cancellationToken).ConfigureAwait(false);
+            using var attempt = await OpenStreamAsync(method, path, body, timeout, operation, cancellationToken).ConfigureAwait(false);
 
             // The caller drives the enumerator, and C# allows no catch around a yield, so each step is wrapped.
             var events = StreamingResponseReader.ReadEventsAsync(attempt, eventInfo, isFinal, _sender.Scrubber, timeout.Token).GetAsyncEnumerator(timeout.Token);
             try
             {
-                while (await StepAsync(events, attempt, cancellationToken).ConfigureAwait(false))
+                while (await StepAsync(events, attempt, operation, cancellationToken).ConfigureAwait(false))
                 {
+                    operation.StreamEvent(events.Current!);
                     yield return events.Current;
                 }
             }
@@ -135,7 +165,20 @@ namespace CreateImageSdk
             }
         }
 
-        private async Task<bool> StepAsync<TEvent>(IAsyncEnumerator<TEvent> events, Attempt attempt, CancellationToken cancellationToken)
+        private async Task<Attempt> OpenStreamAsync(string method, string path, byte[] body, CancellationTokenSource timeout, ImageOperation operation, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _sender.SendWithRetriesAsync(new HttpMethod(method), path, body, "text/event-stream", false, timeout, operation, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                operation.Failed(ex);
+                throw;
+            }
+        }
+
+        private async Task<bool> StepAsync<TEvent>(IAsyncEnumerator<TEvent> events, Attempt attempt, ImageOperation operation, CancellationToken cancellationToken)
         {
             try
             {
@@ -143,11 +186,19 @@ namespace CreateImageSdk
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw _sender.TimeoutError(ex, attempt.Timeout, attempt.Number);
+                var timeout = _sender.TimeoutError(ex, attempt.Timeout, attempt.Number);
+                operation.Failed(timeout);
+                throw timeout;
             }
             catch (ImageClientException ex)
             {
                 ex.Attempts = attempt.Number;
+                operation.Failed(ex);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                operation.Failed(ex);
                 throw;
             }
         }

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CreateImageSdk
 {
     // Hand-written helpers on the generated ImagesResponse record.
-    public sealed partial record ImagesResponse : Http.IReadByClient, Http.ICheckedResponse
+    public sealed partial record ImagesResponse : Http.IReadByClient, Http.ICheckedResponse, Telemetry.IReportsUsage
     {
         void Http.IReadByClient.ReadBy(System.Net.Http.HttpClient http) => Http.ImageDownloader.Attach(Data, http);
 

@@ -27,7 +27,7 @@ namespace CreateImageSdk.Generator.Emitting
                 foreach (var rule in RuleAttributes.RequestRules(spec)) w.Line(rule);
             }
 
-            w.Open("public sealed partial record " + spec.Name);
+            w.Open("public sealed partial record " + spec.Name + (spec.Operation != null ? " : global::CreateImageSdk.Telemetry.ITaggedRequest" : string.Empty));
             for (var i = 0; i < spec.Properties.Count; i++)
             {
                 var property = spec.Properties[i];
@@ -36,6 +36,35 @@ namespace CreateImageSdk.Generator.Emitting
                 Docs.Remarks(w, Docs.PropertyRemarks(property));
                 if (spec.Operation != null) w.Line(RuleAttributes.WireName(property.WireName));
                 w.Line("public " + (property.IsRequired ? "required " : string.Empty) + TypeNames.OfProperty(property) + " " + property.Name + " { get; init; }");
+            }
+
+            if (spec.Operation != null) EmitTelemetryTags(w, spec);
+            w.Close();
+        }
+
+        /// <summary>
+        /// The values telemetry may record: enums, numbers and flags by wire name. Free text (the prompt, the user id)
+        /// never becomes a span attribute.
+        /// </summary>
+        private static void EmitTelemetryTags(SourceWriter w, ObjectSpec spec)
+        {
+            w.Line();
+            w.Open("void global::CreateImageSdk.Telemetry.ITaggedRequest.AddTags(global::CreateImageSdk.Telemetry.RequestTags tags)");
+            foreach (var property in spec.Properties)
+            {
+                var access = property.Name + (property.IsRequired ? "." : "?.");
+                string? value;
+                switch (property.Type.Kind)
+                {
+                    case ValueKind.ClosedEnum: value = access + "WireStringOrNull()"; break;
+                    case ValueKind.OpenEnum: value = access + "Value"; break;
+                    case ValueKind.Integer: value = "(long?)" + property.Name; break;
+                    case ValueKind.Number: value = "(double?)" + property.Name; break;
+                    case ValueKind.Boolean: value = "(bool?)" + property.Name; break;
+                    default: value = null; break;
+                }
+
+                if (value != null) w.Line("tags.Add(" + Identifiers.Literal(property.WireName) + ", " + value + ");");
             }
 
             w.Close();

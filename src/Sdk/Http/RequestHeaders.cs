@@ -8,7 +8,10 @@ namespace CreateImageSdk.Http
     /// <summary>The headers every request carries. Holds the API key; never prints it.</summary>
     internal sealed class RequestHeaders
     {
-        public static readonly string UserAgent = BuildUserAgent();
+        /// <summary>The package version without build metadata, e.g. <c>1.0.0</c>.</summary>
+        public static readonly string Version = ReadVersion();
+
+        public static readonly string UserAgent = "CreateImageSdk/" + Version + " (" + RuntimeInformation.FrameworkDescription + "; " + RuntimeInformation.OSDescription.Trim() + ")";
 
         private readonly AuthenticationHeaderValue? _authorization;
         private readonly string? _organization;
@@ -41,13 +44,12 @@ namespace CreateImageSdk.Http
 
         public override string ToString() => "RequestHeaders { HasApiKey = " + (HasApiKey ? "true" : "false") + " }";
 
-        private static string BuildUserAgent()
+        private static string ReadVersion()
         {
             var assembly = typeof(RequestHeaders).Assembly;
             var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
             var plus = version.IndexOf('+');
-            if (plus >= 0) version = version.Substring(0, plus);
-            return "CreateImageSdk/" + version + " (" + RuntimeInformation.FrameworkDescription + "; " + RuntimeInformation.OSDescription.Trim() + ")";
+            return plus >= 0 ? version.Substring(0, plus) : version;
         }
     }
 }

@@ -60,9 +60,10 @@ namespace CreateImageSdk.Http
         /// <param name="acceptErrorStatus">Return 4xx/5xx answers to <paramref name="read"/> (the raw API) instead of throwing.</param>
         /// <param name="read">Reads the answer; its failures carry the attempt count.</param>
         /// <param name="cancellationToken">The caller's cancellation.</param>
-        public async Task<T> SendAsync<T>(HttpMethod method, string path, byte[] body, bool acceptErrorStatus, Func<Attempt, Task<T>> read, CancellationToken cancellationToken)
+        /// <param name="operation">The call's telemetry.</param>
+        public async Task<T> SendAsync<T>(HttpMethod method, string path, byte[] body, bool acceptErrorStatus, Func<Attempt, Task<T>> read, Telemetry.ImageOperation operation, CancellationToken cancellationToken)
         {
-            using var attempt = await SendWithRetriesAsync(method, path, body, "application/json", acceptErrorStatus, null, cancellationToken).ConfigureAwait(false);
+            using var attempt = await SendWithRetriesAsync(method, path, body, "application/json", acceptErrorStatus, null, operation, cancellationToken).ConfigureAwait(false);
             try
             {
                 return await read(attempt).ConfigureAwait(false);
@@ -83,12 +84,14 @@ namespace CreateImageSdk.Http
         /// With <paramref name="sharedTimeout"/> (streams) one timeout covers every attempt and the caller disposes it.
         /// </summary>
         public async Task<Attempt> SendWithRetriesAsync(
-            HttpMethod method, string path, byte[] body, string accept, bool acceptErrorStatus, CancellationTokenSource? sharedTimeout, CancellationToken cancellationToken)
+            HttpMethod method, string path, byte[] body, string accept, bool acceptErrorStatus, CancellationTokenSource? sharedTimeout, Telemetry.ImageOperation operation,
+            CancellationToken cancellationToken)
         {
             if (_missingKey != null) throw new InvalidOperationException(_missingKey);
             var uri = new Uri(BaseUri, path);
             for (var number = 1; ; number++)
             {
+                operation.Attempt(number);
                 var timeout = sharedTimeout ?? StartTimeout(cancellationToken);
                 var content = new SentTrackingContent(body);
                 content.Headers.ContentType = JsonContentType;
@@ -121,6 +124,7 @@ namespace CreateImageSdk.Http
                 }
 
                 TimeSpan wait;
+                string reason;
                 if (response is null)
                 {
                     request.Dispose();
@@ -132,6 +136,7 @@ namespace CreateImageSdk.Http
                     }
 
                     wait = RetryPolicy.Backoff(number);
+                    reason = failure is TimeoutException ? "timeout" : "connection";
                 }
                 else
                 {
@@ -154,10 +159,12 @@ namespace CreateImageSdk.Http
                     }
 
                     if (retryAfter is null) return attempt;
+                    reason = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
                     attempt.Dispose();
                     wait = retryAfter.Value;
                 }
 
+                operation.Retrying(number, wait, reason);
                 await DelayAsync(wait, sharedTimeout, number, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -11,7 +11,7 @@ namespace CreateImageSdk
     [global::CreateImageSdk.Rules.ModelRule("n", Minimum = 1, Maximum = 10)]
     [global::CreateImageSdk.Rules.ModelRule("output_compression", Minimum = 0, Maximum = 100)]
     [global::CreateImageSdk.Rules.ModelRule("partial_images", Minimum = 0, Maximum = 3)]
-    public sealed partial record CreateImageRequest
+    public sealed partial record CreateImageRequest : global::CreateImageSdk.Telemetry.ITaggedRequest
     {
         /// <summary>
         /// A text description of the desired image(s). The maximum length is 32000 characters for the GPT image models, 1000 characters for <c>dall-e-2</c> and 4000 characters for <c>dall-e-3</c>.
@@ -179,6 +179,22 @@ namespace CreateImageSdk
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("user")]
         public string? User { get; init; }
+
+        void global::CreateImageSdk.Telemetry.ITaggedRequest.AddTags(global::CreateImageSdk.Telemetry.RequestTags tags)
+        {
+            tags.Add("model", Model?.Value);
+            tags.Add("n", (long?)Count);
+            tags.Add("quality", Quality?.WireStringOrNull());
+            tags.Add("response_format", ResponseFormat?.WireStringOrNull());
+            tags.Add("output_format", OutputFormat?.WireStringOrNull());
+            tags.Add("output_compression", (long?)OutputCompression);
+            tags.Add("size", Size?.Value);
+            tags.Add("moderation", Moderation?.WireStringOrNull());
+            tags.Add("background", Background?.WireStringOrNull());
+            tags.Add("style", Style?.WireStringOrNull());
+            tags.Add("stream", (bool?)Stream);
+            tags.Add("partial_images", (long?)PartialImages);
+        }
     }
 
     /// <summary>Reads and writes <see cref="CreateImageRequest"/> with the exact JSON names of the schema, without reflection.</summary>
