@@ -18,6 +18,10 @@ internal sealed record ApiError(int StatusCode, string Message, string Type, str
         "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY). You can obtain an API key from https://platform.openai.com/account/api-keys.",
         InvalidRequest, null, "invalid_api_key");
 
+    // Azure OpenAI's deployment route refuses a request without its api-version query parameter.
+    public static ApiError MissingApiVersion() => new(400,
+        "Missing required query parameter 'api-version'.", InvalidRequest, "api-version", "missing_api_version");
+
     public static ApiError InvalidJson() => new(400,
         "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
         InvalidRequest, null, null);

@@ -98,6 +98,13 @@ internal sealed class GenerationsEndpoint(
             return null;
         }
 
+        // Azure OpenAI routes take the key in an api-key header (or a Microsoft Entra token as Bearer).
+        string? apiKey = request.Headers.TryGetValue("api-key", out var apiKeyValues) && apiKeyValues.Count == 1 ? apiKeyValues[0] : null;
+        if (apiKey != null && LocalImageServer.IsAzurePath(request.Path.Value ?? string.Empty))
+        {
+            return string.Equals(apiKey.Trim(), options.ApiKey, StringComparison.Ordinal) ? null : ApiError.IncorrectApiKey();
+        }
+
         string? authorization = request.Headers.Authorization.Count == 1 ? request.Headers.Authorization[0] : null;
         if (string.IsNullOrWhiteSpace(authorization))
         {

@@ -20,7 +20,9 @@ using Microsoft.Extensions.Hosting;
 namespace CreateImageSdk.LocalServer;
 
 /// <summary>
-/// An OpenAI-compatible <c>POST /v1/images/generations</c> endpoint on 127.0.0.1, for tests and samples.
+/// An OpenAI-compatible <c>POST /v1/images/generations</c> endpoint on 127.0.0.1, for tests and samples; it also
+/// answers Azure OpenAI's routes (<c>/openai/deployments/{deployment}/images/generations?api-version=…</c> and
+/// <c>/openai/v1/images/generations</c>, with the <c>api-key</c> header).
 /// It validates requests with its own per-model rules, answers with deterministic placeholder PNGs
 /// (not AI images), streams server-sent events for <c>"stream": true</c>, records every request, and
 /// can be scripted with <see cref="EnqueueResponse"/>.
@@ -31,6 +33,9 @@ public sealed class LocalImageServer : IAsyncDisposable
     public const string DefaultApiKey = "local-test-key";
 
     private const string GenerationsPath = "/v1/images/generations";
+    private const string AzureV1GenerationsPath = "/openai/v1/images/generations";
+    private const string AzureDeploymentsPrefix = "/openai/deployments/";
+    private const string AzureDeploymentSuffix = "/images/generations";
     private const string ImagesPrefix = "/v1/local-images/";
 
     // Bounds how long disposal waits for requests still running (for example a long ResponseDelay).
@@ -133,8 +138,19 @@ public sealed class LocalImageServer : IAsyncDisposable
         AddServiceHeaders(context);
         HttpRequest request = context.Request;
         string path = request.Path.Value ?? string.Empty;
-        if (HttpMethods.IsPost(request.Method) && path == GenerationsPath)
+        if (HttpMethods.IsPost(request.Method) && (path == GenerationsPath || path == AzureV1GenerationsPath))
         {
+            await _generations.HandleAsync(context);
+        }
+        else if (HttpMethods.IsPost(request.Method) && AzureDeploymentPath(path) is { } deployment)
+        {
+            // Azure's deployment route: the deployment stands in for the model, and api-version is required.
+            if (string.IsNullOrEmpty(request.Query["api-version"]))
+            {
+                await GenerationsEndpoint.WriteErrorAsync(context.Response, ApiError.MissingApiVersion(), context.RequestAborted);
+                return;
+            }
+
             await _generations.HandleAsync(context);
         }
         else if (HttpMethods.IsGet(request.Method) && path.StartsWith(ImagesPrefix, StringComparison.Ordinal) && path.EndsWith(".png", StringComparison.Ordinal)
@@ -148,6 +164,17 @@ public sealed class LocalImageServer : IAsyncDisposable
         {
             await GenerationsEndpoint.WriteErrorAsync(context.Response, ApiError.NotFound(request.Method, path), context.RequestAborted);
         }
+    }
+
+    /// <summary>Whether a path is one of the Azure OpenAI routes (which take the <c>api-key</c> header).</summary>
+    internal static bool IsAzurePath(string path) => path == AzureV1GenerationsPath || AzureDeploymentPath(path) != null;
+
+    /// <summary>The deployment of <c>/openai/deployments/{deployment}/images/generations</c>, or null for another path.</summary>
+    private static string? AzureDeploymentPath(string path)
+    {
+        if (!path.StartsWith(AzureDeploymentsPrefix, StringComparison.Ordinal) || !path.EndsWith(AzureDeploymentSuffix, StringComparison.Ordinal)) return null;
+        string deployment = path[AzureDeploymentsPrefix.Length..^AzureDeploymentSuffix.Length];
+        return deployment.Length > 0 && !deployment.Contains('/', StringComparison.Ordinal) ? deployment : null;
     }
 
     /// <summary>The headers the real service puts on every answer; a scripted answer may override them.</summary>

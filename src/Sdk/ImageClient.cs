@@ -26,6 +26,9 @@ namespace CreateImageSdk
     {
         private readonly RequestSender _sender;
 
+        // The gen_ai.provider.name when the host does not tell (an Azure emulator, a proxy); null to derive it.
+        private readonly string? _provider;
+
         /// <summary>Creates a client from the environment: <c>OPENAI_API_KEY</c> and, if set, <c>OPENAI_BASE_URL</c>.</summary>
         /// <exception cref="ArgumentException">An environment setting is not usable; the message names it.</exception>
         public ImageClient()
@@ -63,18 +66,29 @@ namespace CreateImageSdk
             var apiKey = string.IsNullOrWhiteSpace(options.ApiKey)
                 ? HeaderValueCheck.Normalize(Environment.GetEnvironmentVariable("OPENAI_API_KEY"), "OPENAI_API_KEY")
                 : HeaderValueCheck.Normalize(options.ApiKey, nameof(ImageClientOptions.ApiKey));
+            var azure = options.Azure;
+            if (azure?.Deployment is { } deployment && (deployment.Trim().Length == 0 || deployment.IndexOfAny(new[] { '/', '?', '#' }) >= 0))
+            {
+                throw new ArgumentException("Azure.Deployment must be a deployment name, not empty and without '/', '?' or '#': '" + deployment + "'.", "Azure.Deployment");
+            }
+
             var headers = new RequestHeaders(
                 apiKey,
+                azure != null,
+                options.TokenProvider,
                 HeaderValueCheck.Normalize(options.Organization, nameof(ImageClientOptions.Organization)),
                 HeaderValueCheck.Normalize(options.Project, nameof(ImageClientOptions.Project)));
             HasApiKey = headers.HasApiKey;
 
-            // A keyless client stays allowed for other hosts (local and compatible servers); OpenAI itself always needs one.
-            var missingKey = apiKey is null && string.Equals(baseUri.Host, ImageClientOptions.DefaultBaseUri.Host, StringComparison.OrdinalIgnoreCase)
-                ? "No API key is set for " + baseUri.Host + ", so nothing was sent. Set the OPENAI_API_KEY environment variable or ImageClientOptions.ApiKey (create a key at https://platform.openai.com/api-keys)."
-                : null;
+            // A keyless client stays allowed for other hosts (local and compatible servers); OpenAI and Azure always need a credential.
+            var missingKey = headers.HasCredential ? null
+                : azure != null ? "No API key or TokenProvider is set for Azure OpenAI, so nothing was sent. Set ImageClientOptions.ApiKey (sent as the api-key header) or ImageClientOptions.TokenProvider (Microsoft Entra ID)."
+                : string.Equals(baseUri.Host, ImageClientOptions.DefaultBaseUri.Host, StringComparison.OrdinalIgnoreCase)
+                    ? "No API key is set for " + baseUri.Host + ", so nothing was sent. Set the OPENAI_API_KEY environment variable or ImageClientOptions.ApiKey (create a key at https://platform.openai.com/api-keys)."
+                    : null;
+            _provider = azure != null ? "azure.ai.openai" : null;
 
-            _sender = new RequestSender(baseUri, timeout, headers, new RetryPolicy(maxRetries, maxRetryDelay, options.RetryTimeouts), options.HttpClient, new ResponseLimits(maxResponseBytes), missingKey);
+            _sender = new RequestSender(new Endpoint(baseUri, azure?.Deployment?.Trim(), azure?.ApiVersion), timeout, headers, new RetryPolicy(maxRetries, maxRetryDelay, options.RetryTimeouts), options.HttpClient, new ResponseLimits(maxResponseBytes), missingKey);
             MaxRetries = maxRetries;
         }
 
@@ -102,7 +116,7 @@ namespace CreateImageSdk
         internal async Task<TResponse> SendAsync<TRequest, TResponse>(
             string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
         {
-            using var operation = ImageOperation.Start(request!, BaseUri, streaming: false);
+            using var operation = ImageOperation.Start(request!, BaseUri, _provider, streaming: false);
             try
             {
                 var result = await _sender.SendAsync(new HttpMethod(method), path, JsonSerializer.SerializeToUtf8Bytes(request, requestInfo), acceptErrorStatus: false, async attempt =>
@@ -123,7 +137,7 @@ namespace CreateImageSdk
 
         internal async Task<RawResponse> SendRawAsync<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
         {
-            using var operation = ImageOperation.Start(request!, BaseUri, streaming: false);
+            using var operation = ImageOperation.Start(request!, BaseUri, _provider, streaming: false);
             try
             {
                 var raw = await _sender.SendAsync(new HttpMethod(method), path, JsonSerializer.SerializeToUtf8Bytes(request, requestInfo), acceptErrorStatus: true, ResponseReader.ReadRawAsync, operation, cancellationToken)
@@ -142,7 +156,7 @@ namespace CreateImageSdk
             string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TEvent> eventInfo, Func<TEvent, bool>? isFinal,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            using var operation = ImageOperation.Start(request!, BaseUri, streaming: true);
+            using var operation = ImageOperation.Start(request!, BaseUri, _provider, streaming: true);
             // One timeout for the whole stream, retries included: from sending to the final event. Attempts are
             // retried only until one answers 2xx, that is before the first event.
             using var timeout = _sender.StartTimeout(cancellationToken);

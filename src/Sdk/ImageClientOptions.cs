@@ -89,6 +89,16 @@ namespace CreateImageSdk
         /// </summary>
         public long? MaxResponseBytes { get; set; }
 
+        /// <summary>Azure OpenAI: the <c>api-key</c> header and, for the deployment URL shape, the deployment and API version.</summary>
+        public AzureOpenAIOptions? Azure { get; set; }
+
+        /// <summary>
+        /// Gets a bearer token for each attempt (Microsoft Entra ID for Azure OpenAI, or any OAuth server), instead of
+        /// <see cref="ApiKey"/>. Called before every attempt, retries included, so a token that expires is renewed; with
+        /// Azure.Identity: <c>async ct =&gt; (await credential.GetTokenAsync(new TokenRequestContext(new[] { "https://cognitiveservices.azure.com/.default" }), ct)).Token</c>.
+        /// </summary>
+        public System.Func<System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<string>>? TokenProvider { get; set; }
+
         /// <summary>
         /// Allow a plain <c>http</c> <see cref="BaseUri"/> to a host that is not loopback (a trusted internal network).
         /// Off by default: the API key and the prompts would cross the network unencrypted.
@@ -108,6 +118,7 @@ namespace CreateImageSdk
         /// <returns>A description safe to log.</returns>
         public override string ToString() =>
             "ImageClientOptions { ApiKey = " + (ApiKey is null ? "(unset)" : "***") + ", BaseUri = " + BaseUri + ", Organization = " + Organization +
-            ", Project = " + Project + ", Timeout = " + Timeout + ", MaxRetries = " + MaxRetries + " }";
+            ", Project = " + Project + ", Timeout = " + Timeout + ", MaxRetries = " + MaxRetries + ", Azure = " + (Azure is null ? "(unset)" : Azure.ToString()) +
+            ", TokenProvider = " + (TokenProvider is null ? "(unset)" : "(set)") + " }";
     }
 }

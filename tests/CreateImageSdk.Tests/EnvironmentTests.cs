@@ -90,5 +90,25 @@ namespace CreateImageSdk.Tests
                 Environment.SetEnvironmentVariable("OPENAI_API_KEY", previousKey);
             }
         }
+
+        [Fact]
+        public async Task AzureWithoutACredential_FailsBeforeSending_AndABadDeploymentIsRefusedByName()
+        {
+            var previousKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+            try
+            {
+                Environment.SetEnvironmentVariable("OPENAI_API_KEY", null);
+                using var client = new ImageClient(new ImageClientOptions { BaseUri = new Uri("https://res.openai.azure.com/openai/v1/"), Azure = new AzureOpenAIOptions() });
+                var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => client.CreateImage("otter").SendAsync());
+                Assert.Contains("TokenProvider", ex.Message);
+
+                var bad = Assert.Throws<ArgumentException>(() => new ImageClient(new ImageClientOptions { ApiKey = "k", Azure = new AzureOpenAIOptions { Deployment = "a/b" } }));
+                Assert.Equal("Azure.Deployment", bad.ParamName);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("OPENAI_API_KEY", previousKey);
+            }
+        }
     }
 }

@@ -109,6 +109,17 @@ namespace CreateImageSdk.Tests
             Assert.False(tags.ContainsKey("error.type"));
         }
 
+        [Fact]
+        public async Task AzureClients_NameTheirProvider()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = FaultTests.Key });
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = FaultTests.Key, BaseUri = new Uri(server.BaseUri, "/openai/v1/"), Azure = new AzureOpenAIOptions() });
+
+            await client.CreateImage("otter").WithModel(ImageModel.GptImage1).SendAsync();
+
+            Assert.Equal("azure.ai.openai", Assert.Single(SpansFor(server.BaseUri.Port)).GetTagItem("gen_ai.provider.name"));
+        }
+
         private IEnumerable<Activity> SpansFor(int port) =>
             _spans.Where(s => s.TagObjects.Any(t => t.Key == "server.port" && Equals(t.Value, port)));
 

@@ -20,18 +20,19 @@ namespace CreateImageSdk.Http
         private readonly RetryPolicy _retry;
         private readonly string? _missingKey;
         private readonly ResponseLimits _limits;
+        private readonly Endpoint _endpoint;
 
-        /// <param name="baseUri">The API root, ending with <c>/</c>.</param>
+        /// <param name="endpoint">Where each operation's path goes.</param>
         /// <param name="timeout">How long one attempt may take.</param>
         /// <param name="headers">The headers every request carries.</param>
         /// <param name="retry">Which failures are retried, and when.</param>
         /// <param name="http">A caller-supplied client, or null to create and own one.</param>
         /// <param name="limits">How much of an answer is read.</param>
         /// <param name="missingKey">Why no request may be sent without a key (the official API), or null.</param>
-        public RequestSender(Uri baseUri, TimeSpan timeout, RequestHeaders headers, RetryPolicy retry, HttpClient? http, ResponseLimits limits, string? missingKey)
+        public RequestSender(Endpoint endpoint, TimeSpan timeout, RequestHeaders headers, RetryPolicy retry, HttpClient? http, ResponseLimits limits, string? missingKey)
         {
             _limits = limits;
-            BaseUri = baseUri;
+            _endpoint = endpoint;
             Timeout = timeout;
             _headers = headers;
             _retry = retry;
@@ -40,7 +41,7 @@ namespace CreateImageSdk.Http
             Http = http ?? CreateHttpClient();
         }
 
-        public Uri BaseUri { get; }
+        public Uri BaseUri => _endpoint.BaseUri;
 
         public TimeSpan Timeout { get; }
 
@@ -88,7 +89,7 @@ namespace CreateImageSdk.Http
             CancellationToken cancellationToken)
         {
             if (_missingKey != null) throw new InvalidOperationException(_missingKey);
-            var uri = new Uri(BaseUri, path);
+            var uri = _endpoint.For(path);
             for (var number = 1; ; number++)
             {
                 operation.Attempt(number);
@@ -96,7 +97,17 @@ namespace CreateImageSdk.Http
                 var content = new SentTrackingContent(body);
                 content.Headers.ContentType = JsonContentType;
                 var request = new HttpRequestMessage(method, uri) { Content = content };
-                _headers.Apply(request, accept);
+                try
+                {
+                    // Per attempt: a token provider may hand out a fresh token for a retry.
+                    await _headers.ApplyAsync(request, accept, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    request.Dispose();
+                    if (sharedTimeout is null) timeout.Dispose();
+                    throw;
+                }
 
                 HttpResponseMessage? response = null;
                 Exception? failure = null;

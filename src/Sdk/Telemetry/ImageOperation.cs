@@ -34,11 +34,11 @@ namespace CreateImageSdk.Telemetry
         private int _attempts = 1;
         private bool _sawEvent;
 
-        private ImageOperation(object request, Uri baseUri, bool streaming)
+        private ImageOperation(object request, Uri baseUri, string? provider, bool streaming)
         {
             _host = baseUri.Host;
             _port = baseUri.Port;
-            _provider = Provider(baseUri);
+            _provider = provider ?? Provider(baseUri);
             _activity = Source.StartActivity(OperationName, ActivityKind.Client);
             var tags = new RequestTags(_activity);
             (request as ITaggedRequest)?.AddTags(tags);
@@ -54,7 +54,11 @@ namespace CreateImageSdk.Telemetry
             _activity.SetTag("server.port", _port);
         }
 
-        public static ImageOperation Start(object request, Uri baseUri, bool streaming) => new ImageOperation(request, baseUri, streaming);
+        /// <param name="request">The request; its values become attributes when it is an <see cref="ITaggedRequest"/>.</param>
+        /// <param name="baseUri">The server, for <c>server.address</c>/<c>server.port</c> and the provider.</param>
+        /// <param name="provider">The provider name when the host does not tell (Azure behind another host), or null.</param>
+        /// <param name="streaming">Whether the answer is a stream of events.</param>
+        public static ImageOperation Start(object request, Uri baseUri, string? provider, bool streaming) => new ImageOperation(request, baseUri, provider, streaming);
 
         /// <summary>The next attempt is about to be sent.</summary>
         public void Attempt(int number) => _attempts = number;
