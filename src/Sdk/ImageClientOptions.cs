@@ -114,6 +114,10 @@ namespace CreateImageSdk
         /// </summary>
         public HttpClient? HttpClient { get; set; }
 
+        /// <summary>A copy of these options (the same values; the <see cref="HttpClient"/> and <see cref="Azure"/> objects are shared), to change without touching the original.</summary>
+        /// <returns>The copy.</returns>
+        public ImageClientOptions Clone() => (ImageClientOptions)MemberwiseClone();
+
         /// <summary>Describes the options without the API key.</summary>
         /// <returns>A description safe to log.</returns>
         public override string ToString() =>

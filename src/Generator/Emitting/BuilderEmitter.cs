@@ -50,7 +50,7 @@ namespace CreateImageSdk.Generator.Emitting
 
             Docs.Summary(w, "Builds and sends a <see cref=\"" + spec.Name + "\"/> step by step. Every <c>With…</c> call returns a new builder (a struct: no allocation per step), so a configured builder can be kept, reused and branched.");
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
-            w.Open("public partial struct " + builder);
+            w.Open("public partial struct " + builder + " : global::CreateImageSdk.IRequestBuilder<" + request + ">");
             BuilderState.EmitMembers(w, builder, spec, BuilderState.Held(spec).ToList());
             // The stream flag is not a With… step: the streaming methods set it, so a builder cannot ask for
             // server-sent events and then read them as a plain JSON response.

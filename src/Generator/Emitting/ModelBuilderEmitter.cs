@@ -51,7 +51,7 @@ namespace CreateImageSdk.Generator.Emitting
             Docs.Summary(w, "Builds a request for " + Docs.Code(model.WireValue) + ", offering only the parameters and values it accepts. Every <c>With…</c> call returns a new builder.");
             Docs.Remarks(w, Docs.Join(Docs.Text(model.Description), limits.Count > 0 ? "Limits: " + string.Join(", ", limits) + " (checked before sending)." : string.Empty));
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
-            w.Open("public partial struct " + builder);
+            w.Open("public partial struct " + builder + " : global::CreateImageSdk.IRequestBuilder<" + requestType + ">");
 
             var valueTypes = new List<(string Name, EnumSpec General, ConstraintSpec Constraint)>();
             var steps = new List<(PropertySpec Property, string ParameterType, string Parameter, string Value, List<string> Remarks)>();

@@ -11,7 +11,7 @@ namespace CreateImageSdk
     /// Limits: <c>scene</c> up to 100 characters (checked before sending).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public partial struct FilmRequestBuilder
+    public partial struct FilmRequestBuilder : global::CreateImageSdk.IRequestBuilder<global::CreateImageSdk.RenderRequest>
     {
         private global::CreateImageSdk.ImageClient? _client;
         private string _scene;

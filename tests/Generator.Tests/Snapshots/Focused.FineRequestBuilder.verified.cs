@@ -8,7 +8,7 @@ namespace CreateImageSdk
     /// Builds a request for <c>fine</c>, offering only the parameters and values it accepts. Every <c>With…</c> call returns a new builder.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public partial struct FineRequestBuilder
+    public partial struct FineRequestBuilder : global::CreateImageSdk.IRequestBuilder<global::CreateImageSdk.RenderRequest>
     {
         private global::CreateImageSdk.ImageClient? _client;
         private string _scene;

@@ -12,7 +12,7 @@ namespace CreateImageSdk
     /// Limits: <c>prompt</c> up to 32000 characters (checked before sending).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public partial struct GptImage1MiniRequestBuilder
+    public partial struct GptImage1MiniRequestBuilder : global::CreateImageSdk.IRequestBuilder<global::CreateImageSdk.CreateImageRequest>
     {
         private global::CreateImageSdk.ImageClient? _client;
         private string _prompt;

@@ -12,7 +12,7 @@ namespace CreateImageSdk
     /// Limits: <c>prompt</c> up to 32000 characters (checked before sending).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public partial struct GptImage2_2026_04_21RequestBuilder
+    public partial struct GptImage2_2026_04_21RequestBuilder : global::CreateImageSdk.IRequestBuilder<global::CreateImageSdk.CreateImageRequest>
     {
         private global::CreateImageSdk.ImageClient? _client;
         private string _prompt;

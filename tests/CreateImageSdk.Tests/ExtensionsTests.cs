@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using CreateImageSdk.LocalServer;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+// Microsoft.Extensions.AI's image generation is experimental there; these tests use it on purpose.
+#pragma warning disable MEAI001
+
+namespace CreateImageSdk.Tests
+{
+    /// <summary>CreateImageSdk.Extensions: dependency injection and Microsoft.Extensions.AI, against the local server.</summary>
+    public class ExtensionsTests
+    {
+        private const string Key = "sk-di-0123456789abcdef";
+
+        [Fact]
+        public async Task AddImageClient_BindsConfiguration_AndSendsThroughTheFactorysHttpClient()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ImageClient:ApiKey"] = Key,
+                ["ImageClient:BaseUri"] = server.BaseUri.ToString(),
+                ["ImageClient:Timeout"] = "00:01:30",
+                ["ImageClient:MaxRetries"] = "4",
+            }).Build();
+            var counter = new CountingHandler();
+            var services = new ServiceCollection();
+            services.AddImageClient(configuration.GetSection("ImageClient"), o => o.Project = "proj-di").AddHttpMessageHandler(() => counter);
+            using var provider = services.BuildServiceProvider();
+
+            var client = provider.GetRequiredService<ImageClient>();
+            await client.CreateImage("otter").WithModel(ImageModel.GptImage1).SendAsync();
+
+            Assert.Same(client, provider.GetRequiredService<ImageClient>());
+            Assert.Equal((TimeSpan.FromSeconds(90), 4), (client.Timeout, client.MaxRetries));
+            Assert.Equal(1, counter.Count);
+            Assert.Equal("proj-di", server.Requests[^1].Headers["OpenAI-Project"]);
+        }
+
+        [Fact]
+        public void BadSettings_FailAtStartUp_WithTheClientsOwnSentence()
+        {
+            var services = new ServiceCollection();
+            services.AddImageClient(o =>
+            {
+                o.ApiKey = Key;
+                o.BaseUri = new Uri("http://images.internal.example/v1/");
+            });
+            using var provider = services.BuildServiceProvider();
+
+            var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+            Assert.Contains("BaseUri http://images.internal.example uses plain http", ex.Message);
+            Assert.Contains("AllowInsecureHttp", ex.Message);
+            Assert.DoesNotContain(Key, ex.Message);
+        }
+
+        [Fact]
+        public async Task KeyedClients_SitSideBySide_AndRetriesCanBeLeftToAResilienceHandler()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            var services = new ServiceCollection();
+            services.AddImageClient(o => { o.ApiKey = Key; o.BaseUri = server.BaseUri; });
+            services.AddKeyedImageClient("azure", configure: o =>
+            {
+                o.ApiKey = Key;
+                o.BaseUri = new Uri(server.BaseUri, "/openai/");
+                o.Azure = new AzureOpenAIOptions { Deployment = "images" };
+            }).DisableImageClientRetries();
+            using var provider = services.BuildServiceProvider();
+
+            var openAi = provider.GetRequiredService<ImageClient>();
+            var azure = provider.GetRequiredKeyedService<ImageClient>("azure");
+            await openAi.CreateImage("otter").WithModel(ImageModel.GptImage1).SendAsync();
+            await azure.CreateImage("otter").WithModel(ImageModel.GptImage1).SendAsync();
+
+            Assert.NotSame(openAi, azure);
+            Assert.Equal((2, 0), (openAi.MaxRetries, azure.MaxRetries));
+            Assert.Equal(new[] { "/v1/images/generations", "/openai/deployments/images/images/generations?api-version=" + AzureOpenAIOptions.DefaultApiVersion },
+                server.Requests.Select(r => r.Path));
+        }
+
+        [Fact]
+        public async Task ImageGenerator_ThroughMeaiMiddleware_MapsOptions_AndReturnsDataContentWithUsage()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = Key, BaseUri = server.BaseUri });
+            using var loggerFactory = LoggerFactory.Create(_ => { });
+            using var generator = client.AsImageGenerator(ImageModel.GptImage1)
+                .AsBuilder()
+                .UseLogging(loggerFactory)
+                .UseOpenTelemetry()
+                .Build();
+
+            var response = await generator.GenerateAsync(new ImageGenerationRequest("A cute baby sea otter"), new ImageGenerationOptions
+            {
+                Count = 2,
+                ImageSize = new System.Drawing.Size(1000, 1000),     // gpt-image-1 has no 1000x1000: the nearest it lists
+                MediaType = "image/webp",
+                ResponseFormat = ImageGenerationResponseFormat.Data,  // gpt-image models always return data: left out
+                AdditionalProperties = new AdditionalPropertiesDictionary { ["quality"] = "low" },
+            });
+
+            var sent = server.Requests[^1].Body;
+            Assert.Equal("{\"prompt\":\"A cute baby sea otter\",\"model\":\"gpt-image-1\",\"n\":2,\"quality\":\"low\",\"output_format\":\"webp\",\"size\":\"1024x1024\"}", sent);
+            Assert.Equal(2, response.Contents.Count);
+            var image = Assert.IsType<DataContent>(response.Contents[0]);
+            Assert.Equal("image/webp", image.MediaType);
+            Assert.Equal((1024, 1024), PngInfo.Read(image.Data.ToArray())); // the local server draws PNG bytes for every format
+            Assert.IsType<ImagesResponse>(response.RawRepresentation);
+            Assert.True(response.Usage!.InputTokenCount > 0 && response.Usage.OutputTokenCount > 0);
+            Assert.Same(client, generator.GetService<ImageClient>());
+            Assert.Equal("gpt-image-1", generator.GetService<ImageGeneratorMetadata>()!.DefaultModelId);
+        }
+
+        [Fact]
+        public async Task ImageGenerator_UrlsAndRawRepresentations()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = Key, BaseUri = server.BaseUri });
+            var generator = client.AsImageGenerator();
+
+            var urls = await generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions { ModelId = "dall-e-2", ResponseFormat = ImageGenerationResponseFormat.Uri });
+            Assert.IsType<UriContent>(Assert.Single(urls.Contents));
+
+            var raw = await generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions
+            {
+                RawRepresentationFactory = _ => client.CreateImage("ignored").UsingDallE3().WithStyle(ImageStyle.Natural),
+            });
+            Assert.Single(raw.Contents);
+            Assert.Contains("\"prompt\":\"otter\",\"model\":\"dall-e-3\"", server.Requests[^1].Body);
+            Assert.Contains("\"style\":\"natural\"", server.Requests[^1].Body);
+
+            var ex = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions
+            {
+                AdditionalProperties = new AdditionalPropertiesDictionary { ["seed"] = 42 },
+            }));
+            Assert.Contains("'seed'", ex.Message);
+        }
+
+        private sealed class CountingHandler : DelegatingHandler
+        {
+            private int _count;
+
+            public int Count => Volatile.Read(ref _count);
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref _count);
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+    }
+}
