@@ -5,6 +5,8 @@ using CreateImageSdk;
 using CreateImageSdk.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection
@@ -91,6 +93,9 @@ namespace Microsoft.Extensions.DependencyInjection
             return services.AddHttpClient(name)
                 // The SDK's timeout applies per attempt; the HttpClient's own would cut in first.
                 .ConfigureHttpClient(http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+                // Outermost, so each of the SDK's attempts is one log entry, whatever handlers the caller adds inside.
+                .AddHttpMessageHandler(provider => new ImageClientLoggingHandler(
+                    (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("CreateImageSdk.ImageClient")))
                 // As the client the SDK creates itself: no redirects (credentials stay with the host), compressed answers.
                 .ConfigurePrimaryHttpMessageHandler(CreateHandler);
         }

@@ -148,6 +148,56 @@ namespace CreateImageSdk.Tests
             Assert.Contains("'seed'", ex.Message);
         }
 
+        [Fact]
+        public async Task EveryAttempt_IsLogged_WithStatusModelAndRequestId_AndNeverTheKey()
+        {
+            await using var server = await Faults.FaultServer.StartAsync(
+                Faults.Fault.Error(503, ("retry-after-ms", "10"), ("x-request-id", "req_first")), Faults.Fault.Status(200, Faults.Fault.OkBody, "application/json", ("x-request-id", "req_second")));
+            var logs = new CapturingLoggerProvider();
+            var services = new ServiceCollection();
+            services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            services.AddImageClient(o => { o.ApiKey = Faults.FaultTests.Key; o.BaseUri = server.BaseUri; });
+            using var provider = services.BuildServiceProvider();
+
+            await provider.GetRequiredService<ImageClient>().CreateImage("otter").WithModel(ImageModel.DallE3).SendAsync();
+
+            var entries = logs.Entries.Where(e => e.Category == "CreateImageSdk.ImageClient").ToList();
+            Assert.Equal(new[] { "ImageRequestSending", "ImageRequestError", "ImageRequestSending", "ImageRequestAnswered" }, entries.Select(e => e.EventName));
+            Assert.Contains("attempt 1", entries[1].Message);
+            Assert.Contains("(model dall-e-3) answered 503", entries[1].Message);
+            Assert.Contains("req_first", entries[1].Message);
+            Assert.Equal(LogLevel.Warning, entries[1].Level);
+            Assert.Contains("attempt 2", entries[3].Message);
+            Assert.Contains("req_second", entries[3].Message);
+            Assert.All(logs.Entries, e => Assert.DoesNotContain(Faults.FaultTests.Key.Substring(8, 12), e.Message));
+        }
+
+        private sealed class CapturingLoggerProvider : ILoggerProvider
+        {
+            public System.Collections.Concurrent.ConcurrentQueue<(string Category, string? EventName, LogLevel Level, string Message)> Entries { get; } = new();
+
+            public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+            public void Dispose()
+            {
+            }
+
+            private sealed class Logger : ILogger
+            {
+                private readonly CapturingLoggerProvider _owner;
+                private readonly string _category;
+
+                public Logger(CapturingLoggerProvider owner, string category) => (_owner, _category) = (owner, category);
+
+                public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+                public bool IsEnabled(LogLevel logLevel) => true;
+
+                public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                    _owner.Entries.Enqueue((_category, eventId.Name, logLevel, formatter(state, exception) + (exception is null ? string.Empty : " " + exception)));
+            }
+        }
+
         private sealed class CountingHandler : DelegatingHandler
         {
             private int _count;

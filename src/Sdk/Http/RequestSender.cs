@@ -97,6 +97,7 @@ namespace CreateImageSdk.Http
                 var content = new SentTrackingContent(body);
                 content.Headers.ContentType = JsonContentType;
                 var request = new HttpRequestMessage(method, uri) { Content = content };
+                AttemptStamp.Apply(request, number, operation.Model);
                 try
                 {
                     // Per attempt: a token provider may hand out a fresh token for a retry.

@@ -60,6 +60,9 @@ namespace CreateImageSdk.Telemetry
         /// <param name="streaming">Whether the answer is a stream of events.</param>
         public static ImageOperation Start(object request, Uri baseUri, string? provider, bool streaming) => new ImageOperation(request, baseUri, provider, streaming);
 
+        /// <summary>The requested model, when the request names one.</summary>
+        public string? Model => _model;
+
         /// <summary>The next attempt is about to be sent.</summary>
         public void Attempt(int number) => _attempts = number;
 
