@@ -30,6 +30,8 @@ namespace CreateImageSdk.Package.Tests
             var pack = await DotNet.RunAsync(source, "pack", "src/Sdk/CreateImageSdk.csproj", "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
             Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
             Assert.True(File.Exists(PackagePath), "no package at " + PackagePath + "\n" + pack);
+            var extensions = await DotNet.RunAsync(source, "pack", "src/Extensions/CreateImageSdk.Extensions.csproj", "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
+            Assert.True(extensions.ExitCode == 0, "dotnet pack of the extensions failed: " + extensions);
         }
 
         private static void CopySources(string repository, string destination)
@@ -55,7 +57,11 @@ namespace CreateImageSdk.Package.Tests
         }
 
         /// <summary>Writes a consumer project that references the package by version from the feed (and the registry for the rest).</summary>
-        public string CreateConsumer(string name, string targetFramework, string extraProperties = "", params (string File, string Source)[] files)
+        public string CreateConsumer(string name, string targetFramework, string extraProperties = "", params (string File, string Source)[] files) =>
+            CreateConsumer(name, targetFramework, "Microsoft.NET.Sdk", "CreateImageSdk", extraProperties, string.Empty, files);
+
+        /// <summary>A consumer of another project SDK (Microsoft.NET.Sdk.Web, say), referencing <paramref name="package"/> and more packages.</summary>
+        public string CreateConsumer(string name, string targetFramework, string sdk, string package, string extraProperties, string extraItems, params (string File, string Source)[] files)
         {
             var directory = Path.Combine(Root, name);
             Directory.CreateDirectory(directory);
@@ -74,7 +80,7 @@ namespace CreateImageSdk.Package.Tests
             File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />");
             File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />");
             File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
+                <Project Sdk="{sdk}">
                   <PropertyGroup>
                     <OutputType>Exe</OutputType>
                     <TargetFramework>{targetFramework}</TargetFramework>
@@ -85,7 +91,8 @@ namespace CreateImageSdk.Package.Tests
                     {extraProperties}
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="CreateImageSdk" Version="{Version}" />
+                    <PackageReference Include="{package}" Version="{Version}" />
+                    {extraItems}
                   </ItemGroup>
                 </Project>
                 """);
