@@ -197,7 +197,10 @@ namespace CreateImageSdk.Tests
             Assert.Equal(new Uri("https://example.com/a.png"), response.Data[0].Url);
             Assert.Equal("r", response.Data[0].RevisedPrompt);
             Assert.Equal(new byte[] { 1, 2, 3 }, response.Data[1].Bytes);
-            Assert.Equal(json.Replace(",\"extra\":{\"nested\":[1,2]}", string.Empty), JsonSerializer.Serialize(response, CreateImageSdkJsonContext.Default.ImagesResponse));
+            // A member the schema does not know is kept as it came, and written back.
+            Assert.Equal("{\"nested\":[1,2]}", response.AdditionalProperties!["extra"].GetRawText());
+            Assert.Null(response.Data[0].AdditionalProperties);
+            Assert.Equal(json, JsonSerializer.Serialize(response, CreateImageSdkJsonContext.Default.ImagesResponse));
         }
 
         [Theory]
@@ -210,6 +213,30 @@ namespace CreateImageSdk.Tests
         {
             var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, CreateImageSdkJsonContext.Default.ImagesResponse));
             Assert.Contains(message, ex.Message);
+        }
+
+        [Fact]
+        public void AdditionalProperties_AreWrittenAfterTheKnownOnes_AndKnownNamesAreRefused()
+        {
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = "k", BaseUri = new Uri("http://127.0.0.1:1/v1/") });
+            var builder = client.CreateImage("otter").WithModel(ImageModel.Custom("flux-dev"))
+                .WithAdditionalProperty("seed", 42)
+                .WithAdditionalProperty("negative_prompt", "blurry")
+                .WithAdditionalProperty("guidance", 3.5)
+                .WithAdditionalProperty("tiled", true)
+                .WithAdditionalProperty("lora", System.Text.Json.Nodes.JsonNode.Parse("{\"name\":\"otter\",\"weight\":0.8}"))
+                .WithAdditionalProperty("seed", 7);    // set again: replaced
+
+            Assert.Equal(
+                "{\"prompt\":\"otter\",\"model\":\"flux-dev\",\"negative_prompt\":\"blurry\",\"guidance\":3.5,\"tiled\":true,\"lora\":{\"name\":\"otter\",\"weight\":0.8},\"seed\":7}",
+                JsonSerializer.Serialize(builder.Request, CreateImageSdkJsonContext.Default.CreateImageRequest));
+
+            var ex = Assert.Throws<ArgumentException>(() => builder.WithAdditionalProperty("n", 4));
+            Assert.Equal("name", ex.ParamName);
+            Assert.Contains("'n' is a parameter of this request", ex.Message);
+
+            var smuggled = builder.Request with { AdditionalProperties = new System.Collections.Generic.Dictionary<string, JsonElement> { ["size"] = JsonDocument.Parse("\"9x9\"").RootElement } };
+            Assert.Equal("size", Assert.Single(smuggled.Validate()).Parameter);
         }
     }
 }

@@ -66,6 +66,7 @@ namespace CreateImageSdk.Generator.Emitting
                 BuilderState.EmitWith(w, builder, property, TypeNames.Of(property.Type), parameter, parameter);
             }
 
+            BuilderState.EmitAdditionalProperty(w, builder, spec);
             EmitSends(w, operation, operation.StreamFlag != null && operation.StreamEvent != null);
             w.Close();
             w.Line();

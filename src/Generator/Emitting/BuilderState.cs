@@ -26,6 +26,7 @@ namespace CreateImageSdk.Generator.Emitting
             var requestType = TypeNames.Namespace + request.Name;
             var required = request.Properties.Where(p => p.IsRequired).ToList();
             w.Line("private global::CreateImageSdk.ImageClient? _client;");
+            w.Line("private global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>[]? _additionalProperties;");
             foreach (var property in held)
             {
                 w.Line("private " + TypeNames.OfProperty(property) + " " + Field(property) + ";");
@@ -44,12 +45,44 @@ namespace CreateImageSdk.Generator.Emitting
             w.Open("public " + requestType + " Request");
             w.Open("get");
             w.Line("_ = Client;");
-            w.Line("return new " + requestType + " { " + string.Join(", ", held.Select(p => p.Name + " = " + Field(p))) + " };");
+            w.Line("return new " + requestType + " { " + string.Join(", ", held.Select(p => p.Name + " = " + Field(p)).Concat(new[] { "AdditionalProperties = global::CreateImageSdk.Json.AdditionalJson.ToDictionary(_additionalProperties)" })) + " };");
             w.Close();
             w.Close();
             w.Line();
             w.Line("private global::CreateImageSdk.ImageClient Client =>");
             w.Line("    _client ?? throw new global::System.InvalidOperationException(" + Identifiers.Literal("This " + builder + " is default; start one with the ImageClient method that creates it.") + ");");
+        }
+
+        /// <summary>
+        /// <c>WithAdditionalProperty</c> for a JSON value and the common primitives: members a compatible server takes
+        /// beyond the schema's, written after the known ones.
+        /// </summary>
+        public static void EmitAdditionalProperty(SourceWriter w, string builder, ObjectSpec request)
+        {
+            var names = TypeNames.Namespace + request.Name + ".WireNames";
+            foreach (var (type, doc) in new[]
+            {
+                ("global::System.Text.Json.JsonElement", "any JSON value"),
+                ("global::System.Text.Json.Nodes.JsonNode?", "a JSON node (null writes JSON null)"),
+                ("string?", "a string (null writes JSON null)"),
+                ("long", "an integer"),
+                ("double", "a number"),
+                ("bool", "true or false"),
+            })
+            {
+                w.Line();
+                Docs.Summary(w, "Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): " + doc + ", written after the known members. Setting a name again replaces it.");
+                w.Line("/// <param name=\"name\">The JSON name; not one of this request's parameters.</param>");
+                w.Line("/// <param name=\"value\">The value to send.</param>");
+                w.Line("/// <returns>A new builder; this one is unchanged.</returns>");
+                w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"name\"/> is empty or names one of this request's parameters.</exception>");
+                w.Open("public " + builder + " WithAdditionalProperty(string name, " + type + " value)");
+                w.Line("var next = this;");
+                var element = type.StartsWith("global::System.Text.Json.JsonElement", System.StringComparison.Ordinal) ? "value" : "global::CreateImageSdk.Json.AdditionalJson.Element(value)";
+                w.Line("next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, " + element + ", " + names + ");");
+                w.Line("return next;");
+                w.Close();
+            }
         }
 
         /// <summary>The body of a <c>With…</c> step: a copy with one field set.</summary>

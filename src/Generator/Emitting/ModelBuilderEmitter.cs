@@ -113,6 +113,7 @@ namespace CreateImageSdk.Generator.Emitting
 
             var canStream = operation.StreamFlag != null && operation.StreamEvent != null &&
                             !(constraints.TryGetValue(operation.StreamFlag, out var stream) && stream.Forbidden);
+            BuilderState.EmitAdditionalProperty(w, builder, request);
             BuilderEmitter.EmitSends(w, operation, canStream);
             w.Close();
 

@@ -38,7 +38,19 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("public " + (property.IsRequired ? "required " : string.Empty) + TypeNames.OfProperty(property) + " " + property.Name + " { get; init; }");
             }
 
-            if (spec.Operation != null) EmitTelemetryTags(w, spec);
+            w.Line();
+            Docs.Summary(w, spec.Operation != null
+                ? "Members beyond the schema's, sent after the known ones (a compatible server's <c>seed</c>, <c>negative_prompt</c>, …); a name that is one of this request's parameters is refused by validation."
+                : "Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.");
+            w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }");
+            if (spec.Operation != null)
+            {
+                w.Line();
+                w.Line("/// <summary>The wire names of this request's parameters, which additional properties may not use.</summary>");
+                w.Line("internal static readonly string[] WireNames = { " + string.Join(", ", spec.Properties.Select(p => Identifiers.Literal(p.WireName))) + " };");
+                EmitTelemetryTags(w, spec);
+            }
+
             w.Close();
         }
 
@@ -107,6 +119,7 @@ namespace CreateImageSdk.Generator.Emitting
                 }
             }
 
+            w.Line("global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);");
             w.Line("writer.WriteEndObject();");
             w.Close();
         }
@@ -119,6 +132,8 @@ namespace CreateImageSdk.Generator.Emitting
             {
                 w.Line(TypeNames.Of(property.Type) + "? " + Identifiers.Local(property.Name) + " = default;");
             }
+
+            w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;");
 
             w.Open("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
             var first = true;
@@ -143,9 +158,8 @@ namespace CreateImageSdk.Generator.Emitting
             }
 
             w.Open("else");
-            w.Line("// Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.");
-            w.Line("reader.Read();");
-            w.Line("reader.Skip();");
+            w.Line("// Members this SDK does not know (a newer API or a compatible server) are kept, not an error.");
+            w.Line("global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);");
             w.Close();
             w.Close();
             w.Line();
@@ -163,6 +177,7 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("    " + property.Name + " = " + value + ",");
             }
 
+            w.Line("    AdditionalProperties = additionalProperties,");
             w.Line("};");
             w.Close();
         }

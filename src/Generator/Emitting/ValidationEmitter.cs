@@ -27,6 +27,7 @@ namespace CreateImageSdk.Generator.Emitting
 
             w.Line();
             w.Line("// Constraints that hold for every model.");
+            if (spec.Operation != null) w.Line("violations.NotKnown(AdditionalProperties, WireNames);");
             foreach (var property in spec.Properties)
             {
                 var v = wire[property.WireName];

@@ -60,6 +60,16 @@ namespace CreateImageSdk.Validation
             }
         }
 
+        /// <summary>Additional properties may not use the name of one of the request's own parameters.</summary>
+        public void NotKnown(System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement>? additional, string[] knownNames)
+        {
+            if (additional is null) return;
+            foreach (var name in additional.Keys)
+            {
+                if (Array.IndexOf(knownNames, name) >= 0) Add(name, null, None, null, "is set as an additional property", "it is a parameter of this request: set it with its own property");
+            }
+        }
+
         public void MaxLength(string parameter, string? value, int maximum, string? condition)
         {
             if (value != null && Length(value) > maximum)

@@ -23,6 +23,11 @@ namespace CreateImageSdk
         /// Example: <c>Hello &lt;world&gt; &amp; "friends"</c>.
         /// </remarks>
         public required string Text { get; init; }
+
+        /// <summary>
+        /// Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="NoteRequest"/> with the exact JSON names of the schema, without reflection.</summary>
@@ -36,6 +41,7 @@ namespace CreateImageSdk
             writer.WriteStartObject();
             writer.WritePropertyName(TextName);
             writer.WriteStringValue(value.Text);
+            global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -43,6 +49,7 @@ namespace CreateImageSdk
         {
             global::CreateImageSdk.Json.JsonRead.ExpectStartObject(ref reader, "NoteRequest");
             string? textValue = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("text"u8))
@@ -55,9 +62,8 @@ namespace CreateImageSdk
                 }
                 else
                 {
-                    // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
-                    reader.Read();
-                    reader.Skip();
+                    // Members this SDK does not know (a newer API or a compatible server) are kept, not an error.
+                    global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);
                 }
             }
 
@@ -65,6 +71,7 @@ namespace CreateImageSdk
             return new global::CreateImageSdk.NoteRequest
             {
                 Text = textValue,
+                AdditionalProperties = additionalProperties,
             };
         }
 

@@ -73,6 +73,11 @@ namespace CreateImageSdk
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// </remarks>
         public byte[]? Thumbnail { get; init; }
+
+        /// <summary>
+        /// Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="PrintRequest"/> with the exact JSON names of the schema, without reflection.</summary>
@@ -125,6 +130,7 @@ namespace CreateImageSdk
                 writer.WritePropertyName(ThumbnailName);
                 writer.WriteBase64StringValue(thumbnailValue);
             }
+            global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -138,6 +144,7 @@ namespace CreateImageSdk
             global::System.DateTimeOffset? createdValue = default;
             global::System.Uri? previewValue = default;
             byte[]? thumbnailValue = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("format"u8))
@@ -198,9 +205,8 @@ namespace CreateImageSdk
                 }
                 else
                 {
-                    // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
-                    reader.Read();
-                    reader.Skip();
+                    // Members this SDK does not know (a newer API or a compatible server) are kept, not an error.
+                    global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);
                 }
             }
 
@@ -213,6 +219,7 @@ namespace CreateImageSdk
                 Created = createdValue,
                 Preview = previewValue,
                 Thumbnail = thumbnailValue,
+                AdditionalProperties = additionalProperties,
             };
         }
 

@@ -21,6 +21,7 @@ namespace CreateImageSdk
             string? grainWire = Grain?.WireStringOrNull();
 
             // Constraints that hold for every model.
+            violations.NotKnown(AdditionalProperties, WireNames);
             violations.Required("scene", sceneWire);
             violations.MinLength("scene", sceneWire, 1, null);
             violations.NotEmpty("engine", engineWire);

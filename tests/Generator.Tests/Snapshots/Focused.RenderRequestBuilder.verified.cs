@@ -11,6 +11,7 @@ namespace CreateImageSdk
     public partial struct RenderRequestBuilder : global::CreateImageSdk.IRequestBuilder<global::CreateImageSdk.RenderRequest>
     {
         private global::CreateImageSdk.ImageClient? _client;
+        private global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>[]? _additionalProperties;
         private string _scene;
         private global::CreateImageSdk.RenderEngine? _engine;
         private int? _frames;
@@ -32,7 +33,7 @@ namespace CreateImageSdk
             get
             {
                 _ = Client;
-                return new global::CreateImageSdk.RenderRequest { Scene = _scene, Engine = _engine, Frames = _frames, Grain = _grain };
+                return new global::CreateImageSdk.RenderRequest { Scene = _scene, Engine = _engine, Frames = _frames, Grain = _grain, AdditionalProperties = global::CreateImageSdk.Json.AdditionalJson.ToDictionary(_additionalProperties) };
             }
         }
 
@@ -89,6 +90,90 @@ namespace CreateImageSdk
         {
             var next = this;
             next._grain = grain;
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): any JSON value, written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public RenderRequestBuilder WithAdditionalProperty(string name, global::System.Text.Json.JsonElement value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, value, global::CreateImageSdk.RenderRequest.WireNames);
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): a JSON node (null writes JSON null), written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public RenderRequestBuilder WithAdditionalProperty(string name, global::System.Text.Json.Nodes.JsonNode? value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, global::CreateImageSdk.Json.AdditionalJson.Element(value), global::CreateImageSdk.RenderRequest.WireNames);
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): a string (null writes JSON null), written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public RenderRequestBuilder WithAdditionalProperty(string name, string? value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, global::CreateImageSdk.Json.AdditionalJson.Element(value), global::CreateImageSdk.RenderRequest.WireNames);
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): an integer, written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public RenderRequestBuilder WithAdditionalProperty(string name, long value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, global::CreateImageSdk.Json.AdditionalJson.Element(value), global::CreateImageSdk.RenderRequest.WireNames);
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): a number, written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public RenderRequestBuilder WithAdditionalProperty(string name, double value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, global::CreateImageSdk.Json.AdditionalJson.Element(value), global::CreateImageSdk.RenderRequest.WireNames);
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): true or false, written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public RenderRequestBuilder WithAdditionalProperty(string name, bool value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, global::CreateImageSdk.Json.AdditionalJson.Element(value), global::CreateImageSdk.RenderRequest.WireNames);
             return next;
         }
 

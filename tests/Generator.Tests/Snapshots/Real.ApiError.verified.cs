@@ -45,6 +45,11 @@ namespace CreateImageSdk
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// </remarks>
         public string? Code { get; init; }
+
+        /// <summary>
+        /// Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ApiError"/> with the exact JSON names of the schema, without reflection.</summary>
@@ -76,6 +81,7 @@ namespace CreateImageSdk
                 writer.WritePropertyName(CodeName);
                 writer.WriteStringValue(codeValue);
             }
+            global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -86,6 +92,7 @@ namespace CreateImageSdk
             string? typeValue = default;
             string? paramValue = default;
             string? codeValue = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("message"u8))
@@ -122,9 +129,8 @@ namespace CreateImageSdk
                 }
                 else
                 {
-                    // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
-                    reader.Read();
-                    reader.Skip();
+                    // Members this SDK does not know (a newer API or a compatible server) are kept, not an error.
+                    global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);
                 }
             }
 
@@ -135,6 +141,7 @@ namespace CreateImageSdk
                 Type = typeValue,
                 Param = paramValue,
                 Code = codeValue,
+                AdditionalProperties = additionalProperties,
             };
         }
 

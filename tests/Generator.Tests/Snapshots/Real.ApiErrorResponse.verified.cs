@@ -18,6 +18,11 @@ namespace CreateImageSdk
         /// Required.
         /// </remarks>
         public required global::CreateImageSdk.ApiError Error { get; init; }
+
+        /// <summary>
+        /// Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ApiErrorResponse"/> with the exact JSON names of the schema, without reflection.</summary>
@@ -31,6 +36,7 @@ namespace CreateImageSdk
             writer.WriteStartObject();
             writer.WritePropertyName(ErrorName);
             global::CreateImageSdk.ApiErrorJsonConverter.WriteValue(writer, value.Error);
+            global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -38,6 +44,7 @@ namespace CreateImageSdk
         {
             global::CreateImageSdk.Json.JsonRead.ExpectStartObject(ref reader, "ApiErrorResponse");
             global::CreateImageSdk.ApiError? errorValue = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("error"u8))
@@ -50,9 +57,8 @@ namespace CreateImageSdk
                 }
                 else
                 {
-                    // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
-                    reader.Read();
-                    reader.Skip();
+                    // Members this SDK does not know (a newer API or a compatible server) are kept, not an error.
+                    global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);
                 }
             }
 
@@ -60,6 +66,7 @@ namespace CreateImageSdk
             return new global::CreateImageSdk.ApiErrorResponse
             {
                 Error = errorValue,
+                AdditionalProperties = additionalProperties,
             };
         }
 

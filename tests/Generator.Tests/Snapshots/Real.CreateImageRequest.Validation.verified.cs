@@ -41,6 +41,7 @@ namespace CreateImageSdk
             string? userWire = User;
 
             // Constraints that hold for every model.
+            violations.NotKnown(AdditionalProperties, WireNames);
             violations.Required("prompt", promptWire);
             violations.MinLength("prompt", promptWire, 1, null);
             violations.Matches("prompt", promptWire, s_pattern_Prompt, "must contain a character that is not whitespace");

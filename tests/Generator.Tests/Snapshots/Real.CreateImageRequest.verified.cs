@@ -180,6 +180,14 @@ namespace CreateImageSdk
         [global::CreateImageSdk.Rules.WireName("user")]
         public string? User { get; init; }
 
+        /// <summary>
+        /// Members beyond the schema's, sent after the known ones (a compatible server's <c>seed</c>, <c>negative_prompt</c>, …); a name that is one of this request's parameters is refused by validation.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+        /// <summary>The wire names of this request's parameters, which additional properties may not use.</summary>
+        internal static readonly string[] WireNames = { "prompt", "model", "n", "quality", "response_format", "output_format", "output_compression", "size", "moderation", "background", "style", "stream", "partial_images", "user" };
+
         void global::CreateImageSdk.Telemetry.ITaggedRequest.AddTags(global::CreateImageSdk.Telemetry.RequestTags tags)
         {
             tags.Add("model", Model?.Value);
@@ -286,6 +294,7 @@ namespace CreateImageSdk
                 writer.WritePropertyName(UserName);
                 writer.WriteStringValue(userValue);
             }
+            global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -306,6 +315,7 @@ namespace CreateImageSdk
             bool? streamValue = default;
             int? partialImagesValue = default;
             string? userValue = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("prompt"u8))
@@ -422,9 +432,8 @@ namespace CreateImageSdk
                 }
                 else
                 {
-                    // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
-                    reader.Read();
-                    reader.Skip();
+                    // Members this SDK does not know (a newer API or a compatible server) are kept, not an error.
+                    global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);
                 }
             }
 
@@ -445,6 +454,7 @@ namespace CreateImageSdk
                 Stream = streamValue,
                 PartialImages = partialImagesValue,
                 User = userValue,
+                AdditionalProperties = additionalProperties,
             };
         }
 

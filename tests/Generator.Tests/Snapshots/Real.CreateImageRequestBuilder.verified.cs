@@ -11,6 +11,7 @@ namespace CreateImageSdk
     public partial struct CreateImageRequestBuilder : global::CreateImageSdk.IRequestBuilder<global::CreateImageSdk.CreateImageRequest>
     {
         private global::CreateImageSdk.ImageClient? _client;
+        private global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>[]? _additionalProperties;
         private string _prompt;
         private global::CreateImageSdk.ImageModel? _model;
         private int? _count;
@@ -41,7 +42,7 @@ namespace CreateImageSdk
             get
             {
                 _ = Client;
-                return new global::CreateImageSdk.CreateImageRequest { Prompt = _prompt, Model = _model, Count = _count, Quality = _quality, ResponseFormat = _responseFormat, OutputFormat = _outputFormat, OutputCompression = _outputCompression, Size = _size, Moderation = _moderation, Background = _background, Style = _style, PartialImages = _partialImages, User = _user };
+                return new global::CreateImageSdk.CreateImageRequest { Prompt = _prompt, Model = _model, Count = _count, Quality = _quality, ResponseFormat = _responseFormat, OutputFormat = _outputFormat, OutputCompression = _outputCompression, Size = _size, Moderation = _moderation, Background = _background, Style = _style, PartialImages = _partialImages, User = _user, AdditionalProperties = global::CreateImageSdk.Json.AdditionalJson.ToDictionary(_additionalProperties) };
             }
         }
 
@@ -271,6 +272,90 @@ namespace CreateImageSdk
         {
             var next = this;
             next._user = user;
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): any JSON value, written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public CreateImageRequestBuilder WithAdditionalProperty(string name, global::System.Text.Json.JsonElement value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, value, global::CreateImageSdk.CreateImageRequest.WireNames);
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): a JSON node (null writes JSON null), written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public CreateImageRequestBuilder WithAdditionalProperty(string name, global::System.Text.Json.Nodes.JsonNode? value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, global::CreateImageSdk.Json.AdditionalJson.Element(value), global::CreateImageSdk.CreateImageRequest.WireNames);
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): a string (null writes JSON null), written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public CreateImageRequestBuilder WithAdditionalProperty(string name, string? value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, global::CreateImageSdk.Json.AdditionalJson.Element(value), global::CreateImageSdk.CreateImageRequest.WireNames);
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): an integer, written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public CreateImageRequestBuilder WithAdditionalProperty(string name, long value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, global::CreateImageSdk.Json.AdditionalJson.Element(value), global::CreateImageSdk.CreateImageRequest.WireNames);
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): a number, written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public CreateImageRequestBuilder WithAdditionalProperty(string name, double value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, global::CreateImageSdk.Json.AdditionalJson.Element(value), global::CreateImageSdk.CreateImageRequest.WireNames);
+            return next;
+        }
+
+        /// <summary>
+        /// Adds a member beyond the schema's, for servers that take more (<c>seed</c>, <c>negative_prompt</c>, <c>steps</c>): true or false, written after the known members. Setting a name again replaces it.
+        /// </summary>
+        /// <param name="name">The JSON name; not one of this request's parameters.</param>
+        /// <param name="value">The value to send.</param>
+        /// <returns>A new builder; this one is unchanged.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="name"/> is empty or names one of this request's parameters.</exception>
+        public CreateImageRequestBuilder WithAdditionalProperty(string name, bool value)
+        {
+            var next = this;
+            next._additionalProperties = global::CreateImageSdk.Json.AdditionalJson.With(_additionalProperties, name, global::CreateImageSdk.Json.AdditionalJson.Element(value), global::CreateImageSdk.CreateImageRequest.WireNames);
             return next;
         }
 

@@ -36,6 +36,11 @@ namespace CreateImageSdk
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// </remarks>
         public string? RevisedPrompt { get; init; }
+
+        /// <summary>
+        /// Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="GeneratedImage"/> with the exact JSON names of the schema, without reflection.</summary>
@@ -64,6 +69,7 @@ namespace CreateImageSdk
                 writer.WritePropertyName(RevisedPromptName);
                 writer.WriteStringValue(revisedPromptValue);
             }
+            global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -73,6 +79,7 @@ namespace CreateImageSdk
             global::System.Uri? urlValue = default;
             byte[]? bytesValue = default;
             string? revisedPromptValue = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("url"u8))
@@ -101,9 +108,8 @@ namespace CreateImageSdk
                 }
                 else
                 {
-                    // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
-                    reader.Read();
-                    reader.Skip();
+                    // Members this SDK does not know (a newer API or a compatible server) are kept, not an error.
+                    global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);
                 }
             }
 
@@ -112,6 +118,7 @@ namespace CreateImageSdk
                 Url = urlValue,
                 Bytes = bytesValue,
                 RevisedPrompt = revisedPromptValue,
+                AdditionalProperties = additionalProperties,
             };
         }
 

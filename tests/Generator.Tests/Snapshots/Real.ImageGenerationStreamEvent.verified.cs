@@ -90,6 +90,11 @@ namespace CreateImageSdk
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// </remarks>
         public global::CreateImageSdk.ImageUsage? Usage { get; init; }
+
+        /// <summary>
+        /// Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ImageGenerationStreamEvent"/> with the exact JSON names of the schema, without reflection.</summary>
@@ -151,6 +156,7 @@ namespace CreateImageSdk
                 writer.WritePropertyName(UsageName);
                 global::CreateImageSdk.ImageUsageJsonConverter.WriteValue(writer, usageValue);
             }
+            global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -166,6 +172,7 @@ namespace CreateImageSdk
             global::CreateImageSdk.GeneratedQuality? qualityValue = default;
             global::CreateImageSdk.GeneratedSize? sizeValue = default;
             global::CreateImageSdk.ImageUsage? usageValue = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("type"u8))
@@ -242,9 +249,8 @@ namespace CreateImageSdk
                 }
                 else
                 {
-                    // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
-                    reader.Read();
-                    reader.Skip();
+                    // Members this SDK does not know (a newer API or a compatible server) are kept, not an error.
+                    global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);
                 }
             }
 
@@ -260,6 +266,7 @@ namespace CreateImageSdk
                 Quality = qualityValue,
                 Size = sizeValue,
                 Usage = usageValue,
+                AdditionalProperties = additionalProperties,
             };
         }
 

@@ -27,6 +27,11 @@ namespace CreateImageSdk
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// </remarks>
         public int? TextTokens { get; init; }
+
+        /// <summary>
+        /// Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ImageOutputTokensDetails"/> with the exact JSON names of the schema, without reflection.</summary>
@@ -49,6 +54,7 @@ namespace CreateImageSdk
                 writer.WritePropertyName(TextTokensName);
                 writer.WriteNumberValue(textTokensValue);
             }
+            global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -57,6 +63,7 @@ namespace CreateImageSdk
             global::CreateImageSdk.Json.JsonRead.ExpectStartObject(ref reader, "ImageOutputTokensDetails");
             int? imageTokensValue = default;
             int? textTokensValue = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("image_tokens"u8))
@@ -77,9 +84,8 @@ namespace CreateImageSdk
                 }
                 else
                 {
-                    // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
-                    reader.Read();
-                    reader.Skip();
+                    // Members this SDK does not know (a newer API or a compatible server) are kept, not an error.
+                    global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);
                 }
             }
 
@@ -87,6 +93,7 @@ namespace CreateImageSdk
             {
                 ImageTokens = imageTokensValue,
                 TextTokens = textTokensValue,
+                AdditionalProperties = additionalProperties,
             };
         }
 

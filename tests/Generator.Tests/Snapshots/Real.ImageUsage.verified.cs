@@ -54,6 +54,11 @@ namespace CreateImageSdk
         /// Required.
         /// </remarks>
         public required int TotalTokens { get; init; }
+
+        /// <summary>
+        /// Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ImageUsage"/> with the exact JSON names of the schema, without reflection.</summary>
@@ -85,6 +90,7 @@ namespace CreateImageSdk
             }
             writer.WritePropertyName(TotalTokensName);
             writer.WriteNumberValue(value.TotalTokens);
+            global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -96,6 +102,7 @@ namespace CreateImageSdk
             int? outputTokensValue = default;
             global::CreateImageSdk.ImageOutputTokensDetails? outputTokensDetailsValue = default;
             int? totalTokensValue = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("input_tokens"u8))
@@ -140,9 +147,8 @@ namespace CreateImageSdk
                 }
                 else
                 {
-                    // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
-                    reader.Read();
-                    reader.Skip();
+                    // Members this SDK does not know (a newer API or a compatible server) are kept, not an error.
+                    global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);
                 }
             }
 
@@ -156,6 +162,7 @@ namespace CreateImageSdk
                 OutputTokens = outputTokensValue.Value,
                 OutputTokensDetails = outputTokensDetailsValue,
                 TotalTokens = totalTokensValue.Value,
+                AdditionalProperties = additionalProperties,
             };
         }
 

@@ -72,6 +72,11 @@ namespace CreateImageSdk
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// </remarks>
         public global::CreateImageSdk.ImageUsage? Usage { get; init; }
+
+        /// <summary>
+        /// Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ImagesResponse"/> with the exact JSON names of the schema, without reflection.</summary>
@@ -123,6 +128,7 @@ namespace CreateImageSdk
                 writer.WritePropertyName(UsageName);
                 global::CreateImageSdk.ImageUsageJsonConverter.WriteValue(writer, usageValue);
             }
+            global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
 
@@ -136,6 +142,7 @@ namespace CreateImageSdk
             global::CreateImageSdk.GeneratedQuality? qualityValue = default;
             global::CreateImageSdk.GeneratedSize? sizeValue = default;
             global::CreateImageSdk.ImageUsage? usageValue = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("created"u8))
@@ -202,9 +209,8 @@ namespace CreateImageSdk
                 }
                 else
                 {
-                    // Members this SDK does not know (a newer API or a compatible server) are skipped, not an error.
-                    reader.Read();
-                    reader.Skip();
+                    // Members this SDK does not know (a newer API or a compatible server) are kept, not an error.
+                    global::CreateImageSdk.Json.AdditionalJson.Read(ref reader, ref additionalProperties);
                 }
             }
 
@@ -219,6 +225,7 @@ namespace CreateImageSdk
                 Quality = qualityValue,
                 Size = sizeValue,
                 Usage = usageValue,
+                AdditionalProperties = additionalProperties,
             };
         }
 
