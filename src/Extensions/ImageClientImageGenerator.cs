@@ -4,6 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 
 namespace CreateImageSdk.Extensions
@@ -114,27 +117,56 @@ namespace CreateImageSdk.Extensions
             return nearest.Value is null ? typed : typed with { Size = ImageSize.KnownValues.First(s => s.Value == nearest.Value) };
         }
 
-        /// <summary>Request parameters by their wire names, for what <see cref="ImageGenerationOptions"/> does not name.</summary>
+        /// <summary>
+        /// Request parameters by their wire names, for what <see cref="ImageGenerationOptions"/> does not name; any other
+        /// name is sent as an additional member (a compatible server's <c>seed</c>, <c>negative_prompt</c>, …).
+        /// </summary>
         private static CreateImageRequest WithAdditionalProperties(CreateImageRequest typed, AdditionalPropertiesDictionary extra)
         {
+            Dictionary<string, JsonElement>? additional = null;
             foreach (var pair in extra)
             {
                 var text = Convert.ToString(pair.Value, CultureInfo.InvariantCulture) ?? string.Empty;
-                typed = pair.Key switch
+                switch (pair.Key)
                 {
-                    "quality" when ImageQualityExtensions.TryParse(text, out var quality) => typed with { Quality = quality },
-                    "background" when ImageBackgroundExtensions.TryParse(text, out var background) => typed with { Background = background },
-                    "moderation" when ImageModerationExtensions.TryParse(text, out var moderation) => typed with { Moderation = moderation },
-                    "style" when ImageStyleExtensions.TryParse(text, out var style) => typed with { Style = style },
-                    "output_compression" when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var compression) => typed with { OutputCompression = compression },
-                    "user" => typed with { User = text },
-                    _ => throw new ArgumentException(
-                        "AdditionalProperties '" + pair.Key + "' = '" + text + "' is not a value this request takes; known: quality, background, moderation, style, output_compression, user.",
-                        nameof(extra)),
-                };
+                    case "quality" when ImageQualityExtensions.TryParse(text, out var quality): typed = typed with { Quality = quality }; break;
+                    case "background" when ImageBackgroundExtensions.TryParse(text, out var background): typed = typed with { Background = background }; break;
+                    case "moderation" when ImageModerationExtensions.TryParse(text, out var moderation): typed = typed with { Moderation = moderation }; break;
+                    case "style" when ImageStyleExtensions.TryParse(text, out var style): typed = typed with { Style = style }; break;
+                    case "output_compression" when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var compression): typed = typed with { OutputCompression = compression }; break;
+                    case "user": typed = typed with { User = text }; break;
+                    case "quality":
+                    case "background":
+                    case "moderation":
+                    case "style":
+                    case "output_compression":
+                        throw new ArgumentException("AdditionalProperties '" + pair.Key + "' = '" + text + "' is not a value this request takes.", nameof(extra));
+                    default:
+                        (additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[pair.Key] = ToElement(pair.Key, pair.Value);
+                        break;
+                }
             }
 
-            return typed;
+            return additional is null ? typed : typed with { AdditionalProperties = additional };
+        }
+
+        private static JsonElement ToElement(string name, object? value)
+        {
+            var json = value switch
+            {
+                null => "null",
+                JsonElement element => element.GetRawText(),
+                JsonNode node => node.ToJsonString(),
+                string text => JsonSerializer.Serialize(text, AdditionalValueContext.Default.String),
+                bool flag => flag ? "true" : "false",
+                int or long or short or byte => Convert.ToString(value, CultureInfo.InvariantCulture),
+                double number => number.ToString("R", CultureInfo.InvariantCulture),
+                float number => number.ToString("R", CultureInfo.InvariantCulture),
+                decimal number => number.ToString(CultureInfo.InvariantCulture),
+                _ => throw new ArgumentException("AdditionalProperties '" + name + "' is a " + value.GetType().Name + "; send a string, a number, a bool, a JsonElement or a JsonNode.", "options"),
+            };
+            using var document = JsonDocument.Parse(json!);
+            return document.RootElement.Clone();
         }
 
         private static ImageOutputFormat? OutputFormatOf(string? mediaType) => mediaType switch
@@ -160,5 +192,11 @@ namespace CreateImageSdk.Extensions
             return x > 0 && int.TryParse(value.Substring(0, x), NumberStyles.None, CultureInfo.InvariantCulture, out width) &&
                    int.TryParse(value.Substring(x + 1), NumberStyles.None, CultureInfo.InvariantCulture, out height);
         }
+    }
+
+    /// <summary>Writes a string as JSON without reflection.</summary>
+    [JsonSerializable(typeof(string))]
+    internal sealed partial class AdditionalValueContext : JsonSerializerContext
+    {
     }
 }

@@ -88,7 +88,7 @@ namespace CreateImageSdk
                     : null;
             _provider = azure != null ? "azure.ai.openai" : null;
 
-            _sender = new RequestSender(new Endpoint(baseUri, azure?.Deployment?.Trim(), azure?.ApiVersion), timeout, headers, new RetryPolicy(maxRetries, maxRetryDelay, options.RetryTimeouts), options.HttpClient, new ResponseLimits(maxResponseBytes), missingKey);
+            _sender = new RequestSender(new Endpoint(baseUri, azure?.Deployment?.Trim(), azure?.ApiVersion, options.PathOverrides), timeout, headers, new RetryPolicy(maxRetries, maxRetryDelay, options.RetryTimeouts), options.HttpClient, new ResponseLimits(maxResponseBytes), missingKey);
             MaxRetries = maxRetries;
         }
 

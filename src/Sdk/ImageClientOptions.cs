@@ -89,6 +89,13 @@ namespace CreateImageSdk
         /// </summary>
         public long? MaxResponseBytes { get; set; }
 
+        /// <summary>
+        /// For servers that mount an operation elsewhere: the operation's path (e.g. <c>images/generations</c>) → the path to
+        /// use instead, relative to <see cref="BaseUri"/> (<c>generate</c>) or from the host's root (<c>/api/images/generate</c>).
+        /// Empty by default.
+        /// </summary>
+        public System.Collections.Generic.IDictionary<string, string> PathOverrides { get; set; } = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal);
+
         /// <summary>Azure OpenAI: the <c>api-key</c> header and, for the deployment URL shape, the deployment and API version.</summary>
         public AzureOpenAIOptions? Azure { get; set; }
 
@@ -116,7 +123,12 @@ namespace CreateImageSdk
 
         /// <summary>A copy of these options (the same values; the <see cref="HttpClient"/> and <see cref="Azure"/> objects are shared), to change without touching the original.</summary>
         /// <returns>The copy.</returns>
-        public ImageClientOptions Clone() => (ImageClientOptions)MemberwiseClone();
+        public ImageClientOptions Clone()
+        {
+            var copy = (ImageClientOptions)MemberwiseClone();
+            copy.PathOverrides = new System.Collections.Generic.Dictionary<string, string>(PathOverrides, StringComparer.Ordinal);
+            return copy;
+        }
 
         /// <summary>Describes the options without the API key.</summary>
         /// <returns>A description safe to log.</returns>

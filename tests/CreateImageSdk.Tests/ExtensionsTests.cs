@@ -141,11 +141,25 @@ namespace CreateImageSdk.Tests
             Assert.Contains("\"prompt\":\"otter\",\"model\":\"dall-e-3\"", server.Requests[^1].Body);
             Assert.Contains("\"style\":\"natural\"", server.Requests[^1].Body);
 
+            // Names the request does not have go to a compatible server as additional members, after the known ones.
+            await using (var compatible = await Faults.FaultServer.StartAsync(Faults.Fault.Ok()))
+            {
+                using var flux = new ImageClient(new ImageClientOptions { BaseUri = compatible.BaseUri });
+                await flux.AsImageGenerator(ImageModel.Custom("flux-dev")).GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions
+                {
+                    AdditionalProperties = new AdditionalPropertiesDictionary { ["seed"] = 42, ["quality"] = "high", ["negative_prompt"] = "blurry" },
+                });
+                var body = Assert.Single(compatible.Bodies);
+                Assert.StartsWith("{\"prompt\":\"otter\",\"model\":\"flux-dev\",\"quality\":\"high\",", body);
+                Assert.Contains("\"seed\":42", body);
+                Assert.Contains("\"negative_prompt\":\"blurry\"", body);
+            }
+
             var ex = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions
             {
-                AdditionalProperties = new AdditionalPropertiesDictionary { ["seed"] = 42 },
+                AdditionalProperties = new AdditionalPropertiesDictionary { ["quality"] = "ultra" },
             }));
-            Assert.Contains("'seed'", ex.Message);
+            Assert.Contains("'quality' = 'ultra'", ex.Message);
         }
 
         [Fact]

@@ -238,5 +238,20 @@ namespace CreateImageSdk.Tests
             var smuggled = builder.Request with { AdditionalProperties = new System.Collections.Generic.Dictionary<string, JsonElement> { ["size"] = JsonDocument.Parse("\"9x9\"").RootElement } };
             Assert.Equal("size", Assert.Single(smuggled.Validate()).Parameter);
         }
+
+        [Fact]
+        public async System.Threading.Tasks.Task PathOverrides_MountAnOperationElsewhere()
+        {
+            await using var server = await Faults.FaultServer.StartAsync(Faults.Fault.Ok());
+            var options = new ImageClientOptions { ApiKey = "k", BaseUri = server.BaseUri };
+            options.PathOverrides["images/generations"] = "/api/images/generate";
+            using (var rooted = new ImageClient(options)) await rooted.CreateImage("otter").SendAsync();
+            options.PathOverrides["images/generations"] = "generate";
+            using (var relative = new ImageClient(options)) await relative.CreateImage("otter").SendAsync();
+
+            Assert.Equal(new[] { "/api/images/generate", "/v1/generate" }, server.Paths);
+            options.PathOverrides["images/generations"] = "http://elsewhere.example/x";
+            Assert.Equal("PathOverrides", Assert.Throws<ArgumentException>(() => new ImageClient(options)).ParamName);
+        }
     }
 }

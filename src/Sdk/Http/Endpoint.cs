@@ -10,10 +10,24 @@ namespace CreateImageSdk.Http
     {
         private readonly string? _deploymentPrefix;
         private readonly string? _query;
+        private readonly System.Collections.Generic.Dictionary<string, string> _overrides;
 
-        public Endpoint(Uri baseUri, string? deployment, string? apiVersion)
+        /// <param name="baseUri">The API root, ending with <c>/</c>.</param>
+        /// <param name="deployment">An Azure deployment, or null.</param>
+        /// <param name="apiVersion">The Azure API version for the deployment shape.</param>
+        /// <param name="overrides">Operation path → the path a server mounts it at.</param>
+        public Endpoint(Uri baseUri, string? deployment, string? apiVersion, System.Collections.Generic.IDictionary<string, string>? overrides)
         {
             BaseUri = baseUri;
+            _overrides = new System.Collections.Generic.Dictionary<string, string>(overrides ?? new System.Collections.Generic.Dictionary<string, string>(), StringComparer.Ordinal);
+            foreach (var pair in _overrides)
+            {
+                if (string.IsNullOrWhiteSpace(pair.Value) || !Uri.TryCreate(pair.Value, UriKind.Relative, out _))
+                {
+                    throw new ArgumentException("PathOverrides['" + pair.Key + "'] must be a relative path such as 'generate' or '/api/images/generate', not '" + pair.Value + "'.", "PathOverrides");
+                }
+            }
+
             if (deployment is null) return;
             _deploymentPrefix = "deployments/" + Uri.EscapeDataString(deployment) + "/";
             _query = "?api-version=" + Uri.EscapeDataString(apiVersion ?? AzureOpenAIOptions.DefaultApiVersion);
@@ -21,6 +35,10 @@ namespace CreateImageSdk.Http
 
         public Uri BaseUri { get; }
 
-        public Uri For(string path) => _deploymentPrefix is null ? new Uri(BaseUri, path) : new Uri(BaseUri, _deploymentPrefix + path + _query);
+        public Uri For(string path)
+        {
+            if (_overrides.TryGetValue(path, out var mounted)) path = mounted;
+            return _deploymentPrefix is null ? new Uri(BaseUri, path) : new Uri(BaseUri, _deploymentPrefix + path + _query);
+        }
     }
 }

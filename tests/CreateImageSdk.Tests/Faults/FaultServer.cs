@@ -26,6 +26,7 @@ namespace CreateImageSdk.Tests.Faults
         private readonly Func<HttpContext, Task>[] _script;
         private readonly ConcurrentQueue<string> _bodies = new ConcurrentQueue<string>();
         private readonly ConcurrentQueue<DateTimeOffset> _arrivals = new ConcurrentQueue<DateTimeOffset>();
+        private readonly ConcurrentQueue<string> _paths = new ConcurrentQueue<string>();
         private int _attempts;
 
         private FaultServer(WebApplication app, Func<HttpContext, Task>[] script)
@@ -42,6 +43,9 @@ namespace CreateImageSdk.Tests.Faults
 
         /// <summary>The request bodies received, in order.</summary>
         public IReadOnlyList<string> Bodies => _bodies.ToArray();
+
+        /// <summary>The path and query of each request, in order.</summary>
+        public IReadOnlyList<string> Paths => _paths.ToArray();
 
         /// <summary>When each attempt arrived, by the server's clock: the gaps are the client's retry delays.</summary>
         public IReadOnlyList<DateTimeOffset> Arrivals => _arrivals.ToArray();
@@ -79,6 +83,7 @@ namespace CreateImageSdk.Tests.Faults
         private async Task HandleAsync(HttpContext context)
         {
             _arrivals.Enqueue(DateTimeOffset.UtcNow);
+            _paths.Enqueue(context.Request.Path.Value + context.Request.QueryString.Value);
             var number = Interlocked.Increment(ref _attempts);
             using (var reader = new System.IO.StreamReader(context.Request.Body))
             {
