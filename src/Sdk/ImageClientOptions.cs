@@ -103,6 +103,7 @@ namespace CreateImageSdk
         /// Gets a bearer token for each attempt (Microsoft Entra ID for Azure OpenAI, or any OAuth server), instead of
         /// <see cref="ApiKey"/>. Called before every attempt, retries included, so a token that expires is renewed; with
         /// Azure.Identity: <c>async ct =&gt; (await credential.GetTokenAsync(new TokenRequestContext(new[] { "https://cognitiveservices.azure.com/.default" }), ct)).Token</c>.
+        /// An exception it throws (a credential that cannot sign in) reaches the caller as it is, before anything is sent.
         /// </summary>
         public System.Func<System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<string>>? TokenProvider { get; set; }
 
