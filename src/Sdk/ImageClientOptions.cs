@@ -59,8 +59,8 @@ namespace CreateImageSdk
         public TimeSpan? Timeout { get; set; }
 
         /// <summary>
-        /// How many times a failed attempt is retried; <see cref="DefaultMaxRetries"/> (2) when unset, 0 turns retries
-        /// off. Retried: 408, 409, 429, 500, 502, 503 and 504 answers, and connections that failed before any response
+        /// How many times a failed attempt is retried, 0 to 10; <see cref="DefaultMaxRetries"/> (2) when unset, 0 turns
+        /// retries off. Retried: 408, 409, 429, 500, 502, 503 and 504 answers, and connections that failed before any response
         /// header arrived; a <c>x-should-retry</c> response header overrides the status rule. Never retried: other
         /// answers, a request refused by validation, the caller's cancellation, and (unless
         /// <see cref="RetryTimeouts"/> is set) a timeout after the request was sent. Streams are retried only before
