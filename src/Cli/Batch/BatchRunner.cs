@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CreateImageSdk.Cli.Batch
+{
+    /// <summary>The settings of one batch run.</summary>
+    internal sealed record BatchSettings(
+        string Input, string Output, IReadOnlyDictionary<string, string?> Defaults, int Parallel, bool DryRun, bool SkipInvalid, bool RetryUnfinished, bool KeepRaw);
+
+    /// <summary>
+    /// Runs a table of requests: validates every row first, then sends them with bounded concurrency, writes each
+    /// row's images and result as it finishes, keeps a journal so a rerun never pays twice for a finished row, and
+    /// slows down by itself when the service keeps answering 429.
+    /// </summary>
+    internal sealed class BatchRunner
+    {
+        private readonly BatchSettings _settings;
+        private readonly ImageClient _client;
+        private readonly IBatchReporter _reporter;
+        private readonly ConcurrentDictionary<string, int> _failures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        private readonly object _pauseGate = new object();
+        private DateTimeOffset _pauseUntil = DateTimeOffset.MinValue;
+        private int _rateLimitStreak;
+        private int _images;
+        private long _inputTokens;
+        private long _outputTokens;
+
+        public BatchRunner(BatchSettings settings, ImageClient client, IBatchReporter reporter)
+        {
+            _settings = settings;
+            _client = client;
+            _reporter = reporter;
+        }
+
+        /// <returns>0 when every row succeeded, 1 when some failed, 2 when the input was refused.</returns>
+        public async Task<int> RunAsync(CancellationToken cancellationToken)
+        {
+            List<InputRow> rows;
+            try
+            {
+                rows = InputTable.Read(_settings.Input);
+            }
+            catch (Exception ex) when (ex is IOException || ex is FormatException || ex is System.Text.Json.JsonException || ex is CsvHelper.CsvHelperException)
+            {
+                _reporter.Line("error: " + _settings.Input + " could not be read: " + ex.Message);
+                return 2;
+            }
+
+            var duplicate = rows.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate != null)
+            {
+                _reporter.Line("error: the id '" + duplicate.Key + "' is used by more than one row (rows " + string.Join(", ", duplicate.Select(r => r.Number)) + "); ids must be unique so a rerun knows what is done.");
+                return 2;
+            }
+
+            // Every row is checked before anything is sent: the same generated rules as the SDK's.
+            var valid = new List<(InputRow Row, CreateImageRequest Request)>();
+            var invalid = new List<(InputRow Row, IReadOnlyList<string> Problems)>();
+            foreach (var row in rows)
+            {
+                var cells = new Dictionary<string, string?>(_settings.Defaults.Where(d => d.Value != null).ToDictionary(d => d.Key, d => d.Value), StringComparer.Ordinal);
+                foreach (var cell in row.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Value))) cells[cell.Key] = cell.Value;
+                var (request, problems) = RowRequest.Build(cells);
+                if (request is null) invalid.Add((row, problems));
+                else valid.Add((row, request));
+            }
+
+            foreach (var (row, problems) in invalid) _reporter.Line("invalid row " + row.Number + " (" + row.Id + "): " + string.Join(" ", problems));
+            if (_settings.DryRun)
+            {
+                _reporter.Line(valid.Count + " row(s) valid, " + invalid.Count + " invalid; nothing was sent (--dry-run).");
+                return invalid.Count > 0 ? 2 : 0;
+            }
+
+            if (invalid.Count > 0 && !_settings.SkipInvalid)
+            {
+                _reporter.Line(invalid.Count + " invalid row(s): nothing was sent. Fix them, or pass --skip-invalid to send the other " + valid.Count + ".");
+                return 2;
+            }
+
+            Directory.CreateDirectory(_settings.Output);
+            var resultsPath = Path.Combine(_settings.Output, _settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? "results.jsonl" : "results.csv");
+            using var journal = Journal.Open(Path.Combine(_settings.Output, ".create-image-journal.jsonl"));
+            using var results = new ResultsTable(resultsPath);
+
+            foreach (var (row, problems) in invalid.Where(i => !journal.Done.Contains(i.Row.Id)))
+            {
+                results.Add(new ResultRow(row.Id, "invalid", null, null, null, null, null, null, null, "validation", null, string.Join(" ", problems), null));
+                journal.Finished(row.Id, "invalid");
+            }
+
+            var todo = new List<(InputRow Row, CreateImageRequest Request)>();
+            var skipped = 0;
+            foreach (var item in valid)
+            {
+                if (journal.Done.Contains(item.Row.Id))
+                {
+                    skipped++;
+                }
+                else if (journal.Unfinished.Contains(item.Row.Id) && !_settings.RetryUnfinished)
+                {
+                    _reporter.Line("unfinished: " + item.Row.Id + " was being sent when an earlier run stopped; it may have been billed, so it is not sent again (pass --retry-unfinished to send it).");
+                }
+                else
+                {
+                    todo.Add(item);
+                }
+            }
+
+            if (skipped > 0) _reporter.Line(skipped + " row(s) already done in an earlier run: skipped.");
+            var failed = 0;
+            using var gate = new SemaphoreSlim(_settings.Parallel);
+            await _reporter.RunAsync(todo.Count, async progress =>
+            {
+                var tasks = todo.Select(async item =>
+                {
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        if (!await RunRowAsync(item.Row, item.Request, journal, results, cancellationToken).ConfigureAwait(false)) Interlocked.Increment(ref failed);
+                        progress();
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }).ToList();
+                try
+                {
+                    await Task.WhenAll(tasks).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Ctrl+C: rows in flight stay "started" in the journal; the summary says what is left.
+                }
+            }).ConfigureAwait(false);
+
+            _reporter.Line("Wrote " + _images + " image(s) to " + _settings.Output + "; results in " + resultsPath + ".");
+            if (_inputTokens + _outputTokens > 0) _reporter.Line("Tokens: " + _inputTokens + " input, " + _outputTokens + " output.");
+            foreach (var failure in _failures.OrderByDescending(f => f.Value)) _reporter.Line("Failed: " + failure.Value + " row(s) with " + failure.Key + ".");
+            if (cancellationToken.IsCancellationRequested)
+            {
+                _reporter.Line("Stopped: run the same command again to continue; finished rows are skipped.");
+                return 1;
+            }
+
+            return failed > 0 || invalid.Count > 0 ? 1 : 0;
+        }
+
+        private async Task<bool> RunRowAsync(InputRow row, CreateImageRequest request, Journal journal, ResultsTable results, CancellationToken cancellationToken)
+        {
+            for (var round = 0; ; round++)
+            {
+                await WaitForPauseAsync(cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                journal.Started(row.Id);
+                try
+                {
+                    var response = await _client.CreateImageAsync(request, cancellationToken).ConfigureAwait(false);
+                    Interlocked.Exchange(ref _rateLimitStreak, 0);
+                    var format = response.OutputFormat?.Value ?? request.OutputFormat?.ToWireString() ?? "png";
+                    for (var i = 0; i < response.Data.Count; i++)
+                    {
+                        var name = SafeFileName(row.Id) + (response.Data.Count > 1 ? "-" + (i + 1).ToString(CultureInfo.InvariantCulture) : string.Empty) + "." + format;
+                        var path = Path.Combine(_settings.Output, name);
+                        await response.Data[i].SaveAsync(path, cancellationToken).ConfigureAwait(false); // a temporary file, then a rename
+                        Interlocked.Increment(ref _images);
+                        results.Add(new ResultRow(row.Id, "ok", name, response.Data[i].RevisedPrompt, response.Size?.Value ?? request.Size?.Value, response.Quality?.Value,
+                            format, i == 0 ? response.Usage?.InputTokens : null, i == 0 ? response.Usage?.OutputTokens : null, null, null, null, null));
+                    }
+
+                    Interlocked.Add(ref _inputTokens, response.Usage?.InputTokens ?? 0);
+                    Interlocked.Add(ref _outputTokens, response.Usage?.OutputTokens ?? 0);
+                    journal.Finished(row.Id, "ok");
+                    return true;
+                }
+                catch (ImageApiException ex) when (ex.StatusCode == 429 && round < 3 && !cancellationToken.IsCancellationRequested)
+                {
+                    // The client already retried; the whole batch now slows down before this row goes again.
+                    Slow(ex.RetryAfter);
+                }
+                catch (Exception ex) when (ex is ImageClientException || ex is TimeoutException)
+                {
+                    var api = ex as ImageApiException;
+                    var reason = api != null ? api.StatusCode + (api.ErrorCode is null ? string.Empty : " " + api.ErrorCode) : ex.GetType().Name;
+                    _failures.AddOrUpdate(reason, 1, (_, n) => n + 1);
+                    results.Add(new ResultRow(row.Id, "failed", null, null, null, null, null, null, null, api?.ErrorType ?? ex.GetType().Name, api?.ErrorCode, ex.Message, api?.RequestId));
+                    journal.Finished(row.Id, "failed");
+                    _reporter.Line("failed: " + row.Id + ": " + ex.Message);
+                    return false;
+                }
+            }
+        }
+
+        private void Slow(TimeSpan? retryAfter)
+        {
+            var streak = Interlocked.Increment(ref _rateLimitStreak);
+            var wait = retryAfter ?? TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, streak)));
+            lock (_pauseGate)
+            {
+                var until = DateTimeOffset.UtcNow + wait;
+                if (until > _pauseUntil) _pauseUntil = until;
+            }
+
+            _reporter.Line("rate limited: pausing new requests for " + wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s.");
+        }
+
+        private async Task WaitForPauseAsync(CancellationToken cancellationToken)
+        {
+            TimeSpan wait;
+            lock (_pauseGate) wait = _pauseUntil - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static string SafeFileName(string id)
+        {
+            var invalid = Path.GetInvalidFileNameChars();
+            return new string(id.Select(c => Array.IndexOf(invalid, c) >= 0 || c == '.' ? '_' : c).ToArray());
+        }
+    }
+}

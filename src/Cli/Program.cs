@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CreateImageSdk;
+using CreateImageSdk.Cli;
+using CreateImageSdk.Cli.Batch;
+
+// Exit codes: 0 all done; 1 the service or the network failed (for a batch: some rows); 2 the input was refused.
+var requestOptions = RowRequest.Columns.Where(c => c != "prompt").ToDictionary(c => c, c => new Option<string?>("--" + c.Replace('_', '-')) { Description = "The request's " + c + " (as the API spells it)." });
+
+var prompt = new Argument<string>("prompt") { Description = "What to draw." };
+var output = new Option<string>("--out") { Description = "The file to write (the folder must exist).", DefaultValueFactory = _ => "image.png" };
+var raw = new Option<bool>("--raw") { Description = "Print the status, headers and body as they came instead of writing images." };
+var root = new RootCommand("create-image: one image from a prompt, or a batch from a table (create-image batch --help).") { prompt, output, raw };
+foreach (var option in requestOptions.Values) root.Add(option);
+root.SetAction((parse, cancellationToken) => SingleAsync(parse, cancellationToken));
+
+var input = new Argument<string>("table") { Description = "A .csv (header row of wire names: prompt, model, size, …, and an optional id) or .jsonl file." };
+var folder = new Option<string>("--out") { Description = "The folder for images and the results table.", DefaultValueFactory = _ => "images" };
+var parallel = new Option<int>("--parallel") { Description = "How many requests at once.", DefaultValueFactory = _ => 4 };
+var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and stop; nothing is sent." };
+var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Send the valid rows even when some are invalid." };
+var retryUnfinished = new Option<bool>("--retry-unfinished") { Description = "Send again the rows an earlier run started but never finished (they may have been billed)." };
+var batch = new Command("batch", "Send a table of requests: every row validated first, retries and rate limits handled, resumable.") { input, folder, parallel, dryRun, skipInvalid, retryUnfinished, raw };
+foreach (var option in requestOptions.Values) batch.Add(option);
+batch.SetAction((parse, cancellationToken) => BatchAsync(parse, cancellationToken));
+root.Add(batch);
+
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration(), CancellationToken.None);
+
+async Task<int> SingleAsync(ParseResult parse, CancellationToken cancellationToken)
+{
+    var cells = Defaults(parse);
+    cells["prompt"] = parse.GetValue(prompt);
+    var (request, problems) = RowRequest.Build(cells);
+    if (request is null)
+    {
+        foreach (var problem in problems) Console.Error.WriteLine("error: " + problem);
+        return 2;
+    }
+
+    var path = parse.GetValue(output)!;
+    var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+    if (directory != null && !Directory.Exists(directory))
+    {
+        Console.Error.WriteLine("error: --out " + path + ": the folder " + directory + " does not exist. Create it first.");
+        return 2;
+    }
+
+    await using var factory = await ClientFactory.CreateAsync(Console.WriteLine);
+    try
+    {
+        if (parse.GetValue(raw))
+        {
+            var answer = await factory.Client.CreateImageRawAsync(request, cancellationToken);
+            Console.WriteLine(answer.StatusCode + " " + answer.ReasonPhrase);
+            foreach (var header in answer.Headers) Console.WriteLine(header.Key + ": " + string.Join(", ", header.Value));
+            Console.WriteLine();
+            Console.WriteLine(answer.Body);
+            return answer.IsSuccessStatusCode ? 0 : 1;
+        }
+
+        var response = await factory.Client.CreateImageAsync(request, cancellationToken);
+        for (var i = 0; i < response.Data.Count; i++)
+        {
+            var file = response.Data.Count == 1 ? path : Path.ChangeExtension(path, null) + "-" + (i + 1) + Path.GetExtension(path);
+            await response.Data[i].SaveAsync(file, cancellationToken);
+            Console.WriteLine("Wrote " + file + (response.Data[i].RevisedPrompt is { } revised ? " (revised prompt: " + revised + ")" : string.Empty));
+        }
+
+        return 0;
+    }
+    catch (Exception ex) when (ex is ImageClientException || ex is TimeoutException)
+    {
+        Console.Error.WriteLine("error: " + ex.Message);
+        return 1;
+    }
+}
+
+async Task<int> BatchAsync(ParseResult parse, CancellationToken _)
+{
+    var table = parse.GetValue(input)!;
+    if (!File.Exists(table))
+    {
+        Console.Error.WriteLine("error: " + table + " does not exist.");
+        return 2;
+    }
+
+    var count = parse.GetValue(parallel);
+    if (count < 1 || count > 64)
+    {
+        Console.Error.WriteLine("error: --parallel must be between 1 and 64, not " + count + ".");
+        return 2;
+    }
+
+    // First Ctrl+C: stop starting rows and end cleanly (the journal stays consistent); a second one aborts.
+    using var stop = new CancellationTokenSource();
+    var presses = 0;
+    ConsoleCancelEventHandler onCancel = (_, e) =>
+    {
+        if (Interlocked.Increment(ref presses) > 1) return;
+        e.Cancel = true;
+        Console.Error.WriteLine("Stopping after the rows in flight… (Ctrl+C again to abort at once)");
+        stop.Cancel();
+    };
+    Console.CancelKeyPress += onCancel;
+    try
+    {
+        IBatchReporter reporter = Console.IsOutputRedirected ? new PlainReporter() : new TerminalReporter();
+        await using var factory = await ClientFactory.CreateAsync(reporter.Line);
+        var settings = new BatchSettings(table, parse.GetValue(folder)!, Defaults(parse), count, parse.GetValue(dryRun), parse.GetValue(skipInvalid), parse.GetValue(retryUnfinished), parse.GetValue(raw));
+        return await new BatchRunner(settings, factory.Client, reporter).RunAsync(stop.Token);
+    }
+    finally
+    {
+        Console.CancelKeyPress -= onCancel;
+    }
+}
+
+Dictionary<string, string?> Defaults(ParseResult parse) =>
+    requestOptions.Where(o => parse.GetValue(o.Value) != null).ToDictionary(o => o.Key, o => parse.GetValue(o.Value), StringComparer.Ordinal);
