@@ -25,7 +25,9 @@ var parallel = new Option<int>("--parallel") { Description = "How many requests 
 var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and stop; nothing is sent." };
 var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Send the valid rows even when some are invalid." };
 var retryUnfinished = new Option<bool>("--retry-unfinished") { Description = "Send again the rows an earlier run started but never finished (they may have been billed)." };
-var batch = new Command("batch", "Send a table of requests: every row validated first, retries and rate limits handled, resumable.") { input, folder, parallel, dryRun, skipInvalid, retryUnfinished, raw };
+var settingsFile = new Option<string?>("--settings") { Description = "A JSON file of defaults for empty cells, by wire name ({\"model\": \"gpt-image-1.5\", \"quality\": \"low\"}); flags win over it." };
+var keepRaw = new Option<bool>("--raw") { Description = "Also keep each answer as it came ({id}.response.json: status, headers, body)." };
+var batch = new Command("batch", "Send a table of requests: every row validated first, retries and rate limits handled, resumable.") { input, folder, parallel, dryRun, skipInvalid, retryUnfinished, settingsFile, keepRaw };
 foreach (var option in requestOptions.Values) batch.Add(option);
 batch.SetAction((parse, cancellationToken) => BatchAsync(parse, cancellationToken));
 root.Add(batch);
@@ -112,7 +114,26 @@ async Task<int> BatchAsync(ParseResult parse, CancellationToken _)
     {
         IBatchReporter reporter = Console.IsOutputRedirected ? new PlainReporter() : new TerminalReporter();
         await using var factory = await ClientFactory.CreateAsync(reporter.Line);
-        var settings = new BatchSettings(table, parse.GetValue(folder)!, Defaults(parse), count, parse.GetValue(dryRun), parse.GetValue(skipInvalid), parse.GetValue(retryUnfinished), parse.GetValue(raw));
+        var defaults = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (parse.GetValue(settingsFile) is { } file)
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    defaults[property.Name] = property.Value.ValueKind == System.Text.Json.JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is System.Text.Json.JsonException || ex is InvalidOperationException)
+            {
+                Console.Error.WriteLine("error: --settings " + file + " is not a JSON object of defaults: " + ex.Message);
+                return 2;
+            }
+        }
+
+        foreach (var flag in Defaults(parse)) defaults[flag.Key] = flag.Value;
+        var settings = new BatchSettings(table, parse.GetValue(folder)!, defaults, count, parse.GetValue(dryRun), parse.GetValue(skipInvalid), parse.GetValue(retryUnfinished), parse.GetValue(keepRaw));
         return await new BatchRunner(settings, factory.Client, reporter).RunAsync(stop.Token);
     }
     finally

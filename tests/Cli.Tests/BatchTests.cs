@@ -141,6 +141,76 @@ namespace CreateImageSdk.Cli.Tests
             Assert.Equal(2, server.Requests.Count);
         }
 
+        [Fact]
+        public async Task Repeated429s_BeyondTheClientsRetries_SlowTheBatchDown_AndTheRowIsSentAgain()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            for (var i = 0; i < 3; i++) server.EnqueueResponse(429, "{\"error\":{\"message\":\"Slow down.\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}", new Dictionary<string, string> { ["retry-after-ms"] = "300" });
+            var folder = Tool.NewFolder();
+            var table = Tool.Csv(folder, "rows.csv", new[] { "id,prompt", "a,otter a", "b,otter b", "c,otter c" });
+
+            var run = await Tool.RunAsync(folder, Environment(server), "batch", table, "--out", "out", "--parallel", "1", "--model", "gpt-image-1");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("rate limited: pausing new requests for 0.3 s.", run.Output);
+            Assert.Equal(6, server.Requests.Count); // three 429s (one row's three attempts), then each row once
+            Assert.Equal(3, File.ReadAllLines(Path.Combine(folder, "out", "results.csv")).Skip(1).Count(l => l.Contains(",ok,", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public async Task CtrlC_StopsCleanly_AndTheSameCommandFinishesTheRest()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key, ResponseDelay = TimeSpan.FromMilliseconds(200) });
+            var folder = Tool.NewFolder();
+            var table = Tool.Csv(folder, "rows.csv", new[] { "id,prompt" }.Concat(Enumerable.Range(1, 30).Select(i => "c" + i + ",otter " + i)));
+            var arguments = new[] { "batch", table, "--out", "out", "--parallel", "2", "--model", "dall-e-2", "--size", "256x256", "--response-format", "b64_json" };
+            var journal = Path.Combine(folder, "out", ".create-image-journal.jsonl");
+
+            using var first = Tool.Start(folder, Environment(server), arguments);
+            var output = first.StandardOutput.ReadToEndAsync();
+            var error = first.StandardError.ReadToEndAsync();
+            using (var bound = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(2)))
+            {
+                while (!bound.IsCancellationRequested && (!File.Exists(journal) || ReadJournal(journal).Count(e => e.State == "ok") < 5)) await Task.Delay(20);
+            }
+
+            // SIGINT, as Ctrl+C sends it.
+            using (var interrupt = System.Diagnostics.Process.Start("kill", new[] { "-INT", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })!) await interrupt.WaitForExitAsync();
+            await first.WaitForExitAsync();
+
+            Assert.Equal(1, first.ExitCode);
+            Assert.Contains("Stopping after the rows in flight", await error);
+            Assert.Contains("Stopped: run the same command again", await output);
+            var done = ReadJournal(journal).Where(e => e.State == "ok").Select(e => e.Id).ToHashSet();
+            var resultIds = File.ReadAllLines(Path.Combine(folder, "out", "results.csv")).Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
+            Assert.Equal(done, resultIds); // the journal and the results agree: nothing half-written
+            Assert.InRange(done.Count, 5, 29);
+
+            var rest = await Tool.RunAsync(folder, Environment(server), arguments.Append("--retry-unfinished").ToArray());
+            Assert.True(rest.ExitCode == 0, rest.ToString());
+            Assert.Equal(30, File.ReadAllLines(Path.Combine(folder, "out", "results.csv")).Skip(1).Select(l => l.Split(',')[0]).Distinct().Count());
+        }
+
+        [Fact]
+        public async Task SettingsFileAndFlags_FillEmptyCells_AndRawKeepsEachAnswer()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            var folder = Tool.NewFolder();
+            File.WriteAllText(Path.Combine(folder, "defaults.json"), "{\"model\": \"gpt-image-1\", \"quality\": \"low\", \"size\": \"1024x1536\"}");
+            var table = Tool.Csv(folder, "rows.csv", new[] { "id,prompt,quality", "s1,otter,", "s2,otter,high" });
+
+            var run = await Tool.RunAsync(folder, Environment(server), "batch", table, "--out", "out", "--settings", "defaults.json", "--size", "1536x1024", "--raw");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var bodies = server.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).OrderBy(b => b.GetProperty("quality").GetString()).ToList();
+            Assert.Equal(new[] { "high", "low" }, bodies.Select(b => b.GetProperty("quality").GetString()));
+            Assert.All(bodies, b => Assert.Equal("1536x1024", b.GetProperty("size").GetString()));   // the flag wins over the file
+            Assert.All(bodies, b => Assert.Equal("gpt-image-1", b.GetProperty("model").GetString()));
+            using var kept = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "out", "s1.response.json")));
+            Assert.Equal(200, kept.RootElement.GetProperty("status").GetInt32());
+            Assert.Contains("b64_json", kept.RootElement.GetProperty("body").GetString());
+        }
+
         private static List<(string Id, string State)> ReadJournal(string path)
         {
             var entries = new List<(string, string)>();

@@ -162,7 +162,9 @@ namespace CreateImageSdk.Cli.Batch
                 journal.Started(row.Id);
                 try
                 {
-                    var response = await _client.CreateImageAsync(request, cancellationToken).ConfigureAwait(false);
+                    var response = _settings.KeepRaw
+                        ? await SendKeepingRawAsync(row, request, cancellationToken).ConfigureAwait(false)
+                        : await _client.CreateImageAsync(request, cancellationToken).ConfigureAwait(false);
                     Interlocked.Exchange(ref _rateLimitStreak, 0);
                     var format = response.OutputFormat?.Value ?? request.OutputFormat?.ToWireString() ?? "png";
                     for (var i = 0; i < response.Data.Count; i++)
@@ -185,7 +187,15 @@ namespace CreateImageSdk.Cli.Batch
                     // The client already retried; the whole batch now slows down before this row goes again.
                     Slow(ex.RetryAfter);
                 }
-                catch (Exception ex) when (ex is ImageClientException || ex is TimeoutException)
+                catch (RawAnswerException ex)
+                {
+                    var reason = ex.Answer.StatusCode.ToString(CultureInfo.InvariantCulture);
+                    _failures.AddOrUpdate(reason, 1, (_, n) => n + 1);
+                    results.Add(new ResultRow(row.Id, "failed", null, null, null, null, null, null, null, "http", reason, ex.Message, ex.Answer.Headers.TryGetValue("x-request-id", out var id) ? id[0] : null));
+                    journal.Finished(row.Id, "failed");
+                    return false;
+                }
+                catch (Exception ex) when (ex is ImageClientException || ex is TimeoutException || ex is System.Text.Json.JsonException)
                 {
                     var api = ex as ImageApiException;
                     var reason = api != null ? api.StatusCode + (api.ErrorCode is null ? string.Empty : " " + api.ErrorCode) : ex.GetType().Name;
@@ -196,6 +206,22 @@ namespace CreateImageSdk.Cli.Batch
                     return false;
                 }
             }
+        }
+
+        /// <summary>
+        /// With <c>--raw</c>: the answer as it came is kept beside the images (<c>{id}.response.json</c>: status,
+        /// headers, body), then read as the typed response; an error status becomes the same exception as without.
+        /// </summary>
+        private async Task<ImagesResponse> SendKeepingRawAsync(InputRow row, CreateImageRequest request, CancellationToken cancellationToken)
+        {
+            var raw = await _client.CreateImageRawAsync(request, cancellationToken).ConfigureAwait(false);
+            var kept = new Dictionary<string, object?> { ["status"] = raw.StatusCode, ["reason"] = raw.ReasonPhrase, ["headers"] = raw.Headers, ["body"] = raw.Body };
+            var path = Path.Combine(_settings.Output, SafeFileName(row.Id) + ".response.json");
+            await File.WriteAllTextAsync(path + ".partial", System.Text.Json.JsonSerializer.Serialize(kept), cancellationToken).ConfigureAwait(false);
+            File.Move(path + ".partial", path, overwrite: true);
+            if (!raw.IsSuccessStatusCode) throw new RawAnswerException(raw);
+            return System.Text.Json.JsonSerializer.Deserialize(raw.Body, CreateImageSdkJsonContext.Default.ImagesResponse)
+                   ?? throw new RawAnswerException(raw);
         }
 
         private void Slow(TimeSpan? retryAfter)
@@ -223,5 +249,14 @@ namespace CreateImageSdk.Cli.Batch
             var invalid = Path.GetInvalidFileNameChars();
             return new string(id.Select(c => Array.IndexOf(invalid, c) >= 0 || c == '.' ? '_' : c).ToArray());
         }
+    }
+
+    /// <summary>A raw answer (<c>--raw</c>) with an error status, or a body that is not an images response.</summary>
+    internal sealed class RawAnswerException : Exception
+    {
+        public RawAnswerException(RawResponse answer)
+            : base("The server answered " + answer.StatusCode + " " + answer.ReasonPhrase + " (kept in the .response.json file).") => Answer = answer;
+
+        public RawResponse Answer { get; }
     }
 }
