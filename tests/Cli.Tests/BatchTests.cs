@@ -211,6 +211,31 @@ namespace CreateImageSdk.Cli.Tests
             Assert.Contains("b64_json", kept.RootElement.GetProperty("body").GetString());
         }
 
+        [Fact]
+        public async Task ASecondRunOnTheSameFolder_IsRefused_WhileTheFirstIsAlive()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key, ResponseDelay = TimeSpan.FromMilliseconds(300) });
+            var folder = Tool.NewFolder();
+            var table = Tool.Csv(folder, "rows.csv", new[] { "id,prompt" }.Concat(Enumerable.Range(1, 20).Select(i => "l" + i + ",otter " + i)));
+            var arguments = new[] { "batch", table, "--out", "out", "--parallel", "1", "--model", "gpt-image-1" };
+            var journal = Path.Combine(folder, "out", ".create-image-journal.jsonl");
+
+            using var first = Tool.Start(folder, Environment(server), arguments);
+            using (var bound = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(2)))
+            {
+                while (!bound.IsCancellationRequested && (!File.Exists(journal) || ReadJournal(journal).Count < 1)) await Task.Delay(20);
+            }
+
+            var second = await Tool.RunAsync(folder, Environment(server), arguments);
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+
+            Assert.Equal(2, second.ExitCode);
+            Assert.Contains("another create-image run is using out", second.Output);
+            var after = await Tool.RunAsync(folder, Environment(server), arguments.Append("--retry-unfinished").ToArray()); // the lock died with the process
+            Assert.True(after.ExitCode == 0, after.ToString());
+        }
+
         private static List<(string Id, string State)> ReadJournal(string path)
         {
             var entries = new List<(string, string)>();

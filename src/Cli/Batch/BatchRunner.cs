@@ -85,6 +85,19 @@ namespace CreateImageSdk.Cli.Batch
             }
 
             Directory.CreateDirectory(_settings.Output);
+            // One run per folder: two at once would both send the rows neither has finished.
+            FileStream runLock;
+            try
+            {
+                runLock = new FileStream(Path.Combine(_settings.Output, ".create-image.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException)
+            {
+                _reporter.Line("error: another create-image run is using " + _settings.Output + "; wait for it to end (or stop it) and run this again.");
+                return 2;
+            }
+
+            using var holdLock = runLock;
             var resultsPath = Path.Combine(_settings.Output, _settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? "results.jsonl" : "results.csv");
             using var journal = Journal.Open(Path.Combine(_settings.Output, ".create-image-journal.jsonl"));
             using var results = new ResultsTable(resultsPath);
