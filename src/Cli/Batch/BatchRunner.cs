@@ -110,6 +110,7 @@ namespace CreateImageSdk.Cli.Batch
 
             var todo = new List<(InputRow Row, CreateImageRequest Request)>();
             var skipped = 0;
+            var leftUnfinished = 0;
             foreach (var item in valid)
             {
                 if (journal.Done.Contains(item.Row.Id))
@@ -119,6 +120,7 @@ namespace CreateImageSdk.Cli.Batch
                 else if (journal.Unfinished.Contains(item.Row.Id) && !_settings.RetryUnfinished)
                 {
                     _reporter.Line("unfinished: " + item.Row.Id + " was being sent when an earlier run stopped; it may have been billed, so it is not sent again (pass --retry-unfinished to send it).");
+                    leftUnfinished++;
                 }
                 else
                 {
@@ -157,13 +159,14 @@ namespace CreateImageSdk.Cli.Batch
             _reporter.Line("Wrote " + _images + " image(s) to " + _settings.Output + "; results in " + resultsPath + ".");
             if (_inputTokens + _outputTokens > 0) _reporter.Line("Tokens: " + _inputTokens + " input, " + _outputTokens + " output.");
             foreach (var failure in _failures.OrderByDescending(f => f.Value)) _reporter.Line("Failed: " + failure.Value + " row(s) with " + failure.Key + ".");
+            if (leftUnfinished > 0) _reporter.Line("Not done: " + leftUnfinished + " row(s) left unfinished by an earlier run (--retry-unfinished sends them).");
             if (cancellationToken.IsCancellationRequested)
             {
                 _reporter.Line("Stopped: run the same command again to continue; finished rows are skipped.");
                 return 1;
             }
 
-            return failed > 0 || invalid.Count > 0 ? 1 : 0;
+            return failed > 0 || invalid.Count > 0 || leftUnfinished > 0 ? 1 : 0;
         }
 
         private async Task<bool> RunRowAsync(InputRow row, CreateImageRequest request, Journal journal, ResultsTable results, CancellationToken cancellationToken)
