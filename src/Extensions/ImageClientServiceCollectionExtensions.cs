@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Net.Http;
 using CreateImageSdk;
 using CreateImageSdk.Extensions;
@@ -97,7 +96,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 .AddHttpMessageHandler(provider => new ImageClientLoggingHandler(
                     (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("CreateImageSdk.ImageClient")))
                 // As the client the SDK creates itself: no redirects (credentials stay with the host), compressed answers.
-                .ConfigurePrimaryHttpMessageHandler(CreateHandler);
+                .ConfigurePrimaryHttpMessageHandler(ImageClient.CreateHttpMessageHandler);
         }
 
         // A copy: the registered options are shared and stay as configured.
@@ -108,18 +107,5 @@ namespace Microsoft.Extensions.DependencyInjection
             return copy;
         }
 
-        private static HttpMessageHandler CreateHandler()
-        {
-#if NET
-            return new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(15),
-            };
-#else
-            return new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
-#endif
-        }
     }
 }

@@ -107,6 +107,32 @@ namespace CreateImageSdk
         /// <summary>The <c>User-Agent</c> sent with every request.</summary>
         public static string UserAgent => RequestHeaders.UserAgent;
 
+        /// <summary>
+        /// The handler the client uses when it creates its own <see cref="HttpClient"/>: no redirects (the key, the
+        /// organization and project headers and the prompt never go to another host), gzip, deflate and Brotli answers,
+        /// and (on .NET 8+) connections renewed every 15 minutes so DNS changes are seen. Use it as the primary handler of
+        /// an <see cref="HttpClient"/> you pass in <see cref="ImageClientOptions.HttpClient"/> or register with
+        /// <c>IHttpClientFactory</c>, to keep the same safety.
+        /// </summary>
+        /// <returns>A new handler; the caller owns it.</returns>
+        public static HttpMessageHandler CreateHttpMessageHandler()
+        {
+#if NET
+            return new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(15),
+            };
+#else
+            return new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+            };
+#endif
+        }
+
         /// <summary>Disposes the <see cref="HttpClient"/> the client created; one passed in options is left alone.</summary>
         public void Dispose() => _sender.Dispose();
 

@@ -263,28 +263,8 @@ namespace CreateImageSdk.Http
         private static bool SameOrigin(Uri a, Uri b) =>
             string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
 
-        /// <summary>
-        /// The client the SDK owns: no redirects (credentials and prompts never go to another host), compressed answers
-        /// accepted, and no HttpClient timeout of its own (ours applies per attempt).
-        /// </summary>
-        private static HttpClient CreateHttpClient()
-        {
-#if NET
-            var handler = new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
-                // DNS changes are picked up by long-lived clients.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(15),
-            };
-#else
-            var handler = new HttpClientHandler
-            {
-                AllowAutoRedirect = false,
-                AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
-            };
-#endif
-            return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        }
+        /// <summary>The client the SDK owns: its handler, and no HttpClient timeout of its own (ours applies per attempt).</summary>
+        private static HttpClient CreateHttpClient() =>
+            new HttpClient(ImageClient.CreateHttpMessageHandler()) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 }

@@ -327,6 +327,20 @@ namespace CreateImageSdk.Tests.Faults
         }
 
         [Fact]
+        public async Task CallersHttpClient_OnTheSdksHandler_DoesNotFollowRedirectsEither()
+        {
+            await using var elsewhere = await FaultServer.StartAsync(Fault.Ok());
+            await using var server = await FaultServer.StartAsync(Fault.Redirect(302, new Uri(elsewhere.BaseUri, "images/generations")));
+            using var http = new HttpClient(ImageClient.CreateHttpMessageHandler());
+            using var client = Client(server, o => o.HttpClient = http);
+
+            var ex = await Expect<ImageApiException>(() => client.CreateImage("otter").SendAsync(Bound()));
+
+            Assert.Equal(302, ex.StatusCode);
+            Assert.Equal(0, elsewhere.Attempts);
+        }
+
+        [Fact]
         public async Task CancellationDuringBackoff_EndsTheWaitAtOnce()
         {
             await using var server = await FaultServer.StartAsync(Fault.Error(503, ("Retry-After", "30")));
