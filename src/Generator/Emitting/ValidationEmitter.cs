@@ -75,12 +75,12 @@ namespace CreateImageSdk.Generator.Emitting
 
                     if (constraint.HasAllowedValues && constraint.Dimensions is { } d)
                     {
-                        w.Line("violations.OneOfOrSize(" + name + ", " + v.Text + ", " + FieldName(i, constraint.Property) + ", " + Int(d.MultipleOf) + ", " + Int(d.MaxLongEdge) + ", " +
+                        w.Line("violations.OneOfOrSize(" + name + ", " + v.Text + ", " + FieldName(spec, i, constraint.Property) + ", " + Int(d.MultipleOf) + ", " + Int(d.MaxLongEdge) + ", " +
                                Int(d.MaxAspectRatio) + ", " + Long(d.MinPixels) + ", " + Long(d.MaxPixels) + ", " + because + ");");
                     }
                     else if (constraint.HasAllowedValues)
                     {
-                        w.Line("violations.OneOf(" + name + ", " + v.Text + ", " + FieldName(i, constraint.Property) + ", " + because + ");");
+                        w.Line("violations.OneOf(" + name + ", " + v.Text + ", " + FieldName(spec, i, constraint.Property) + ", " + because + ");");
                     }
                 }
 
@@ -108,7 +108,7 @@ namespace CreateImageSdk.Generator.Emitting
                 foreach (var constraint in spec.Rules[i].Constraints.Where(c => c.HasAllowedValues))
                 {
                     var values = constraint.AllowedValues.Where(l => l.Kind != LiteralKind.Null).Select(l => Identifiers.Literal(l.Text!));
-                    w.Line("private static readonly string[] " + FieldName(i, constraint.Property) + " = { " + string.Join(", ", values) + " };");
+                    w.Line("private static readonly string[] " + FieldName(spec, i, constraint.Property) + " = { " + string.Join(", ", values) + " };");
                 }
             }
 
@@ -117,9 +117,12 @@ namespace CreateImageSdk.Generator.Emitting
 
         private static string PatternField(PropertySpec property) => "s_pattern_" + property.Name;
 
-        private static string FieldName(int rule, string property) => "s_rule" + Int(rule) + "_" + MemberNameOf(property);
-
-        private static string MemberNameOf(string wireName) => Parsing.MemberNaming.ToPascalCase(wireName);
+        /// <summary>
+        /// The field of a rule's allowed values, named after the property's C# name: unique by construction, where two
+        /// wire names (<c>a-b</c>, <c>a_b</c>) can read alike once spelled in C#.
+        /// </summary>
+        private static string FieldName(ObjectSpec spec, int rule, string wireName) =>
+            "s_rule" + Int(rule) + "_" + (spec.Properties.FirstOrDefault(p => p.WireName == wireName)?.Name ?? Parsing.MemberNaming.ToPascalCase(wireName));
 
         /// <summary>How each property appears to the checks: as wire text, and as a number for integers.</summary>
         private static Dictionary<string, WireValue> WireValues(ObjectSpec spec)
