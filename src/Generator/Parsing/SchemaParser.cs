@@ -306,6 +306,13 @@ namespace CreateImageSdk.Generator.Parsing
 
             var shortName = MemberNaming.ShortName(typeName);
             var descriptions = enumJson["x-enum-descriptions"] as JArray;
+            if (descriptions != null && descriptions.Count != values.Count)
+            {
+                // Descriptions pair with values by position: a missing or extra one would describe the wrong value.
+                _diagnostics.Add(_locator.At(DiagnosticDescriptors.EnumDescriptionCount, enumJson["x-enum-descriptions"]!, wireName, descriptions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                descriptions = null;
+            }
+
             var members = new List<EnumMemberSpec>();
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < values.Count; i++)
