@@ -17,9 +17,14 @@ namespace CreateImageSdk.Generator.Tests.Infrastructure
     {
         private static readonly Regex Version = new Regex("GeneratedCode\\(\"CreateImageSdk.Generator\", \"[^\"]*\"\\)");
 
-        public static void Match(string name, string actual, [CallerFilePath] string callerFile = "")
+        /// <summary>The checked-in snapshots' folder: tests/Generator.Tests/Snapshots, found from this source file's path.</summary>
+        public static string Folder() => Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(ThisFile())!)!, "Snapshots");
+
+        private static string ThisFile([CallerFilePath] string path = "") => path;
+
+        public static void Match(string name, string actual)
         {
-            var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+            var directory = Folder();
             Directory.CreateDirectory(directory);
             var verifiedPath = Path.Combine(directory, name + ".verified.cs");
             var receivedPath = Path.Combine(directory, name + ".received.cs");
