@@ -13,6 +13,7 @@ namespace CreateImageSdk.Generator.Tests
         [InlineData("CIS003", 1, "{ \"title\": \"X\", \"type\": \"object\" }")]
         [InlineData("CIS003", 3, "{\n  \"title\": \"X\",\n  \"properties\": { }\n}")]
         [InlineData("CIS016", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"a\": { \"type\": \"string\", \"enum\": [\"x\", \"y\"], \"x-enum-descriptions\": [\"only one\"] }\n  }\n}")]
+        [InlineData("CIS017", 2, "{\n  \"title\": \"X\", \"x-model-property\": \"a\",\n  \"properties\": {\n    \"a\": { \"type\": \"string\" }\n  }\n}")]
         [InlineData("CIS004", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"when\": { \"type\": \"string\", \"format\": \"date-time\" }\n  }\n}")]
         [InlineData("CIS004", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"any\": { }\n  }\n}")]
         [InlineData("CIS005", 4, "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"size\": { \"type\": \"string\", \"enum\": [] }\n  }\n}")]

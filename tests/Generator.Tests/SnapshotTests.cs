@@ -94,6 +94,22 @@ namespace CreateImageSdk.Generator.Tests
         }
 
         [Fact]
+        public void TheModelProperty_IsNamedByTheSchema_NeverGuessed()
+        {
+            var text = System.IO.File.ReadAllText(System.IO.Path.Combine(System.AppContext.BaseDirectory, "Schemas", "three-models.schema.json"));
+            var withoutKeyword = text.Replace("\"x-model-property\": \"engine\",", string.Empty);
+            Assert.NotEqual(text, withoutKeyword);
+
+            var result = GeneratorRunner.Run(GeneratorRunner.Schema("three-models.schema.json", withoutKeyword));
+
+            Assert.Empty(result.Diagnostics);
+            var hints = result.Results.Single().GeneratedSources.Select(s => s.HintName).ToList();
+            Assert.Contains("RenderRequest.Validation.g.cs", hints);                 // the rules still hold
+            Assert.DoesNotContain(hints, h => h.EndsWith("RequestBuilder.Models.g.cs", System.StringComparison.Ordinal)); // no Using…() without a named model property
+            Assert.DoesNotContain("FastRequestBuilder.g.cs", hints);
+        }
+
+        [Fact]
         public void GeneratedSources_AreValidCSharpWithWellFormedDocs()
         {
             var result = GeneratorRunner.Run(GeneratorRunner.RealSchemas().Concat(new[]

@@ -54,13 +54,16 @@ namespace CreateImageSdk.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidPattern = Create(
             "CIS015", "Invalid pattern", "The pattern of property '{0}' is not a valid regular expression: {1}");
 
+        public static readonly DiagnosticDescriptor InvalidModelProperty = Create(
+            "CIS017", "x-model-property is not an enum property", "x-model-property names '{0}', which is not an enum property of this schema; name the property whose value selects the per-model rules");
+
         public static readonly DiagnosticDescriptor EnumDescriptionCount = Create(
             "CIS016", "Enum descriptions do not match the values", "x-enum-descriptions of '{0}' has {1} entries for {2} values; give one description per value, in the same order");
 
         private static readonly DiagnosticDescriptor[] All =
         {
             InvalidJson, UnreadableSchema, NoProperties, UnsupportedType, EmptyEnum, MemberNameClash, MissingTitle,
-            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType, InvalidPattern, EnumDescriptionCount,
+            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType, InvalidPattern, EnumDescriptionCount, InvalidModelProperty,
         };
 
         public static DiagnosticDescriptor ById(string id)

@@ -15,20 +15,19 @@ namespace CreateImageSdk.Generator.Parsing
         private readonly Dictionary<string, List<RuleSpec>> _rulesByValue = new Dictionary<string, List<RuleSpec>>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _enumProperty = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        public RuleSupport(IReadOnlyList<PropertySpec> properties, IReadOnlyDictionary<string, EnumSpec> enums, IReadOnlyList<RuleSpec> rules)
+        /// <param name="properties">The schema's properties.</param>
+        /// <param name="enums">The value sets defined so far, by type name.</param>
+        /// <param name="rules">The schema's if/then rules.</param>
+        /// <param name="modelProperty">The property <c>x-model-property</c> names (already checked to be an enum property), or null: then no model's rules are singled out.</param>
+        public RuleSupport(IReadOnlyList<PropertySpec> properties, IReadOnlyDictionary<string, EnumSpec> enums, IReadOnlyList<RuleSpec> rules, string? modelProperty)
         {
             foreach (var candidate in properties)
             {
                 if (candidate.Type.TypeName != null && enums.ContainsKey(candidate.Type.TypeName)) _enumProperty[candidate.Type.TypeName] = candidate.WireName;
             }
 
-            // The discriminator (the model) is the enum property that most rules test for named values.
-            var discriminator = rules
-                .SelectMany(r => r.Conditions.Where(c => c.Values.Any(v => v.Kind == LiteralKind.String)).Select(c => c.Property).Distinct())
-                .GroupBy(p => p)
-                .OrderByDescending(g => g.Count())
-                .Select(g => g.Key)
-                .FirstOrDefault(p => properties.Any(x => x.WireName == p && x.Type.TypeName != null && enums.ContainsKey(x.Type.TypeName)));
+            // The discriminator (the model) is the property the schema names with x-model-property: never guessed.
+            var discriminator = modelProperty;
             if (discriminator is null) return;
 
             DiscriminatorProperty = discriminator;

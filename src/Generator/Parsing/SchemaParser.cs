@@ -124,7 +124,7 @@ namespace CreateImageSdk.Generator.Parsing
             if (properties is null) return new ParseResult(null, _diagnostics.ToEquatableArray());
 
             var rules = RuleParser.Parse(_root, properties.Select(p => p.WireName).ToList(), _locator, _diagnostics);
-            var support = new RuleSupport(properties, _enums, rules);
+            var support = new RuleSupport(properties, _enums, rules, ReadModelProperty(properties));
             properties = properties.Select(support.Annotate).ToList();
             foreach (var name in _enums.Keys.ToList()) _enums[name] = support.Annotate(_enums[name]);
 
@@ -398,6 +398,21 @@ namespace CreateImageSdk.Generator.Parsing
             name.Length == 0 ? "is empty" : !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name) ? "is not a valid C# identifier" : null;
 
         /// <summary>A string-valued keyword, or null when absent or of another JSON type (never an exception).</summary>
+        /// <summary>
+        /// <c>x-model-property</c>: the property whose value selects the per-model rules (for model-specific builders,
+        /// "supported only by" docs and the analyzer's rules); it must be an enum property (CIS017 otherwise).
+        /// </summary>
+        private string? ReadModelProperty(IReadOnlyList<PropertySpec> properties)
+        {
+            var token = _root["x-model-property"];
+            if (token is null) return null;
+            var name = Text(token);
+            var property = properties.FirstOrDefault(p => p.WireName == name);
+            if (name != null && property?.Type.TypeName != null && _enums.ContainsKey(property.Type.TypeName)) return name;
+            _diagnostics.Add(_locator.At(DiagnosticDescriptors.InvalidModelProperty, token, name ?? token.ToString()));
+            return null;
+        }
+
         /// <summary><c>pattern</c> and <c>x-pattern-description</c>; an expression .NET cannot compile is CIS015.</summary>
         private PatternSpec? ReadPattern(JObject body, string wireName)
         {
