@@ -108,9 +108,9 @@ namespace CreateImageSdk.Tests
             Assert.Equal(ImageModel.DallE3, ImageModel.Custom("dall-e-3"));
             Assert.True(ImageModel.Custom("dall-e-3").IsKnown);
             Assert.False(ImageModel.Custom("other").IsKnown);
-            Assert.Equal(
-                new[] { "dall-e-2", "dall-e-3", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21" },
-                ImageModel.KnownValues.Select(m => m.Value));
+            // The known models are the schema's, in its order (read from the file, so adding a model needs no edit here).
+            Assert.Equal(SchemaModels(), ImageModel.KnownValues.Select(m => m.Value));
+            Assert.Contains("gpt-image-1.5", SchemaModels());
             Assert.Equal("gpt-image-1.5", ImageModel.GptImage1_5.Value);
             Assert.Equal("gpt-image-2-2026-04-21", ImageModel.GptImage2_2026_04_21.Value);
         }
@@ -252,6 +252,17 @@ namespace CreateImageSdk.Tests
             Assert.Equal(new[] { "/api/images/generate", "/v1/generate" }, server.Paths);
             options.PathOverrides["images/generations"] = "http://elsewhere.example/x";
             Assert.Equal("PathOverrides", Assert.Throws<ArgumentException>(() => new ImageClient(options)).ParamName);
+        }
+
+        /// <summary>The model enum of schemas/create-image-request.schema.json, as written.</summary>
+        private static string[] SchemaModels()
+        {
+            var path = System.IO.Path.Combine(System.AppContext.BaseDirectory, "..", "..", "..", "..", "..", "schemas", "create-image-request.schema.json");
+            using var schema = JsonDocument.Parse(System.IO.File.ReadAllText(path));
+            return schema.RootElement.GetProperty("properties").GetProperty("model").GetProperty("anyOf").EnumerateArray()
+                .Where(branch => branch.TryGetProperty("enum", out _))
+                .SelectMany(branch => branch.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!))
+                .ToArray();
         }
     }
 }
