@@ -32,7 +32,16 @@ foreach (var option in requestOptions.Values) batch.Add(option);
 batch.SetAction((parse, cancellationToken) => BatchAsync(parse, cancellationToken));
 root.Add(batch);
 
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration(), CancellationToken.None);
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // Bad input is exit code 2, like every other refusal before anything is sent (the parser's own default is 1).
+    foreach (var parseError in parsed.Errors) Console.Error.WriteLine("error: " + parseError.Message);
+    Console.Error.WriteLine("See create-image --help (or create-image batch --help).");
+    return 2;
+}
+
+return await parsed.InvokeAsync(new InvocationConfiguration(), CancellationToken.None);
 
 async Task<int> SingleAsync(ParseResult parse, CancellationToken cancellationToken)
 {

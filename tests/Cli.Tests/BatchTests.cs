@@ -148,6 +148,14 @@ namespace CreateImageSdk.Cli.Tests
             Assert.Contains("\"b64_json\"", raw.Output);
             Assert.Equal(2, bad.ExitCode);
             Assert.Contains("allowed values: 1024x1024, 1792x1024, 1024x1792", bad.Error);
+
+            // The parser's own refusals (an unknown option, a number that is not one) are bad input too: exit code 2.
+            var unknown = await Tool.RunAsync(folder, Environment(server), "otter", "--bogus", "x");
+            var notNumber = await Tool.RunAsync(folder, Environment(server), "batch", "rows.csv", "--parallel", "many");
+            Assert.Equal(2, unknown.ExitCode);
+            Assert.Contains("error: Unrecognized command or argument '--bogus'", unknown.Error);
+            Assert.Equal(2, notNumber.ExitCode);
+            Assert.Contains("--parallel", notNumber.Error);
             Assert.Equal(2, server.Requests.Count);
         }
 
