@@ -62,9 +62,9 @@ async Task<int> SingleAsync(ParseResult parse, CancellationToken cancellationTok
         return 2;
     }
 
-    await using var factory = await ClientFactory.CreateAsync(Console.WriteLine);
     try
     {
+        await using var factory = await ClientFactory.CreateAsync(Console.WriteLine);
         if (parse.GetValue(raw))
         {
             var answer = await factory.Client.CreateImageRawAsync(request, cancellationToken);
@@ -89,6 +89,12 @@ async Task<int> SingleAsync(ParseResult parse, CancellationToken cancellationTok
     {
         Console.Error.WriteLine("error: " + ex.Message);
         return 1;
+    }
+    catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException)
+    {
+        // A setting the client refused (OPENAI_API_KEY, OPENAI_BASE_URL); nothing was sent.
+        Console.Error.WriteLine("error: " + Sentence(ex));
+        return 2;
     }
 }
 
@@ -145,11 +151,19 @@ async Task<int> BatchAsync(ParseResult parse, CancellationToken _)
         var settings = new BatchSettings(table, parse.GetValue(folder)!, defaults, count, parse.GetValue(dryRun), parse.GetValue(skipInvalid), parse.GetValue(retryUnfinished), parse.GetValue(keepRaw));
         return await new BatchRunner(settings, factory.Client, reporter).RunAsync(stop.Token);
     }
+    catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException)
+    {
+        Console.Error.WriteLine("error: " + Sentence(ex));
+        return 2;
+    }
     finally
     {
         Console.CancelKeyPress -= onCancel;
     }
 }
+
+// The message without the "(Parameter '…')" tail ArgumentException adds: it names the setting already.
+static string Sentence(Exception ex) => ex.Message.Split(" (Parameter '")[0];
 
 Dictionary<string, string?> Defaults(ParseResult parse) =>
     requestOptions.Where(o => parse.GetValue(o.Value) != null).ToDictionary(o => o.Key, o => parse.GetValue(o.Value), StringComparer.Ordinal);
