@@ -41,7 +41,7 @@ namespace CreateImageSdk.Analyzers
         private static void AnalyzeObjectCreation(OperationAnalysisContext context, SdkSymbols sdk)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Initializer is null || !SymbolEqualityComparer.Default.Equals(creation.Type, sdk.Request)) return;
+            if (creation.Initializer is null || !(sdk.ForRequest(creation.Type) is { } operation)) return;
 
             var settings = new List<RequestSetting>();
             foreach (var initializer in creation.Initializer.Initializers)
@@ -50,17 +50,18 @@ namespace CreateImageSdk.Analyzers
                     assignment.Target is IPropertyReferenceOperation target &&
                     sdk.WireName(target.Property) is { } parameter)
                 {
-                    settings.Add(new RequestSetting(parameter, assignment.Value, IsModelType(target.Property.Type, sdk), assignment.Syntax));
+                    settings.Add(new RequestSetting(parameter, assignment.Value, operation.IsModelType(target.Property.Type), assignment.Syntax));
                 }
             }
 
-            RequestChecker.Check(context, sdk, settings);
+            RequestChecker.Check(context, sdk, operation, settings);
         }
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, SdkSymbols sdk)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!IsChainLink(invocation, sdk) || IsContinuedBy(invocation.Parent, invocation, sdk))
+            if (!(sdk.ForBuilder(invocation.TargetMethod.ReturnType) is { } operation) ||
+                !IsChainLink(invocation, sdk, operation) || IsContinuedBy(invocation.Parent, invocation, sdk, operation))
             {
                 // Only the outermost link is analyzed: each chain is checked once, and every value it reports on lies
                 // inside the analyzed operation, so its diagnostics are local (the IDE reanalyzes and fixes them in place).
@@ -72,7 +73,7 @@ namespace CreateImageSdk.Analyzers
             while (true)
             {
                 links.Add(link);
-                if (IsBuilderMethod(link, sdk) && link.Instance is IInvocationOperation inner && IsChainLink(inner, sdk))
+                if (IsBuilderMethod(link, sdk, operation) && link.Instance is IInvocationOperation inner && IsChainLink(inner, sdk, operation))
                 {
                     link = inner;
                 }
@@ -83,21 +84,21 @@ namespace CreateImageSdk.Analyzers
             }
 
             var settings = new List<RequestSetting>();
-            for (var i = links.Count - 1; i >= 0; i--) AddSettings(links[i], sdk, settings);
-            RequestChecker.Check(context, sdk, settings);
+            for (var i = links.Count - 1; i >= 0; i--) AddSettings(links[i], sdk, operation, settings);
+            RequestChecker.Check(context, sdk, operation, settings);
         }
 
-        private static bool IsContinuedBy(IOperation? parent, IInvocationOperation link, SdkSymbols sdk) =>
-            parent is IInvocationOperation outer && outer.Instance == link && IsBuilderMethod(outer, sdk);
+        private static bool IsContinuedBy(IOperation? parent, IInvocationOperation link, SdkSymbols sdk, OperationRules operation) =>
+            parent is IInvocationOperation outer && outer.Instance == link && IsBuilderMethod(outer, sdk, operation);
 
-        private static void AddSettings(IInvocationOperation link, SdkSymbols sdk, List<RequestSetting> settings)
+        private static void AddSettings(IInvocationOperation link, SdkSymbols sdk, OperationRules operation, List<RequestSetting> settings)
         {
-            if (IsBuilderMethod(link, sdk))
+            if (IsBuilderMethod(link, sdk, operation))
             {
                 if (link.Arguments.Length == 1 && sdk.WireName(link.TargetMethod) is { } parameter)
                 {
                     var parameterType = link.TargetMethod.Parameters[0].Type;
-                    settings.Add(new RequestSetting(parameter, link.Arguments[0].Value, IsModelType(parameterType, sdk), link.Syntax));
+                    settings.Add(new RequestSetting(parameter, link.Arguments[0].Value, operation.IsModelType(parameterType), link.Syntax));
                 }
 
                 return;
@@ -108,31 +109,22 @@ namespace CreateImageSdk.Analyzers
             {
                 if (argument.Parameter != null && sdk.WireName(argument.Parameter) is { } parameter)
                 {
-                    settings.Add(new RequestSetting(parameter, argument.Value, IsModelType(argument.Parameter.Type, sdk), null));
+                    settings.Add(new RequestSetting(parameter, argument.Value, operation.IsModelType(argument.Parameter.Type), null));
                 }
             }
         }
 
         /// <summary>A call that starts a builder chain (a client method returning the builder) or continues it (a <c>With…</c> method).</summary>
-        private static bool IsChainLink(IInvocationOperation invocation, SdkSymbols sdk) =>
-            IsBuilderMethod(invocation, sdk) ||
+        private static bool IsChainLink(IInvocationOperation invocation, SdkSymbols sdk, OperationRules operation) =>
+            IsBuilderMethod(invocation, sdk, operation) ||
             (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, sdk.Client) &&
-             SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, sdk.Builder));
+             SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, operation.Builder));
 
-        private static bool IsBuilderMethod(IInvocationOperation invocation, SdkSymbols sdk) =>
+        /// <summary>A <c>With…</c> step of the operation's general builder (one that returns the builder and names a parameter).</summary>
+        private static bool IsBuilderMethod(IInvocationOperation invocation, SdkSymbols sdk, OperationRules operation) =>
             !invocation.TargetMethod.IsStatic &&
-            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, sdk.Builder) &&
-            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, sdk.Builder) &&
+            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, operation.Builder) &&
+            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, operation.Builder) &&
             sdk.WireName(invocation.TargetMethod) != null;
-
-        private static bool IsModelType(ITypeSymbol type, SdkSymbols sdk)
-        {
-            if (type is INamedTypeSymbol named && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
-            {
-                type = named.TypeArguments[0];
-            }
-
-            return SymbolEqualityComparer.Default.Equals(type, sdk.ImageModel);
-        }
     }
 }

@@ -18,7 +18,7 @@ namespace CreateImageSdk.Analyzers
     {
         private const int MaxModelSuggestions = 3;
 
-        public static void Check(OperationAnalysisContext context, SdkSymbols sdk, IReadOnlyList<RequestSetting> settings)
+        public static void Check(OperationAnalysisContext context, SdkSymbols sdk, OperationRules operation, IReadOnlyList<RequestSetting> settings)
         {
             // The last setting of a parameter is the one sent (a later With… call replaces an earlier one).
             var effective = new Dictionary<string, RequestSetting>(StringComparer.Ordinal);
@@ -26,16 +26,16 @@ namespace CreateImageSdk.Analyzers
 
             // The model, when it is a constant known one; without it only the rules that hold for every model apply.
             var modelOperation = effective.Values.FirstOrDefault(s => s.SetsModel) is { } modelSetting ? SettingValue.Unwrap(modelSetting.Value) : null;
-            var model = modelOperation is IPropertyReferenceOperation { Property: { IsStatic: true } property } ? sdk.FindModel(property) : null;
+            var model = modelOperation is IPropertyReferenceOperation { Property: { IsStatic: true } property } ? operation.FindModel(property) : null;
 
             foreach (var setting in effective.Values)
             {
                 if (setting.SetsModel) continue;
                 context.CancellationToken.ThrowIfCancellationRequested();
-                var everyModel = sdk.RequestRuleFor(setting.Parameter);
+                var everyModel = operation.RequestRuleFor(setting.Parameter);
                 if (model?.RuleFor(setting.Parameter) is { } rule)
                 {
-                    CheckSetting(context, sdk, model, modelOperation!, setting, rule, everyModel);
+                    CheckSetting(context, sdk, operation, model, modelOperation!, setting, rule, everyModel);
                 }
                 else if (everyModel != null && SettingValue.Read(setting.Value, sdk) is { } value)
                 {
@@ -44,7 +44,7 @@ namespace CreateImageSdk.Analyzers
             }
         }
 
-        private static void CheckSetting(OperationAnalysisContext context, SdkSymbols sdk, KnownModel model, IOperation modelOperation, RequestSetting setting, ParameterRule rule, ParameterRule? everyModel)
+        private static void CheckSetting(OperationAnalysisContext context, SdkSymbols sdk, OperationRules operation, KnownModel model, IOperation modelOperation, RequestSetting setting, ParameterRule rule, ParameterRule? everyModel)
         {
             if (rule.Forbidden)
             {
@@ -68,7 +68,7 @@ namespace CreateImageSdk.Analyzers
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     ModelRuleDescriptors.UnsupportedValue, location, new[] { modelOperation.Syntax.GetLocation() },
-                    UnsupportedValueProperties(sdk, model, rule, value), rule.Parameter, value.WireValue, model.WireValue, rule.DescribeAllowed()));
+                    UnsupportedValueProperties(sdk, operation, model, rule, value), rule.Parameter, value.WireValue, model.WireValue, rule.DescribeAllowed()));
             }
 
             CheckLimits(context, model, setting, value, rule, everyModel);
@@ -117,13 +117,13 @@ namespace CreateImageSdk.Analyzers
         /// <summary>The tighter of two lengths, where -1 means unrestricted.</summary>
         private static int Limit(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 
-        private static ImmutableDictionary<string, string?> UnsupportedValueProperties(SdkSymbols sdk, KnownModel model, ParameterRule rule, SettingValue value)
+        private static ImmutableDictionary<string, string?> UnsupportedValueProperties(SdkSymbols sdk, OperationRules operation, KnownModel model, ParameterRule rule, SettingValue value)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
 
             // Other models that take this value, in declaration order (the schema's order).
             var count = 0;
-            foreach (var other in sdk.Models)
+            foreach (var other in operation.Models)
             {
                 if (count == MaxModelSuggestions) break;
                 if (ReferenceEquals(other, model)) continue;

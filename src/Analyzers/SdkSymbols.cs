@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -7,74 +9,80 @@ using Microsoft.CodeAnalysis;
 namespace CreateImageSdk.Analyzers
 {
     /// <summary>
-    /// The SDK types and rule attributes of one compilation, resolved once at compilation start, and the known
-    /// models' rules, read from metadata on first use. The attributes are internal to the SDK, so they are found in
-    /// the SDK assembly itself rather than through the compilation's (accessibility-aware) lookup.
+    /// The SDK's rule attributes, resolved once at compilation start, and each operation's rules, read from metadata
+    /// on first use. Nothing here names a generated type: a general builder carries <c>[BuilderFor(typeof(request))]</c>,
+    /// the request carries <c>[ModelParameter]</c> and its <c>[ModelRule]</c>s, so every operation is covered.
+    /// The attributes are internal to the SDK, so they are found in the SDK assembly itself rather than through the
+    /// compilation's (accessibility-aware) lookup.
     /// </summary>
     internal sealed class SdkSymbols
     {
-        private const string Namespace = "CreateImageSdk.";
         private const string RulesNamespace = "CreateImageSdk.Rules.";
 
         private readonly INamedTypeSymbol _modelRuleAttribute;
         private readonly INamedTypeSymbol _wireNameAttribute;
         private readonly INamedTypeSymbol _wireValueAttribute;
-        private readonly Lazy<ImmutableArray<KnownModel>> _models;
-        private readonly Lazy<ImmutableDictionary<ISymbol, KnownModel>> _modelsBySymbol;
-        private readonly Lazy<ImmutableDictionary<string, ParameterRule>> _requestRules;
+        private readonly INamedTypeSymbol _modelParameterAttribute;
+        private readonly INamedTypeSymbol _builderForAttribute;
+        private readonly ConcurrentDictionary<ITypeSymbol, OperationRules?> _operations =
+            new ConcurrentDictionary<ITypeSymbol, OperationRules?>(SymbolEqualityComparer.Default);
 
         private SdkSymbols(
-            INamedTypeSymbol imageModel, INamedTypeSymbol request, INamedTypeSymbol builder, INamedTypeSymbol client,
-            INamedTypeSymbol modelRuleAttribute, INamedTypeSymbol wireNameAttribute, INamedTypeSymbol wireValueAttribute)
+            INamedTypeSymbol client, INamedTypeSymbol modelRuleAttribute, INamedTypeSymbol wireNameAttribute, INamedTypeSymbol wireValueAttribute,
+            INamedTypeSymbol modelParameterAttribute, INamedTypeSymbol builderForAttribute)
         {
-            ImageModel = imageModel;
-            Request = request;
-            Builder = builder;
             Client = client;
             _modelRuleAttribute = modelRuleAttribute;
             _wireNameAttribute = wireNameAttribute;
             _wireValueAttribute = wireValueAttribute;
-            _models = new Lazy<ImmutableArray<KnownModel>>(ReadModels, LazyThreadSafetyMode.ExecutionAndPublication);
-            _modelsBySymbol = new Lazy<ImmutableDictionary<ISymbol, KnownModel>>(
-                IndexModels,
-                LazyThreadSafetyMode.ExecutionAndPublication);
-            _requestRules = new Lazy<ImmutableDictionary<string, ParameterRule>>(() => ReadRules(Request), LazyThreadSafetyMode.ExecutionAndPublication);
+            _modelParameterAttribute = modelParameterAttribute;
+            _builderForAttribute = builderForAttribute;
         }
 
-        public INamedTypeSymbol ImageModel { get; }
-
-        public INamedTypeSymbol Request { get; }
-
-        public INamedTypeSymbol Builder { get; }
-
         public INamedTypeSymbol Client { get; }
-
-        /// <summary>The known models in declaration order.</summary>
-        public ImmutableArray<KnownModel> Models => _models.Value;
 
         /// <summary>Null when the compilation does not reference the SDK (or references one without the rule attributes).</summary>
         public static SdkSymbols? TryCreate(Compilation compilation)
         {
-            var imageModel = compilation.GetTypeByMetadataName(Namespace + "ImageModel");
-            var request = compilation.GetTypeByMetadataName(Namespace + "CreateImageRequest");
-            var builder = compilation.GetTypeByMetadataName(Namespace + "CreateImageRequestBuilder");
-            var client = compilation.GetTypeByMetadataName(Namespace + "ImageClient");
-            if (imageModel is null || request is null || builder is null || client is null) return null;
+            var client = compilation.GetTypeByMetadataName("CreateImageSdk.ImageClient");
+            if (client is null) return null;
 
-            var sdk = imageModel.ContainingAssembly;
+            var sdk = client.ContainingAssembly;
             var modelRule = sdk.GetTypeByMetadataName(RulesNamespace + "ModelRuleAttribute");
             var wireName = sdk.GetTypeByMetadataName(RulesNamespace + "WireNameAttribute");
             var wireValue = sdk.GetTypeByMetadataName(RulesNamespace + "WireValueAttribute");
-            if (modelRule is null || wireName is null || wireValue is null) return null;
+            var modelParameter = sdk.GetTypeByMetadataName(RulesNamespace + "ModelParameterAttribute");
+            var builderFor = sdk.GetTypeByMetadataName(RulesNamespace + "BuilderForAttribute");
+            if (modelRule is null || wireName is null || wireValue is null || modelParameter is null || builderFor is null) return null;
 
-            return new SdkSymbols(imageModel, request, builder, client, modelRule, wireName, wireValue);
+            return new SdkSymbols(client, modelRule, wireName, wireValue, modelParameter, builderFor);
         }
 
-        /// <summary>What every model demands of a parameter (the <c>[ModelRule]</c> attributes on the request type); null when nothing.</summary>
-        public ParameterRule? RequestRuleFor(string parameter) => _requestRules.Value.TryGetValue(parameter, out var rule) ? rule : null;
+        /// <summary>The rules of the operation whose general builder is <paramref name="builder"/>; null for any other type.</summary>
+        public OperationRules? ForBuilder(ITypeSymbol? builder)
+        {
+            if (!(builder is INamedTypeSymbol named)) return null;
+            return _operations.GetOrAdd(named, type =>
+            {
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _builderForAttribute) &&
+                        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol request)
+                    {
+                        return ForRequest(request) is { } rules ? rules.WithBuilder((INamedTypeSymbol)type) : null;
+                    }
+                }
 
-        public KnownModel? FindModel(IPropertySymbol property) =>
-            _modelsBySymbol.Value.TryGetValue(property.OriginalDefinition, out var model) ? model : null;
+                return null;
+            });
+        }
+
+        /// <summary>The rules of the operation whose request type is <paramref name="request"/>; null for a type without rules.</summary>
+        public OperationRules? ForRequest(ITypeSymbol? request)
+        {
+            if (!(request is INamedTypeSymbol named)) return null;
+            return _operations.GetOrAdd(named, type => ReadOperation((INamedTypeSymbol)type));
+        }
 
         /// <summary>The request parameter a property, builder method or method parameter sets, from <c>[WireName]</c>.</summary>
         public string? WireName(ISymbol symbol) => FirstStringArgument(symbol, _wireNameAttribute);
@@ -85,6 +93,55 @@ namespace CreateImageSdk.Analyzers
         /// <summary>The member of <paramref name="type"/> whose <c>[WireValue]</c> is <paramref name="wireValue"/>.</summary>
         public ISymbol? MemberWithWireValue(ITypeSymbol type, string wireValue) =>
             type.GetMembers().FirstOrDefault(m => m.IsStatic && (m is IFieldSymbol || m is IPropertySymbol) && WireValue(m) == wireValue);
+
+        private OperationRules? ReadOperation(INamedTypeSymbol request)
+        {
+            string? modelParameter = null;
+            var everyModel = ImmutableDictionary.CreateBuilder<string, ParameterRule>(StringComparer.Ordinal);
+            var perModel = new Dictionary<string, ImmutableDictionary<string, ParameterRule>.Builder>(StringComparer.Ordinal);
+            foreach (var attribute in request.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _modelParameterAttribute) &&
+                    attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string parameter)
+                {
+                    modelParameter = parameter;
+                }
+                else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _modelRuleAttribute) && ReadRule(attribute) is { } rule)
+                {
+                    var model = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Model").Value.Value as string;
+                    if (model is null)
+                    {
+                        everyModel[rule.Parameter] = rule;
+                    }
+                    else
+                    {
+                        if (!perModel.TryGetValue(model, out var rules)) perModel[model] = rules = ImmutableDictionary.CreateBuilder<string, ParameterRule>(StringComparer.Ordinal);
+                        rules[rule.Parameter] = rule;
+                    }
+                }
+            }
+
+            if (modelParameter is null && everyModel.Count == 0) return null;
+
+            // The model's value type is the type of the request property that sets the model parameter.
+            var modelType = modelParameter is null ? null : request.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => WireName(p) == modelParameter)?.Type;
+            if (modelType is INamedTypeSymbol nullable && nullable.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T) modelType = nullable.TypeArguments[0];
+
+            var models = ImmutableArray.CreateBuilder<KnownModel>();
+            if (modelType != null)
+            {
+                foreach (var member in modelType.GetMembers())
+                {
+                    if (!(member is IPropertySymbol property) || !property.IsStatic || !SymbolEqualityComparer.Default.Equals(property.Type, modelType)) continue;
+                    var wireValue = WireValue(property);
+                    if (wireValue is null) continue;
+                    var rules = perModel.TryGetValue(wireValue, out var found) ? found.ToImmutable() : ImmutableDictionary<string, ParameterRule>.Empty;
+                    models.Add(new KnownModel(property, wireValue, rules));
+                }
+            }
+
+            return new OperationRules(request, null, modelType, models.ToImmutable(), everyModel.ToImmutable());
+        }
 
         private string? FirstStringArgument(ISymbol symbol, INamedTypeSymbol attributeClass)
         {
@@ -98,47 +155,6 @@ namespace CreateImageSdk.Analyzers
             }
 
             return null;
-        }
-
-        private ImmutableDictionary<ISymbol, KnownModel> IndexModels()
-        {
-            var index = ImmutableDictionary.CreateBuilder<ISymbol, KnownModel>(SymbolEqualityComparer.Default);
-            foreach (var model in _models.Value) index[model.Symbol] = model;
-            return index.ToImmutable();
-        }
-
-        private ImmutableArray<KnownModel> ReadModels()
-        {
-            var models = ImmutableArray.CreateBuilder<KnownModel>();
-            foreach (var member in ImageModel.GetMembers())
-            {
-                if (!(member is IPropertySymbol property) || !property.IsStatic ||
-                    !SymbolEqualityComparer.Default.Equals(property.Type, ImageModel))
-                {
-                    continue;
-                }
-
-                var wireValue = WireValue(property);
-                if (wireValue is null) continue;
-
-                models.Add(new KnownModel(property, wireValue, ReadRules(property)));
-            }
-
-            return models.ToImmutable();
-        }
-
-        private ImmutableDictionary<string, ParameterRule> ReadRules(ISymbol symbol)
-        {
-            var rules = ImmutableDictionary.CreateBuilder<string, ParameterRule>(StringComparer.Ordinal);
-            foreach (var attribute in symbol.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _modelRuleAttribute) && ReadRule(attribute) is { } rule)
-                {
-                    rules[rule.Parameter] = rule;
-                }
-            }
-
-            return rules.ToImmutable();
         }
 
         private static ParameterRule? ReadRule(AttributeData attribute)

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using CreateImageSdk.Generator.Emitting;
+using CreateImageSdk.Generator.Binding;
 using CreateImageSdk.Generator.Model;
 using CreateImageSdk.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -49,105 +49,41 @@ namespace CreateImageSdk.Generator
             var all = specs.Collect()
                 .Select(static (items, _) => TypeSet.Build(items.OrderBy(s => s.FileName, StringComparer.Ordinal)))
                 .WithTrackingName(TrackingNames.AllSpecs);
-            context.RegisterSourceOutput(all, static (spc, types) =>
+
+            // Bind: names, cross-schema checks, one emit-ready item per file to add.
+            var bound = all.Select(static (types, _) => Binder.Bind(types)).WithTrackingName(TrackingNames.Bind);
+            context.RegisterSourceOutput(bound.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.BindDiagnostics), static (spc, infos) =>
             {
-                foreach (var conflict in types.Conflicts)
+                foreach (var info in infos) spc.ReportDiagnostic(info.ToDiagnostic());
+            });
+
+            // One item per generated file: an edit re-emits only the files whose inputs changed.
+            var files = bound.SelectMany(static (result, _) => result.Files).WithTrackingName(TrackingNames.Files);
+            var emitted = files.Select(static (file, ct) => Emit(file, ct)).WithTrackingName(TrackingNames.Emit);
+            context.RegisterSourceOutput(emitted, static (spc, source) =>
+            {
+                if (source.Error != null)
                 {
-                    spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.ConflictingType, Location.None, conflict));
+                    spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InternalError, Location.None, source.HintName, source.Error));
+                    return;
                 }
 
-                try
-                {
-                    Emit(spc, types);
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException))
-                {
-                    spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InternalError, Location.None, "the schemas", ex.GetType().Name + ": " + ex.Message));
-                }
+                spc.AddSource(source.HintName, source.Text);
             });
         }
 
-        private static void Emit(SourceProductionContext context, TypeSet types)
+        /// <summary>Prints one file; a failure is reported for that file alone, and every other file is still added.</summary>
+        private static EmittedSource Emit(GeneratedFile file, System.Threading.CancellationToken cancellationToken)
         {
-            if (types.Objects.Count == 0 && types.Enums.Count == 0) return;
-            foreach (var (item, file) in types.Enums)
+            cancellationToken.ThrowIfCancellationRequested();
+            try
             {
-                context.AddSource(item.Name + ".g.cs", item.IsOpen ? OpenEnumEmitter.Emit(item, file) : EnumEmitter.Emit(item, file));
+                return new EmittedSource(file.HintName, FileEmitter.Emit(file), null);
             }
-
-            context.AddSource(JsonContextEmitter.ContextName + ".g.cs", JsonContextEmitter.Emit(types));
-            foreach (var (item, file) in types.Objects)
+            catch (Exception ex) when (!(ex is OperationCanceledException))
             {
-                context.AddSource(item.Name + ".g.cs", ObjectEmitter.Emit(item, file));
-                // Only requests are validated; response types are read as they come.
-                if (item.Rules.Count > 0 || item.Operation != null)
-                {
-                    context.AddSource(item.Name + ".Validation.g.cs", ValidationEmitter.Emit(item, file));
-                }
-
-                if (item.Operation != null && OperationProblem(types, item) is { } problem)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.UnknownOperationType, Location.None, item.Name, problem));
-                }
-                else if (item.Operation != null)
-                {
-                    context.AddSource(item.Name + "Builder.g.cs", BuilderEmitter.Emit(item, item.Operation, FinalCheck(types, item.Operation), file));
-                    EmitModelBuilders(context, types, item, file);
-                }
+                return new EmittedSource(file.HintName, string.Empty, ex.GetType().Name + ": " + ex.Message);
             }
         }
-
-        /// <summary>What an operation names that does not exist: its response, its stream event, or its stream flag.</summary>
-        private static string? OperationProblem(TypeSet types, ObjectSpec request)
-        {
-            var operation = request.Operation!;
-            bool IsObject(string? name) => types.Objects.Any(o => o.Item.Name == name);
-            if (!IsObject(operation.ResponseType)) return "the response type '" + operation.ResponseType + "'";
-            if (operation.StreamEvent != null && !IsObject(operation.StreamEvent)) return "the stream event type '" + operation.StreamEvent + "'";
-            if (operation.StreamFlag != null && !request.Properties.Any(p => p.WireName == operation.StreamFlag && p.Type.Kind == ValueKind.Boolean))
-            {
-                return "the stream flag '" + operation.StreamFlag + "' (it must be a boolean property)";
-            }
-
-            if (operation.FinalEventProperty != null &&
-                !types.Objects.Any(o => o.Item.Name == operation.StreamEvent && o.Item.Properties.Any(p => p.WireName == operation.FinalEventProperty)))
-            {
-                return "the final-event property '" + operation.FinalEventProperty + "'";
-            }
-
-            return null;
-        }
-
-        /// <summary>The lambda that recognises the last streamed event, from <c>x-operation.stream.final</c>.</summary>
-        private static string? FinalCheck(TypeSet types, OperationSpec operation)
-        {
-            var property = types.Objects.Select(o => o.Item).FirstOrDefault(o => o.Name == operation.StreamEvent)?
-                .Properties.FirstOrDefault(p => p.WireName == operation.FinalEventProperty);
-            if (property is null || operation.FinalEventValue is null) return null;
-            var access = "e." + property.Name + (property.IsRequired ? "." : "?.");
-            var wire = property.Type.Kind switch
-            {
-                ValueKind.OpenEnum => access + "Value",
-                ValueKind.ClosedEnum => access + "ToWireString()",
-                ValueKind.String => "e." + property.Name,
-                _ => null,
-            };
-            return wire is null ? null : "static e => " + wire + " == " + Emitting.Identifiers.Literal(operation.FinalEventValue);
-        }
-
-        private static void EmitModelBuilders(SourceProductionContext context, TypeSet types, ObjectSpec request, string file)
-        {
-            var discriminator = request.Properties.FirstOrDefault(p => p.WireName == request.Discriminator);
-            var models = types.Enums.Select(e => e.Item).FirstOrDefault(e => e.Name == discriminator?.Type.TypeName);
-            if (models is null || !models.Members.Any(m => m.ModelConstraints.Count > 0)) return;
-
-            var enums = types.Enums.ToDictionary(e => e.Item.Name, e => e.Item, StringComparer.Ordinal);
-            context.AddSource(request.Name + "Builder.Models.g.cs", ModelBuilderEmitter.EmitEntryPoints(request, models, file));
-            foreach (var model in models.Members.Where(m => m.ModelConstraints.Count > 0))
-            {
-                context.AddSource(ModelBuilderEmitter.BuilderName(model) + ".g.cs", ModelBuilderEmitter.Emit(request, model, enums, file));
-            }
-        }
-
     }
 }

@@ -15,6 +15,18 @@ namespace CreateImageSdk.Generator
         /// <summary>All models together, for the shared JSON context.</summary>
         public const string AllSpecs = nameof(AllSpecs);
 
+        /// <summary>The bound set: every file to emit, and the problems found across schemas.</summary>
+        public const string Bind = nameof(Bind);
+
+        /// <summary>The problems found across schemas.</summary>
+        public const string BindDiagnostics = nameof(BindDiagnostics);
+
+        /// <summary>One item per file to emit.</summary>
+        public const string Files = nameof(Files);
+
+        /// <summary>Each file printed as C#.</summary>
+        public const string Emit = nameof(Emit);
+
         /// <summary>The diagnostics of each file.</summary>
         public const string Diagnostics = nameof(Diagnostics);
     }

@@ -60,10 +60,13 @@ namespace CreateImageSdk.Generator.Diagnostics
         public static readonly DiagnosticDescriptor EnumDescriptionCount = Create(
             "CIS016", "Enum descriptions do not match the values", "x-enum-descriptions of '{0}' has {1} entries for {2} values; give one description per value, in the same order");
 
+        public static readonly DiagnosticDescriptor DuplicateHintName = Create(
+            "CIS018", "Two generated files share a name", "The generated file '{0}' would be added twice (from {1} and {2}); give the second operation its own x-operation.variant, or rename one of the types");
+
         private static readonly DiagnosticDescriptor[] All =
         {
             InvalidJson, UnreadableSchema, NoProperties, UnsupportedType, EmptyEnum, MemberNameClash, MissingTitle,
-            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType, InvalidPattern, EnumDescriptionCount, InvalidModelProperty,
+            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType, InvalidPattern, EnumDescriptionCount, InvalidModelProperty, DuplicateHintName,
         };
 
         public static DiagnosticDescriptor ById(string id)

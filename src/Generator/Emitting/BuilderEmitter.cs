@@ -40,9 +40,9 @@ namespace CreateImageSdk.Generator.Emitting
         }
 
         /// <param name="finalCheck">A lambda that tells the last streamed event, or null when the schema names none.</param>
-        public static string Emit(ObjectSpec spec, OperationSpec operation, string? finalCheck, string schemaFile)
+        public static string Emit(ObjectSpec spec, string builder, string? finalCheck, string schemaFile)
         {
-            var builder = spec.Name + "Builder";
+            var operation = spec.Operation!;
             var request = TypeNames.Namespace + spec.Name;
             var response = TypeNames.Namespace + operation.ResponseType;
             var required = spec.Properties.Where(p => p.IsRequired).ToList();
@@ -50,6 +50,7 @@ namespace CreateImageSdk.Generator.Emitting
 
             Docs.Summary(w, "Builds and sends a <see cref=\"" + spec.Name + "\"/> step by step. Every <c>With…</c> call returns a new builder (a struct: no allocation per step), so a configured builder can be kept, reused and branched.");
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
+            w.Line(RuleAttributes.BuilderFor(spec.Name));
             w.Open("public partial struct " + builder + " : global::CreateImageSdk.IRequestBuilder<" + request + ">");
             BuilderState.EmitMembers(w, builder, spec, BuilderState.Held(spec).ToList());
             // The stream flag is not a With… step: the streaming methods set it, so a builder cannot ask for

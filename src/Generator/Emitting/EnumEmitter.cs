@@ -8,10 +8,10 @@ namespace CreateImageSdk.Generator.Emitting
     /// </summary>
     internal static class EnumEmitter
     {
-        public static string Emit(EnumSpec spec, string schemaFile)
+        public static string Emit(EnumSpec spec, EquatableArray<Binding.MemberNote> notes, string schemaFile)
         {
             var w = GeneratedHeader.Start(schemaFile);
-            EmitEnum(w, spec);
+            EmitEnum(w, spec, notes);
             w.Line();
             EmitExtensions(w, spec);
             w.Line();
@@ -19,7 +19,7 @@ namespace CreateImageSdk.Generator.Emitting
             return GeneratedHeader.End(w);
         }
 
-        private static void EmitEnum(SourceWriter w, EnumSpec spec)
+        private static void EmitEnum(SourceWriter w, EnumSpec spec, EquatableArray<Binding.MemberNote> notes)
         {
             Docs.Summary(w, Docs.Text(spec.Description));
             Docs.Remarks(w, "Wire values: " + Docs.CodeList(spec.Members.Select(m => m.WireValue)) + "." +
@@ -29,7 +29,7 @@ namespace CreateImageSdk.Generator.Emitting
             for (var i = 0; i < spec.Members.Count; i++)
             {
                 if (i > 0) w.Line();
-                EnumDocs.Member(w, spec.Members[i]);
+                EnumDocs.Member(w, spec.Members[i], notes);
                 w.Line(RuleAttributes.WireValue(spec.Members[i].WireValue));
                 w.Line(spec.Members[i].Name + ",");
             }

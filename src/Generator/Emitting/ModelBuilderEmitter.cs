@@ -13,37 +13,37 @@ namespace CreateImageSdk.Generator.Emitting
     /// </summary>
     internal static class ModelBuilderEmitter
     {
-        public static string BuilderName(EnumMemberSpec model) => model.Name + "RequestBuilder";
-
         /// <summary>The <c>Using…()</c> steps on the general builder.</summary>
-        public static string EmitEntryPoints(ObjectSpec request, EnumSpec models, string schemaFile)
+        public static string EmitEntryPoints(ObjectSpec request, string general, EquatableArray<Binding.ModelBuilderName> models, string schemaFile)
         {
-            var general = request.Name + "Builder";
             var required = request.Properties.Where(p => p.IsRequired).ToList();
             var w = GeneratedHeader.Start(schemaFile);
             w.Open("public partial struct " + general);
             var first = true;
-            foreach (var model in models.Members.Where(m => m.ModelConstraints.Count > 0))
+            foreach (var model in models)
             {
                 if (!first) w.Line();
                 first = false;
                 Docs.Summary(w, "Continues with " + Docs.Code(model.WireValue) + ": a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.");
                 Docs.Remarks(w, "Keeps " + string.Join(", ", required.Select(p => Docs.Code(p.WireName))) + " and starts the rest afresh.");
                 w.Line("/// <returns>A builder for " + Docs.Code(model.WireValue) + ".</returns>");
-                w.Line("public " + TypeNames.Namespace + BuilderName(model) + " Using" + model.Name + "() =>");
-                w.Line("    new " + TypeNames.Namespace + BuilderName(model) + "(Client" + string.Concat(required.Select(p => ", " + BuilderState.Field(p))) + ");");
+                w.Line("public " + TypeNames.Namespace + model.BuilderName + " Using" + model.MemberName + "() =>");
+                w.Line("    new " + TypeNames.Namespace + model.BuilderName + "(Client" + string.Concat(required.Select(p => ", " + BuilderState.Field(p))) + ");");
             }
 
             w.Close();
             return GeneratedHeader.End(w);
         }
 
-        public static string Emit(ObjectSpec request, EnumMemberSpec model, IReadOnlyDictionary<string, EnumSpec> enums, string schemaFile)
+        public static string Emit(Binding.ModelBuilderFile file, string schemaFile)
         {
+            var request = file.Request;
+            var model = file.Model;
+            var enums = file.Enums.ToDictionary(e => e.Name, System.StringComparer.Ordinal);
             var operation = request.Operation!;
-            var builder = BuilderName(model);
+            var builder = file.BuilderName;
             var requestType = TypeNames.Namespace + request.Name;
-            var constraints = model.ModelConstraints.ToDictionary(c => c.Property);
+            var constraints = model.Constraints.ToDictionary(c => c.Property);
             var w = GeneratedHeader.Start(schemaFile);
 
             var limits = request.Properties.Where(p => constraints.TryGetValue(p.WireName, out var c) && c.MaxLength.HasValue)
@@ -81,7 +81,7 @@ namespace CreateImageSdk.Generator.Emitting
                 else if (constraint?.HasAllowedValues == true && property.Type.TypeName != null && enums.TryGetValue(property.Type.TypeName, out var general) &&
                          (constraint.Dimensions != null || general.Members.Any(m => !constraint.AllowedValues.Any(v => v.Text == m.WireValue))))
                 {
-                    var name = model.Name + (shortNames[general.ShortName] > 1 ? general.Name : general.ShortName);
+                    var name = file.ValueTypePrefix + (shortNames[general.ShortName] > 1 ? general.Name : general.ShortName);
                     valueTypes.Add((name, general, constraint));
                     parameterType = TypeNames.Namespace + name;
                     value = parameter + ".Value";
@@ -99,7 +99,7 @@ namespace CreateImageSdk.Generator.Emitting
             // The builder holds only what it can send: the required values, its model, and what a step sets.
             var modelProperty = request.Properties.First(p => p.WireName == request.Discriminator);
             var held = request.Properties.Where(p => p.IsRequired || p == modelProperty || steps.Any(s => s.Property == p)).ToList();
-            BuilderState.EmitMembers(w, builder, request, held, (modelProperty, TypeNames.Of(modelProperty.Type) + "." + model.Name));
+            BuilderState.EmitMembers(w, builder, request, held, (modelProperty, TypeNames.Of(modelProperty.Type) + "." + model.MemberName));
             foreach (var (property, parameterType, parameter, value, remarks) in steps)
             {
                 w.Line();
@@ -127,7 +127,7 @@ namespace CreateImageSdk.Generator.Emitting
         }
 
         /// <summary>A model's own value set: a struct over the general type that only the accepted values can make.</summary>
-        private static void EmitValueType(SourceWriter w, string name, EnumSpec general, ConstraintSpec constraint, EnumMemberSpec model)
+        private static void EmitValueType(SourceWriter w, string name, EnumSpec general, ConstraintSpec constraint, ModelRulesSpec model)
         {
             var generalType = TypeNames.Namespace + general.Name;
             var wire = general.IsOpen ? "Value.Value" : "Value.ToWireString()";
@@ -138,7 +138,7 @@ namespace CreateImageSdk.Generator.Emitting
             foreach (var member in general.Members.Where(m => constraint.AllowedValues.Any(v => v.Text == m.WireValue)))
             {
                 w.Line();
-                EnumDocs.Member(w, member with { SupportedBy = EquatableArray<string>.Empty });
+                EnumDocs.Member(w, member, EquatableArray<Binding.MemberNote>.Empty);
                 w.Line(RuleAttributes.WireValue(member.WireValue));
                 w.Line("public static " + name + " " + member.Name + " { get; } = new " + name + "(" + generalType + "." + member.Name + ");");
             }

@@ -25,6 +25,8 @@ namespace CreateImageSdk.Generator.Emitting
             if (spec.Operation != null)
             {
                 foreach (var rule in RuleAttributes.RequestRules(spec)) w.Line(rule);
+                if (RuleAttributes.ModelParameter(spec) is { } modelParameter) w.Line(modelParameter);
+                foreach (var rule in RuleAttributes.PerModelRules(spec)) w.Line(rule);
             }
 
             w.Open("public sealed partial record " + spec.Name + (spec.Operation != null ? " : global::CreateImageSdk.Telemetry.ITaggedRequest" : string.Empty));

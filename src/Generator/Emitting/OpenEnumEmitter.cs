@@ -9,16 +9,16 @@ namespace CreateImageSdk.Generator.Emitting
     /// </summary>
     internal static class OpenEnumEmitter
     {
-        public static string Emit(EnumSpec spec, string schemaFile)
+        public static string Emit(EnumSpec spec, EquatableArray<Binding.MemberNote> notes, string schemaFile)
         {
             var w = GeneratedHeader.Start(schemaFile);
-            EmitStruct(w, spec);
+            EmitStruct(w, spec, notes);
             w.Line();
             EmitConverter(w, spec);
             return GeneratedHeader.End(w);
         }
 
-        private static void EmitStruct(SourceWriter w, EnumSpec spec)
+        private static void EmitStruct(SourceWriter w, EnumSpec spec, EquatableArray<Binding.MemberNote> notes)
         {
             var name = spec.Name;
             Docs.Summary(w, Docs.Text(spec.Description));
@@ -33,9 +33,8 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line();
             foreach (var member in spec.Members)
             {
-                EnumDocs.Member(w, member);
+                EnumDocs.Member(w, member, notes);
                 w.Line(RuleAttributes.WireValue(member.WireValue));
-                foreach (var rule in RuleAttributes.ModelRules(member.ModelConstraints)) w.Line(rule);
                 w.Line("public static " + name + " " + member.Name + " { get; } = new " + name + "(" + Identifiers.Literal(member.WireValue) + ");");
                 w.Line();
             }

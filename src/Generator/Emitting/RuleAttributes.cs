@@ -27,11 +27,26 @@ namespace CreateImageSdk.Generator.Emitting
                 .Select(p => new ConstraintSpec(p.WireName, EquatableArray<LiteralSpec>.Empty, p.Minimum, p.Maximum, p.MaxLength, Forbidden: false, Required: false))
                 .ToArray()));
 
-        public static IEnumerable<string> ModelRules(EquatableArray<ConstraintSpec> constraints)
+        /// <summary>
+        /// On a request type: what each model demands of each parameter for this operation (<c>Model = …</c>), so the
+        /// analyzer checks every operation with its own rules.
+        /// </summary>
+        public static IEnumerable<string> PerModelRules(ObjectSpec spec) =>
+            spec.Models.SelectMany(m => ModelRules(m.Constraints, m.WireValue));
+
+        /// <summary>On a request type: the parameter whose value selects the per-model rules.</summary>
+        public static string? ModelParameter(ObjectSpec spec) =>
+            spec.Discriminator is null ? null : "[" + Namespace + "ModelParameter(" + Identifiers.Literal(spec.Discriminator) + ")]";
+
+        /// <summary>On a general builder: the request it builds, which is where the analyzer reads the rules.</summary>
+        public static string BuilderFor(string requestName) => "[" + Namespace + "BuilderFor(typeof(" + TypeNames.Namespace + requestName + "))]";
+
+        public static IEnumerable<string> ModelRules(EquatableArray<ConstraintSpec> constraints, string? model = null)
         {
             foreach (var c in constraints)
             {
                 var named = new List<string>();
+                if (model != null) named.Add("Model = " + Identifiers.Literal(model));
                 if (c.Forbidden) named.Add("Forbidden = true");
                 if (c.HasAllowedValues) named.Add("AllowedValues = new[] { " + string.Join(", ", c.AllowedValues.Select(v => Identifiers.Literal(v.Text!))) + " }");
                 if (c.Minimum.HasValue) named.Add("Minimum = " + c.Minimum.Value.ToString(CultureInfo.InvariantCulture));
@@ -46,7 +61,7 @@ namespace CreateImageSdk.Generator.Emitting
                     named.Add("FreeSizeMaxPixels = " + d.MaxPixels.ToString(CultureInfo.InvariantCulture));
                 }
 
-                if (named.Count == 0) continue;
+                if (named.Count == (model is null ? 0 : 1)) continue;
                 yield return "[" + Namespace + "ModelRule(" + Identifiers.Literal(c.Property) + ", " + string.Join(", ", named) + ")]";
             }
         }

@@ -8,22 +8,22 @@ namespace CreateImageSdk.Generator.Model
     internal sealed record TypeSet(
         EquatableArray<TypeSet.Entry<ObjectSpec>> Objects,
         EquatableArray<TypeSet.Entry<EnumSpec>> Enums,
-        EquatableArray<string> Conflicts)
+        EquatableArray<TypeSet.Conflict> Conflicts)
     {
         public static TypeSet Build(IEnumerable<SchemaSpec> specs)
         {
             var objects = new Dictionary<string, Entry<ObjectSpec>>(StringComparer.Ordinal);
             var enums = new Dictionary<string, Entry<EnumSpec>>(StringComparer.Ordinal);
-            var conflicts = new List<string>();
+            var conflicts = new List<Conflict>();
             foreach (var spec in specs)
             {
-                foreach (var item in spec.Objects) Add(objects, item.Name, new Entry<ObjectSpec>(item, spec.FileName), conflicts);
-                foreach (var item in spec.Enums) Add(enums, item.Name, new Entry<EnumSpec>(item, spec.FileName), conflicts);
+                foreach (var item in spec.Objects) Add(objects, item.Name, new Entry<ObjectSpec>(item, spec.FileName, spec.FilePath), conflicts);
+                foreach (var item in spec.Enums) Add(enums, item.Name, new Entry<EnumSpec>(item, spec.FileName, spec.FilePath), conflicts);
             }
 
             foreach (var name in objects.Keys.Intersect(enums.Keys).ToList())
             {
-                conflicts.Add(name + " (an object in " + objects[name].File + ", a value set in " + enums[name].File + ")");
+                conflicts.Add(new Conflict(name + " (an object in " + objects[name].File + ", a value set in " + enums[name].File + ")", enums[name].Path));
                 objects.Remove(name);
                 enums.Remove(name);
             }
@@ -34,7 +34,7 @@ namespace CreateImageSdk.Generator.Model
                 conflicts.ToEquatableArray());
         }
 
-        private static void Add<T>(Dictionary<string, Entry<T>> seen, string name, Entry<T> entry, List<string> conflicts)
+        private static void Add<T>(Dictionary<string, Entry<T>> seen, string name, Entry<T> entry, List<Conflict> conflicts)
             where T : IEquatable<T>
         {
             if (!seen.TryGetValue(name, out var existing))
@@ -44,13 +44,16 @@ namespace CreateImageSdk.Generator.Model
             else if (!existing.Item.Equals(entry.Item))
             {
                 // Neither definition is emitted: picking one would hide the mistake.
-                conflicts.Add(name + " (in " + existing.File + " and " + entry.File + ")");
+                conflicts.Add(new Conflict(name + " (in " + existing.File + " and " + entry.File + ")", entry.Path));
                 seen[name] = existing with { Conflicting = true };
             }
         }
 
+        /// <summary>A name defined differently twice, and the schema file where the second definition is.</summary>
+        internal sealed record Conflict(string Text, string Path);
+
         /// <summary>A type and the schema file that defines it.</summary>
-        internal sealed record Entry<T>(T Item, string File, bool Conflicting = false)
+        internal sealed record Entry<T>(T Item, string File, string Path = "", bool Conflicting = false)
             where T : IEquatable<T>
         {
             public void Deconstruct(out T item, out string file)

@@ -34,8 +34,10 @@ namespace CreateImageSdk.Generator.Parsing
             var discriminatorEnum = enums[properties.First(p => p.WireName == discriminator).Type.TypeName!];
             foreach (var member in discriminatorEnum.Members)
             {
-                _discriminatorValues.Add(member.WireValue);
-                _rulesByValue[member.WireValue] = rules.Where(r => AppliesTo(r, discriminator, member.WireValue)).ToList();
+                var applying = rules.Where(r => AppliesTo(r, discriminator, member.WireValue)).ToList();
+                _rulesByValue[member.WireValue] = applying;
+                // A model the operation refuses altogether says nothing about who supports what.
+                if (!applying.SelectMany(r => r.Constraints).Any(c => c.Property == discriminator && c.Forbidden)) _discriminatorValues.Add(member.WireValue);
             }
         }
 
@@ -56,17 +58,35 @@ namespace CreateImageSdk.Generator.Parsing
             return supportedBy.Count == 0 ? property : property with { SupportedBy = supportedBy };
         }
 
-        public EnumSpec Annotate(EnumSpec spec)
+        /// <summary>Per model, what the rules demand when it is chosen; empty without a discriminator.</summary>
+        public EquatableArray<ModelRulesSpec> Models(IReadOnlyDictionary<string, EnumSpec> enums, IReadOnlyList<PropertySpec> properties)
         {
-            if (!_enumProperty.TryGetValue(spec.Name, out var wireName)) return spec;
-            var isDiscriminator = wireName == DiscriminatorProperty;
-            var members = spec.Members.Select(m =>
+            if (DiscriminatorProperty is null) return EquatableArray<ModelRulesSpec>.Empty;
+            var models = enums[properties.First(p => p.WireName == DiscriminatorProperty).Type.TypeName!];
+            return models.Members.Select(m =>
             {
-                var supportedBy = SupportedBy(wireName, m.WireValue);
-                var annotated = supportedBy.Count == 0 ? m : m with { SupportedBy = supportedBy };
-                return isDiscriminator ? annotated with { ModelConstraints = Merge(_rulesByValue[m.WireValue]) } : annotated;
-            });
-            return spec with { Members = members.ToEquatableArray() };
+                var constraints = Merge(_rulesByValue[m.WireValue]);
+                // "if model is X then model must be absent" can never hold: the operation does not take X.
+                var accepted = !constraints.Any(c => c.Property == DiscriminatorProperty && c.Forbidden);
+                return new ModelRulesSpec(m.WireValue, m.Name, m.Description, constraints, accepted);
+            }).ToEquatableArray();
+        }
+
+        /// <summary>For every enum property's value that not every model accepts, the models that do.</summary>
+        public EquatableArray<ValueSupportSpec> ValueSupport(IReadOnlyDictionary<string, EnumSpec> enums)
+        {
+            var result = new List<ValueSupportSpec>();
+            foreach (var pair in _enumProperty.OrderBy(p => p.Value, StringComparer.Ordinal))
+            {
+                if (!enums.TryGetValue(pair.Key, out var spec)) continue;
+                foreach (var member in spec.Members)
+                {
+                    var supportedBy = SupportedBy(pair.Value, member.WireValue);
+                    if (supportedBy.Count > 0) result.Add(new ValueSupportSpec(pair.Value, member.WireValue, supportedBy));
+                }
+            }
+
+            return result.ToEquatableArray();
         }
 
         /// <summary>What all the rules for one model demand, merged into one constraint per property.</summary>

@@ -19,6 +19,9 @@ namespace CreateImageSdk.Generator.Parsing
             _text = text;
         }
 
+        /// <summary>The schema file's path.</summary>
+        public string Path => _path;
+
         public DiagnosticInfo At(DiagnosticDescriptor descriptor, JToken? token, params string[] args)
         {
             var lineInfo = (IJsonLineInfo?)token;

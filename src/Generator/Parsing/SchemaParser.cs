@@ -126,9 +126,11 @@ namespace CreateImageSdk.Generator.Parsing
             var rules = RuleParser.Parse(_root, properties.Select(p => p.WireName).ToList(), _locator, _diagnostics);
             var support = new RuleSupport(properties, _enums, rules, ReadModelProperty(properties));
             properties = properties.Select(support.Annotate).ToList();
-            foreach (var name in _enums.Keys.ToList()) _enums[name] = support.Annotate(_enums[name]);
-
-            _objects.Add(new ObjectSpec(rootName, schema.Description, properties.ToEquatableArray(), rules.ToEquatableArray(), ReadOperation(_root), support.DiscriminatorProperty));
+            _objects.Add(new ObjectSpec(rootName, schema.Description, properties.ToEquatableArray(), rules.ToEquatableArray(), ReadOperation(_root), support.DiscriminatorProperty)
+            {
+                Models = support.Models(_enums, properties),
+                ValueSupport = support.ValueSupport(_enums),
+            });
 
             while (_pendingObjects.Count > 0)
             {
@@ -142,7 +144,7 @@ namespace CreateImageSdk.Generator.Parsing
             }
 
             var spec = _diagnostics.Count == 0
-                ? new SchemaSpec(fileName, _objects.ToEquatableArray(), _enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray())
+                ? new SchemaSpec(fileName, _objects.ToEquatableArray(), _enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(), _locator.Path)
                 : null;
             return new ParseResult(spec, _diagnostics.ToEquatableArray());
         }
@@ -333,7 +335,7 @@ namespace CreateImageSdk.Generator.Parsing
 
                 seen.Add(name, wire);
                 var description = descriptions != null && i < descriptions.Count ? Text(descriptions[i]) : null;
-                members.Add(new EnumMemberSpec(wire, name, description, EquatableArray<string>.Empty));
+                members.Add(new EnumMemberSpec(wire, name, description));
             }
 
             var spec = new EnumSpec(typeName, shortName, Text(propertyJson["description"]), isOpen, Text(propertyJson["default"]), members.ToEquatableArray(), dimensions);
@@ -372,7 +374,11 @@ namespace CreateImageSdk.Generator.Parsing
             var stream = operation["stream"] as JObject;
             var final = stream?["final"] as JObject;
             return new OperationSpec(name, Text(operation["method"]) ?? "POST", path, response, Text(operation["summary"]),
-                Text(stream?["flag"]), Text(stream?["event"]), Text(final?["property"]), Text(final?["value"]));
+                Text(stream?["flag"]), Text(stream?["event"]), Text(final?["property"]), Text(final?["value"]))
+            {
+                ContentType = Text(operation["contentType"]) ?? OperationSpec.JsonContentType,
+                Variant = Text(operation["variant"]) ?? string.Empty,
+            };
         }
 
         private static string? FormatLiteral(JToken? token)

@@ -19,6 +19,9 @@ namespace CreateImageSdk.Rules
         /// <summary>The wire values the model accepts; null when the rule does not list them.</summary>
         public string[]? AllowedValues { get; set; }
 
+        /// <summary>The model this rule is for; null when it holds for every model.</summary>
+        public string? Model { get; set; }
+
         /// <summary>The model does not take the parameter at all.</summary>
         public bool Forbidden { get; set; }
 

@@ -8,6 +8,7 @@ namespace CreateImageSdk
     /// Builds and sends a <see cref="RenderRequest"/> step by step. Every <c>With…</c> call returns a new builder (a struct: no allocation per step), so a configured builder can be kept, reused and branched.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
+    [global::CreateImageSdk.Rules.BuilderFor(typeof(global::CreateImageSdk.RenderRequest))]
     public partial struct RenderRequestBuilder : global::CreateImageSdk.IRequestBuilder<global::CreateImageSdk.RenderRequest>
     {
         private global::CreateImageSdk.ImageClient? _client;

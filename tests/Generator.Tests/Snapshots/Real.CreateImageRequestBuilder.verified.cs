@@ -8,6 +8,7 @@ namespace CreateImageSdk
     /// Builds and sends a <see cref="CreateImageRequest"/> step by step. Every <c>With…</c> call returns a new builder (a struct: no allocation per step), so a configured builder can be kept, reused and branched.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
+    [global::CreateImageSdk.Rules.BuilderFor(typeof(global::CreateImageSdk.CreateImageRequest))]
     public partial struct CreateImageRequestBuilder : global::CreateImageSdk.IRequestBuilder<global::CreateImageSdk.CreateImageRequest>
     {
         private global::CreateImageSdk.ImageClient? _client;

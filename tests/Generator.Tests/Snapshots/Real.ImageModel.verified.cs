@@ -23,16 +23,6 @@ namespace CreateImageSdk
         /// DALL·E 2: up to 10 images per request, sizes 256x256, 512x512 and 1024x1024. Shut down on the OpenAI API on 2026-05-12; compatible servers may still serve it.
         /// </summary>
         [global::CreateImageSdk.Rules.WireValue("dall-e-2")]
-        [global::CreateImageSdk.Rules.ModelRule("background", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("moderation", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("output_compression", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("output_format", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("partial_images", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("prompt", MaxLength = 1000)]
-        [global::CreateImageSdk.Rules.ModelRule("quality", AllowedValues = new[] { "standard" })]
-        [global::CreateImageSdk.Rules.ModelRule("size", AllowedValues = new[] { "256x256", "512x512", "1024x1024" })]
-        [global::CreateImageSdk.Rules.ModelRule("stream", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("style", Forbidden = true)]
         public static ImageModel DallE2 { get; } = new ImageModel("dall-e-2");
 
         /// <summary>
@@ -40,16 +30,6 @@ namespace CreateImageSdk
         /// DALL·E 3: one image per request, sizes 1024x1024, 1792x1024 and 1024x1792, <c>hd</c> quality and styles. Shut down on the OpenAI API on 2026-05-12; compatible servers may still serve it.
         /// </summary>
         [global::CreateImageSdk.Rules.WireValue("dall-e-3")]
-        [global::CreateImageSdk.Rules.ModelRule("background", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("moderation", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("n", Maximum = 1)]
-        [global::CreateImageSdk.Rules.ModelRule("output_compression", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("output_format", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("partial_images", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("prompt", MaxLength = 4000)]
-        [global::CreateImageSdk.Rules.ModelRule("quality", AllowedValues = new[] { "standard", "hd" })]
-        [global::CreateImageSdk.Rules.ModelRule("size", AllowedValues = new[] { "1024x1024", "1792x1024", "1024x1792" })]
-        [global::CreateImageSdk.Rules.ModelRule("stream", Forbidden = true)]
         public static ImageModel DallE3 { get; } = new ImageModel("dall-e-3");
 
         /// <summary>
@@ -57,11 +37,6 @@ namespace CreateImageSdk
         /// GPT Image 1: sizes auto, 1024x1024, 1536x1024 and 1024x1536; quality auto, low, medium or high; transparent backgrounds.
         /// </summary>
         [global::CreateImageSdk.Rules.WireValue("gpt-image-1")]
-        [global::CreateImageSdk.Rules.ModelRule("prompt", MaxLength = 32000)]
-        [global::CreateImageSdk.Rules.ModelRule("quality", AllowedValues = new[] { "auto", "low", "medium", "high" })]
-        [global::CreateImageSdk.Rules.ModelRule("response_format", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("size", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" })]
-        [global::CreateImageSdk.Rules.ModelRule("style", Forbidden = true)]
         public static ImageModel GptImage1 { get; } = new ImageModel("gpt-image-1");
 
         /// <summary>
@@ -69,11 +44,6 @@ namespace CreateImageSdk
         /// GPT Image 1 mini: a smaller, cheaper GPT image model with the same parameters as <c>gpt-image-1</c>.
         /// </summary>
         [global::CreateImageSdk.Rules.WireValue("gpt-image-1-mini")]
-        [global::CreateImageSdk.Rules.ModelRule("prompt", MaxLength = 32000)]
-        [global::CreateImageSdk.Rules.ModelRule("quality", AllowedValues = new[] { "auto", "low", "medium", "high" })]
-        [global::CreateImageSdk.Rules.ModelRule("response_format", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("size", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" })]
-        [global::CreateImageSdk.Rules.ModelRule("style", Forbidden = true)]
         public static ImageModel GptImage1Mini { get; } = new ImageModel("gpt-image-1-mini");
 
         /// <summary>
@@ -81,11 +51,6 @@ namespace CreateImageSdk
         /// GPT Image 1.5: the GPT image model that followed <c>gpt-image-1</c>, with the same parameters.
         /// </summary>
         [global::CreateImageSdk.Rules.WireValue("gpt-image-1.5")]
-        [global::CreateImageSdk.Rules.ModelRule("prompt", MaxLength = 32000)]
-        [global::CreateImageSdk.Rules.ModelRule("quality", AllowedValues = new[] { "auto", "low", "medium", "high" })]
-        [global::CreateImageSdk.Rules.ModelRule("response_format", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("size", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" })]
-        [global::CreateImageSdk.Rules.ModelRule("style", Forbidden = true)]
         public static ImageModel GptImage1_5 { get; } = new ImageModel("gpt-image-1.5");
 
         /// <summary>
@@ -93,11 +58,6 @@ namespace CreateImageSdk
         /// GPT Image 2: also takes free sizes WIDTHxHEIGHT (both multiples of 16, aspect ratio 1:3 to 3:1, longest side at most 3840, 655,360 to 8,294,400 pixels).
         /// </summary>
         [global::CreateImageSdk.Rules.WireValue("gpt-image-2")]
-        [global::CreateImageSdk.Rules.ModelRule("prompt", MaxLength = 32000)]
-        [global::CreateImageSdk.Rules.ModelRule("quality", AllowedValues = new[] { "auto", "low", "medium", "high" })]
-        [global::CreateImageSdk.Rules.ModelRule("response_format", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("size", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" }, FreeSizeMultipleOf = 16, FreeSizeMaxLongEdge = 3840, FreeSizeMaxAspectRatio = 3, FreeSizeMinPixels = 655360, FreeSizeMaxPixels = 8294400)]
-        [global::CreateImageSdk.Rules.ModelRule("style", Forbidden = true)]
         public static ImageModel GptImage2 { get; } = new ImageModel("gpt-image-2");
 
         /// <summary>
@@ -105,11 +65,6 @@ namespace CreateImageSdk
         /// The dated snapshot of <c>gpt-image-2</c> (2026-04-21).
         /// </summary>
         [global::CreateImageSdk.Rules.WireValue("gpt-image-2-2026-04-21")]
-        [global::CreateImageSdk.Rules.ModelRule("prompt", MaxLength = 32000)]
-        [global::CreateImageSdk.Rules.ModelRule("quality", AllowedValues = new[] { "auto", "low", "medium", "high" })]
-        [global::CreateImageSdk.Rules.ModelRule("response_format", Forbidden = true)]
-        [global::CreateImageSdk.Rules.ModelRule("size", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" }, FreeSizeMultipleOf = 16, FreeSizeMaxLongEdge = 3840, FreeSizeMaxAspectRatio = 3, FreeSizeMinPixels = 655360, FreeSizeMaxPixels = 8294400)]
-        [global::CreateImageSdk.Rules.ModelRule("style", Forbidden = true)]
         public static ImageModel GptImage2_2026_04_21 { get; } = new ImageModel("gpt-image-2-2026-04-21");
 
         /// <summary>

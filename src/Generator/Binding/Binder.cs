@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CreateImageSdk.Generator.Diagnostics;
+using CreateImageSdk.Generator.Emitting;
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Binding
+{
+    /// <summary>
+    /// Every parsed type → the files to emit. Here, and only here, are names decided (builders, model value types,
+    /// hint names) and facts gathered across schemas (an operation's response and stream event exist; which models of
+    /// which operation accept a value). A hint name given twice is CIS018 at the schema that asked for it, never a crash.
+    /// </summary>
+    internal static class Binder
+    {
+        public static BindResult Bind(TypeSet types)
+        {
+            var files = new List<GeneratedFile>();
+            var diagnostics = new List<DiagnosticInfo>();
+            foreach (var conflict in types.Conflicts)
+            {
+                diagnostics.Add(AtFile(DiagnosticDescriptors.ConflictingType, conflict.Path, conflict.Text));
+            }
+
+            if (types.Objects.Count == 0 && types.Enums.Count == 0) return new BindResult(EquatableArray<GeneratedFile>.Empty, diagnostics.ToEquatableArray());
+
+            var requests = types.Objects.Where(o => o.Item.Operation != null).ToList();
+            foreach (var entry in types.Enums)
+            {
+                files.Add(new EnumFile(entry.Item.Name + ".g.cs", entry.File, entry.Item, Notes(entry.Item, requests)));
+            }
+
+            files.Add(new JsonContextFile(
+                JsonContextEmitter.ContextName + ".g.cs",
+                types.Objects.Select(o => o.Item.Name).Concat(types.Enums.Select(e => e.Item.Name)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()));
+
+            var enums = types.Enums.ToDictionary(e => e.Item.Name, e => e.Item, StringComparer.Ordinal);
+            foreach (var entry in types.Objects)
+            {
+                var (item, file) = entry;
+                var path = entry.Path;
+                files.Add(new ObjectFile(item.Name + ".g.cs", file, item));
+                // Only requests are validated; response types are read as they come.
+                if (item.Rules.Count > 0 || item.Operation != null) files.Add(new ValidationFile(item.Name + ".Validation.g.cs", file, item));
+                if (item.Operation is null) continue;
+
+                if (OperationProblem(types, item) is { } problem)
+                {
+                    diagnostics.Add(AtFile(DiagnosticDescriptors.UnknownOperationType, path, item.Name, problem));
+                    continue;
+                }
+
+                var builder = item.Name + "Builder";
+                files.Add(new BuilderFile(builder + ".g.cs", file, item, builder, FinalCheck(types, item.Operation)));
+                var models = item.Models.Where(m => m.Accepted && m.Constraints.Count > 0)
+                    .Select(m => new ModelBuilderName(m.WireValue, m.MemberName, m.MemberName + item.Operation.Variant + "RequestBuilder"))
+                    .ToList();
+                if (models.Count == 0) continue;
+
+                var used = item.Properties.Where(p => p.Type.TypeName != null && enums.ContainsKey(p.Type.TypeName)).Select(p => enums[p.Type.TypeName!]).Distinct().ToEquatableArray();
+                files.Add(new ModelEntryPointsFile(builder + ".Models.g.cs", file, item, builder, models.ToEquatableArray()));
+                foreach (var model in models)
+                {
+                    var rules = item.Models.First(m => m.WireValue == model.WireValue);
+                    files.Add(new ModelBuilderFile(model.BuilderName + ".g.cs", file, item, rules, model.BuilderName, model.MemberName + item.Operation.Variant, used));
+                }
+            }
+
+            return new BindResult(Unique(files, types, diagnostics).ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// Keeps the first file of each hint name (compared as Roslyn does, ignoring case); every later one is CIS018
+        /// at its schema. Two operations whose model types would share names (no distinct <c>variant</c>) end here.
+        /// </summary>
+        private static IEnumerable<GeneratedFile> Unique(List<GeneratedFile> files, TypeSet types, List<DiagnosticInfo> diagnostics)
+        {
+            var seen = new Dictionary<string, GeneratedFile>(StringComparer.OrdinalIgnoreCase);
+            foreach (var file in files)
+            {
+                if (seen.TryGetValue(file.HintName, out var first))
+                {
+                    var path = types.Objects.FirstOrDefault(o => o.File == file.SchemaFile)?.Path ?? types.Enums.FirstOrDefault(e => e.File == file.SchemaFile)?.Path ?? string.Empty;
+                    diagnostics.Add(AtFile(DiagnosticDescriptors.DuplicateHintName, path, file.HintName, first.SchemaFile, file.SchemaFile));
+                    continue;
+                }
+
+                seen.Add(file.HintName, file);
+                yield return file;
+            }
+        }
+
+        /// <summary>What each operation's rules say about each value of <paramref name="spec"/>, as doc sentences.</summary>
+        private static EquatableArray<MemberNote> Notes(EnumSpec spec, IReadOnlyList<TypeSet.Entry<ObjectSpec>> requests)
+        {
+            var notes = new List<MemberNote>();
+            var labelled = requests.Count > 1;
+            foreach (var member in spec.Members)
+            {
+                foreach (var request in requests.Select(r => r.Item))
+                {
+                    var label = labelled ? Docs.Code(request.Operation!.MethodName) + ": " : string.Empty;
+                    var discriminator = request.Properties.FirstOrDefault(p => p.WireName == request.Discriminator);
+                    if (discriminator?.Type.TypeName == spec.Name && request.Models.FirstOrDefault(m => m.WireValue == member.WireValue) is { Accepted: false })
+                    {
+                        notes.Add(new MemberNote(member.WireValue, label + "not accepted by " + Docs.Code(request.Operation!.HttpMethod + " " + request.Operation.Path) + "."));
+                        continue;
+                    }
+
+                    foreach (var property in request.Properties.Where(p => p.Type.TypeName == spec.Name))
+                    {
+                        var support = request.ValueSupport.FirstOrDefault(v => v.Property == property.WireName && v.Value == member.WireValue);
+                        if (support is null) continue;
+                        var text = "Supported only by: " + Docs.CodeList(support.SupportedBy) + ".";
+                        notes.Add(new MemberNote(member.WireValue, labelled ? label + char.ToLowerInvariant(text[0]) + text.Substring(1) : text));
+                    }
+                }
+            }
+
+            return notes.ToEquatableArray();
+        }
+
+        /// <summary>What an operation names that does not exist: its response, its stream event, or its stream flag.</summary>
+        private static string? OperationProblem(TypeSet types, ObjectSpec request)
+        {
+            var operation = request.Operation!;
+            bool IsObject(string? name) => types.Objects.Any(o => o.Item.Name == name);
+            if (!IsObject(operation.ResponseType)) return "the response type '" + operation.ResponseType + "'";
+            if (operation.StreamEvent != null && !IsObject(operation.StreamEvent)) return "the stream event type '" + operation.StreamEvent + "'";
+            if (operation.StreamFlag != null && !request.Properties.Any(p => p.WireName == operation.StreamFlag && p.Type.Kind == ValueKind.Boolean))
+            {
+                return "the stream flag '" + operation.StreamFlag + "' (it must be a boolean property)";
+            }
+
+            if (operation.FinalEventProperty != null &&
+                !types.Objects.Any(o => o.Item.Name == operation.StreamEvent && o.Item.Properties.Any(p => p.WireName == operation.FinalEventProperty)))
+            {
+                return "the final-event property '" + operation.FinalEventProperty + "'";
+            }
+
+            return null;
+        }
+
+        /// <summary>The lambda that recognises the last streamed event, from <c>x-operation.stream.final</c>.</summary>
+        private static string? FinalCheck(TypeSet types, OperationSpec operation)
+        {
+            var property = types.Objects.Select(o => o.Item).FirstOrDefault(o => o.Name == operation.StreamEvent)?
+                .Properties.FirstOrDefault(p => p.WireName == operation.FinalEventProperty);
+            if (property is null || operation.FinalEventValue is null) return null;
+            var access = "e." + property.Name + (property.IsRequired ? "." : "?.");
+            var wire = property.Type.Kind switch
+            {
+                ValueKind.OpenEnum => access + "Value",
+                ValueKind.ClosedEnum => access + "ToWireString()",
+                ValueKind.String => "e." + property.Name,
+                _ => null,
+            };
+            return wire is null ? null : "static e => " + wire + " == " + Identifiers.Literal(operation.FinalEventValue);
+        }
+
+        /// <summary>A diagnostic at the start of a schema file: the problem is in how files relate, not at one token.</summary>
+        private static DiagnosticInfo AtFile(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string path, params string[] args) =>
+            new DiagnosticInfo(descriptor.Id, path, default, default, new EquatableArray<string>(args));
+    }
+}

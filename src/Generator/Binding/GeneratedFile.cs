@@ -1,0 +1,52 @@
+using CreateImageSdk.Generator.Model;
+
+namespace CreateImageSdk.Generator.Binding
+{
+    /// <summary>
+    /// One source file to add, with everything its emitter needs and nothing more: the bind stage decides names and
+    /// cross-type facts, and an emitter only prints. Each file is its own pipeline item, compared by value, so a
+    /// schema edit re-emits only the files whose content it changes, and a failure in one file stays in that file.
+    /// </summary>
+    /// <param name="HintName">The unique name the file is added under.</param>
+    /// <param name="SchemaFile">The schema file named in the generated header.</param>
+    internal abstract record GeneratedFile(string HintName, string SchemaFile);
+
+    /// <summary>A value set (closed enum or open value type), with what each operation says about its values.</summary>
+    internal sealed record EnumFile(string HintName, string SchemaFile, EnumSpec Enum, EquatableArray<MemberNote> Notes)
+        : GeneratedFile(HintName, SchemaFile);
+
+    /// <summary>An object type (a request or a response part) and its converter.</summary>
+    internal sealed record ObjectFile(string HintName, string SchemaFile, ObjectSpec Object)
+        : GeneratedFile(HintName, SchemaFile);
+
+    /// <summary>A request's <c>Validate()</c>.</summary>
+    internal sealed record ValidationFile(string HintName, string SchemaFile, ObjectSpec Request)
+        : GeneratedFile(HintName, SchemaFile);
+
+    /// <summary>A request's general builder and the client methods that start and send it.</summary>
+    /// <param name="BuilderName">The builder's type name.</param>
+    /// <param name="FinalCheck">A lambda that tells the last streamed event, or null.</param>
+    internal sealed record BuilderFile(string HintName, string SchemaFile, ObjectSpec Request, string BuilderName, string? FinalCheck)
+        : GeneratedFile(HintName, SchemaFile);
+
+    /// <summary>The <c>Using…()</c> steps of a general builder, one per model with a builder of its own.</summary>
+    internal sealed record ModelEntryPointsFile(string HintName, string SchemaFile, ObjectSpec Request, string BuilderName, EquatableArray<ModelBuilderName> Models)
+        : GeneratedFile(HintName, SchemaFile);
+
+    /// <summary>One model's builder for one operation, with the value types that hold only what the model accepts.</summary>
+    /// <param name="Enums">The value sets the request's properties use.</param>
+    /// <param name="ValueTypePrefix">What the model's own value types start with (<c>DallE2Edit</c> → <c>DallE2EditSize</c>).</param>
+    internal sealed record ModelBuilderFile(
+        string HintName, string SchemaFile, ObjectSpec Request, ModelRulesSpec Model, string BuilderName, string ValueTypePrefix, EquatableArray<EnumSpec> Enums)
+        : GeneratedFile(HintName, SchemaFile);
+
+    /// <summary>The one serializer context for every generated type.</summary>
+    internal sealed record JsonContextFile(string HintName, EquatableArray<string> TypeNames)
+        : GeneratedFile(HintName, string.Empty);
+
+    /// <summary>A sentence for one value's docs, from one operation's rules (e.g. "Supported only by: dall-e-3.").</summary>
+    internal sealed record MemberNote(string WireValue, string Text);
+
+    /// <summary>A model and the name of its builder for one operation.</summary>
+    internal sealed record ModelBuilderName(string WireValue, string MemberName, string BuilderName);
+}
