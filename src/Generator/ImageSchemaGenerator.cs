@@ -20,15 +20,26 @@ namespace CreateImageSdk.Generator
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var parsed = context.AdditionalTextsProvider
+            var files = context.AdditionalTextsProvider
                 .Where(static file => file.Path.EndsWith(SchemaSuffix, StringComparison.OrdinalIgnoreCase))
-                .WithTrackingName(TrackingNames.SchemaFiles)
-                .Select(static (file, ct) =>
+                .WithTrackingName(TrackingNames.SchemaFiles);
+
+            // Every file's definitions, for relative $refs across files; a file is parsed again only when a file's
+            // definitions (or its own text) change, not when another file's rules do.
+            var shared = files
+                .Select(static (file, ct) => ReferenceInliner.Read(System.IO.Path.GetFileName(file.Path), file.GetText(ct)?.ToString() ?? string.Empty))
+                .WithTrackingName(TrackingNames.Definitions)
+                .Collect()
+                .Select(static (items, _) => items.OrderBy(d => d.FileName, StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(TrackingNames.SharedDefinitions);
+
+            var parsed = files.Combine(shared)
+                .Select(static (pair, ct) =>
                 {
-                    var text = file.GetText(ct);
+                    var text = pair.Left.GetText(ct);
                     return text is null
                         ? new ParseResult(null, EquatableArray<Diagnostics.DiagnosticInfo>.Empty)
-                        : SchemaParser.Parse(file.Path, text, ct);
+                        : SchemaParser.Parse(pair.Left.Path, text, pair.Right, ct);
                 })
                 .WithTrackingName(TrackingNames.Parse);
 
@@ -58,8 +69,8 @@ namespace CreateImageSdk.Generator
             });
 
             // One item per generated file: an edit re-emits only the files whose inputs changed.
-            var files = bound.SelectMany(static (result, _) => result.Files).WithTrackingName(TrackingNames.Files);
-            var emitted = files.Select(static (file, ct) => Emit(file, ct)).WithTrackingName(TrackingNames.Emit);
+            var outputs = bound.SelectMany(static (result, _) => result.Files).WithTrackingName(TrackingNames.Files);
+            var emitted = outputs.Select(static (file, ct) => Emit(file, ct)).WithTrackingName(TrackingNames.Emit);
             context.RegisterSourceOutput(emitted, static (spc, source) =>
             {
                 if (source.Error != null)

@@ -6,6 +6,12 @@ namespace CreateImageSdk.Generator
         /// <summary>The schema files among the additional files.</summary>
         public const string SchemaFiles = nameof(SchemaFiles);
 
+        /// <summary>Each file's definitions, shared with the others.</summary>
+        public const string Definitions = nameof(Definitions);
+
+        /// <summary>Every file's definitions together.</summary>
+        public const string SharedDefinitions = nameof(SharedDefinitions);
+
         /// <summary>Each file parsed into a model plus its diagnostics.</summary>
         public const string Parse = nameof(Parse);
 

@@ -254,12 +254,12 @@ namespace CreateImageSdk.Tests
             Assert.Equal("PathOverrides", Assert.Throws<ArgumentException>(() => new ImageClient(options)).ParamName);
         }
 
-        /// <summary>The model enum of schemas/create-image-request.schema.json, as written.</summary>
+        /// <summary>The model enum of schemas/image-common.schema.json (the definition every operation uses), as written.</summary>
         private static string[] SchemaModels()
         {
-            var path = System.IO.Path.Combine(System.AppContext.BaseDirectory, "..", "..", "..", "..", "..", "schemas", "create-image-request.schema.json");
+            var path = System.IO.Path.Combine(System.AppContext.BaseDirectory, "..", "..", "..", "..", "..", "schemas", "image-common.schema.json");
             using var schema = JsonDocument.Parse(System.IO.File.ReadAllText(path));
-            return schema.RootElement.GetProperty("properties").GetProperty("model").GetProperty("anyOf").EnumerateArray()
+            return schema.RootElement.GetProperty("definitions").GetProperty("ImageModel").GetProperty("anyOf").EnumerateArray()
                 .Where(branch => branch.TryGetProperty("enum", out _))
                 .SelectMany(branch => branch.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!))
                 .ToArray();

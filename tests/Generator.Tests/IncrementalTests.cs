@@ -12,59 +12,79 @@ namespace CreateImageSdk.Generator.Tests
 {
     public class IncrementalTests
     {
-        private static readonly string[] TrackedSteps =
-        {
-            TrackingNames.SchemaFiles, TrackingNames.Parse, TrackingNames.Specs, TrackingNames.AllSpecs, TrackingNames.Diagnostics,
-        };
-
         [Fact]
-        public void UnrelatedCodeEdit_LeavesEveryStepCachedOrUnchanged()
-        {
-            var compilation = GeneratorRunner.Compilation("class Placeholder { }");
-            var driver = GeneratorRunner.CreateDriver(GeneratorRunner.RealSchemas()).RunGenerators(compilation);
-            var first = driver.GetRunResult();
-
-            var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { int X => 1; }", GeneratorRunner.ParseOptions));
-            var second = driver.RunGenerators(edited).GetRunResult();
-
-            Assert.Equal(
-                first.Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()),
-                second.Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()));
-            var steps = second.Results.Single().TrackedSteps;
-            foreach (var name in TrackedSteps)
-            {
-                Assert.True(steps.ContainsKey(name), "step " + name + " was not tracked");
-                foreach (var output in steps[name].SelectMany(step => step.Outputs))
-                {
-                    Assert.True(
-                        output.Reason == IncrementalStepRunReason.Cached || output.Reason == IncrementalStepRunReason.Unchanged,
-                        name + " ran again: " + output.Reason);
-                }
-            }
-
-            foreach (var output in second.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(step => step.Outputs))
-            {
-                Assert.True(output.Reason == IncrementalStepRunReason.Cached || output.Reason == IncrementalStepRunReason.Unchanged, "an output was re-emitted: " + output.Reason);
-            }
-        }
-
-        [Fact]
-        public void SchemaEdit_ChangesTheOutput()
+        public void RuleEdit_ReparsesOneFile_AndReemitsOnlyTheFilesThatOperationOwns()
         {
             var schemas = GeneratorRunner.RealSchemas().ToList();
             var compilation = GeneratorRunner.Compilation("class Placeholder { }");
             var driver = GeneratorRunner.CreateDriver(schemas).RunGenerators(compilation);
             var request = schemas.Single(s => s.Path.EndsWith("create-image-request.schema.json", StringComparison.Ordinal));
-            var changed = GeneratorRunner.Schema("create-image-request.schema.json", request.GetText()!.ToString().Replace("\"1792x1024\"", "\"2048x1024\""));
+            var text = request.GetText()!.ToString();
+            Assert.Contains("\"maxLength\": 4000", text);
+            // dall-e-3's prompt limit: a rule of the generations operation, in no shared definition.
+            var changed = GeneratorRunner.Schema("create-image-request.schema.json", text.Replace("\"maxLength\": 4000", "\"maxLength\": 3000"));
 
             var second = driver.ReplaceAdditionalText(request, changed).RunGenerators(compilation).GetRunResult();
 
-            var size = GeneratorRunner.Source(second, "ImageSize.g.cs");
-            Assert.Contains("Size2048x1024", size);
-            Assert.DoesNotContain("Size1792x1024", size);
-            var parse = second.Results.Single().TrackedSteps[TrackingNames.Parse].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
-            Assert.Contains(IncrementalStepRunReason.Modified, parse);
-            Assert.Contains(IncrementalStepRunReason.Cached, parse); // the other schema files were not parsed again
+            Assert.Contains("MaxLength = 3000", GeneratorRunner.Source(second, "CreateImageRequest.g.cs"));
+            var steps = second.Results.Single().TrackedSteps;
+            var parse = steps[TrackingNames.Parse].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            Assert.Equal(1, parse.Count(r => r == IncrementalStepRunReason.Modified));
+            Assert.Equal(schemas.Count - 1, parse.Count(r => r == IncrementalStepRunReason.Cached)); // the other files were not parsed again
+            var shared = steps[TrackingNames.SharedDefinitions].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            Assert.All(shared, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "shared definitions: " + r));
+
+            var emitted = EmitReasons(second);
+            var rerun = emitted.Where(e => e.Value != IncrementalStepRunReason.Cached && e.Value != IncrementalStepRunReason.Unchanged).Select(e => e.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+            Assert.Equal(new[] { "CreateImageRequest.Validation.g.cs", "CreateImageRequest.g.cs", "DallE3RequestBuilder.g.cs" }, rerun);
+            Assert.True(emitted.Count > 20, "expected every generated file to be its own pipeline item, saw " + emitted.Count);
+        }
+
+        [Fact]
+        public void SharedDefinitionEdit_ReemitsTheSharedType_AndNotTheResponses()
+        {
+            var schemas = GeneratorRunner.RealSchemas().ToList();
+            var compilation = GeneratorRunner.Compilation("class Placeholder { }");
+            var driver = GeneratorRunner.CreateDriver(schemas).RunGenerators(compilation);
+            var common = schemas.Single(s => s.Path.EndsWith("image-common.schema.json", StringComparison.Ordinal));
+            var changed = GeneratorRunner.Schema("image-common.schema.json", common.GetText()!.ToString().Replace("The quality of the generated images.", "How good the generated images look."));
+
+            var second = driver.ReplaceAdditionalText(common, changed).RunGenerators(compilation).GetRunResult();
+
+            Assert.Contains("How good the generated images look.", GeneratorRunner.Source(second, "ImageQuality.g.cs"));
+            var emitted = EmitReasons(second);
+            Assert.Equal(IncrementalStepRunReason.Modified, emitted["ImageQuality.g.cs"]);
+            foreach (var untouched in new[] { "ImagesResponse.g.cs", "ImageModel.g.cs", "ImageSize.g.cs", "CreateImageRequest.g.cs", "DallE3RequestBuilder.g.cs" })
+            {
+                Assert.True(emitted[untouched] is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, untouched + " was re-emitted: " + emitted[untouched]);
+            }
+        }
+
+        [Fact]
+        public void UnrelatedCodeEdit_RunsNothing()
+        {
+            var compilation = GeneratorRunner.Compilation("class Placeholder { }");
+            var driver = GeneratorRunner.CreateDriver(GeneratorRunner.RealSchemas()).RunGenerators(compilation);
+            var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { int X => 1; }", GeneratorRunner.ParseOptions));
+
+            var second = driver.RunGenerators(edited).GetRunResult();
+
+            var emitted = EmitReasons(second);
+            Assert.NotEmpty(emitted);
+            Assert.All(emitted.Values, r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        }
+
+        /// <summary>For each generated file, why the emit step produced it on this run.</summary>
+        private static Dictionary<string, IncrementalStepRunReason> EmitReasons(GeneratorDriverRunResult result)
+        {
+            var reasons = new Dictionary<string, IncrementalStepRunReason>(StringComparer.Ordinal);
+            foreach (var (value, reason) in result.Results.Single().TrackedSteps[TrackingNames.Emit].SelectMany(s => s.Outputs))
+            {
+                var hintName = (string)value.GetType().GetProperty("HintName")!.GetValue(value)!;
+                reasons[hintName] = reason;
+            }
+
+            return reasons;
         }
 
         [Fact]

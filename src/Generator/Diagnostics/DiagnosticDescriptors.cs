@@ -46,7 +46,7 @@ namespace CreateImageSdk.Generator.Diagnostics
             "CIS012", "Invalid or clashing C# name", "'{0}' gives the C# name '{1}', which {2}; set x-csharp-name or x-csharp-type-name");
 
         public static readonly DiagnosticDescriptor ExternalReference = Create(
-            "CIS013", "External reference", "$ref '{0}' points outside this file; only local references (#/...) are read, so the build never fetches anything");
+            "CIS013", "External reference", "$ref '{0}' points outside schemas/; only local references (#/...) and relative ones to another schema file (other.schema.json#/definitions/Name) are read, so the build never fetches anything");
 
         public static readonly DiagnosticDescriptor UnknownOperationType = Create(
             "CIS014", "Operation names an unknown type or property", "x-operation of '{0}' names {1}, which no schema defines");
@@ -60,13 +60,16 @@ namespace CreateImageSdk.Generator.Diagnostics
         public static readonly DiagnosticDescriptor EnumDescriptionCount = Create(
             "CIS016", "Enum descriptions do not match the values", "x-enum-descriptions of '{0}' has {1} entries for {2} values; give one description per value, in the same order");
 
+        public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+            "CIS019", "Unresolved reference", "$ref '{0}' cannot be resolved: {1}; a relative reference names a definition of another *.schema.json file in schemas/");
+
         public static readonly DiagnosticDescriptor DuplicateHintName = Create(
             "CIS018", "Two generated files share a name", "The generated file '{0}' would be added twice (from {1} and {2}); give the second operation its own x-operation.variant, or rename one of the types");
 
         private static readonly DiagnosticDescriptor[] All =
         {
             InvalidJson, UnreadableSchema, NoProperties, UnsupportedType, EmptyEnum, MemberNameClash, MissingTitle,
-            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType, InvalidPattern, EnumDescriptionCount, InvalidModelProperty, DuplicateHintName,
+            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType, InvalidPattern, EnumDescriptionCount, InvalidModelProperty, DuplicateHintName, UnresolvedReference,
         };
 
         public static DiagnosticDescriptor ById(string id)

@@ -34,7 +34,14 @@ namespace CreateImageSdk.Generator.Parsing
             _root = root;
         }
 
-        public static ParseResult Parse(string path, SourceText text, CancellationToken cancellationToken)
+        public static ParseResult Parse(string path, SourceText text, CancellationToken cancellationToken) =>
+            Parse(path, text, EquatableArray<SharedDefinitions>.Empty, cancellationToken);
+
+        /// <param name="path">The schema file's path.</param>
+        /// <param name="text">Its text.</param>
+        /// <param name="shared">The definitions of every schema file, for relative references.</param>
+        /// <param name="cancellationToken">Cancels the parse.</param>
+        public static ParseResult Parse(string path, SourceText text, EquatableArray<SharedDefinitions> shared, CancellationToken cancellationToken)
         {
             var fileName = Path.GetFileName(path);
             var locator = new SchemaLocator(path, text);
@@ -69,15 +76,16 @@ namespace CreateImageSdk.Generator.Parsing
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var reference in root.Descendants().OfType<JProperty>().Where(p => p.Name == "$ref"))
+            // NJsonSchema would resolve a non-local reference over the file system or the network, inside the
+            // compiler: other schema files' definitions are copied in instead, and anything else is refused.
+            if (ReferenceInliner.Inline(root, fileName, shared, locator) is { } unresolved) return Fail(unresolved);
+            if (root["properties"] is null && (root["definitions"] ?? root["$defs"]) is JObject)
             {
-                var target = reference.Value.Type == JTokenType.String ? (string?)reference.Value : null;
-                if (target is null || !target.StartsWith("#", StringComparison.Ordinal))
-                {
-                    // NJsonSchema would resolve it over the file system or the network, inside the compiler.
-                    return Fail(locator.At(DiagnosticDescriptors.ExternalReference, reference, target ?? reference.Value.ToString(Formatting.None)));
-                }
+                // A file of shared definitions only: its types are generated where they are used.
+                return new ParseResult(new SchemaSpec(fileName, EquatableArray<ObjectSpec>.Empty, EquatableArray<EnumSpec>.Empty, path), EquatableArray<DiagnosticInfo>.Empty);
             }
+
+            json = root.ToString(Formatting.None);
 
             JsonSchema schema;
             try
@@ -199,6 +207,14 @@ namespace CreateImageSdk.Generator.Parsing
         private TypeRef? ResolveType(JsonSchema property, JObject body, JToken location, string wireName)
         {
             var actual = property.ActualSchema;
+            if (Text(body["$ref"]) != null && ResolveJson(body) is { } target && (target["anyOf"] != null || target["enum"] != null))
+            {
+                // A value set defined once and used by reference (by several operations): named after its definition,
+                // described by it, and the same type wherever it is used. The property keeps its own description and default.
+                var definition = (JObject)target.DeepClone();
+                if (definition["x-csharp-type-name"] is null) definition["x-csharp-type-name"] = RefName(body);
+                body = definition;
+            }
 
             if (body["enum"] is JArray declared && declared.All(v => v.Type == JTokenType.Null))
             {

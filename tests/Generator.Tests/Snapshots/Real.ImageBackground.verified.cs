@@ -5,11 +5,10 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// Set the background of the generated image(s). This parameter is only supported for the GPT image models. Must be one of <c>transparent</c>, <c>opaque</c>, or <c>auto</c> (default value). When <c>auto</c> is used, the model will automatically determine the best background for the image. For <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c>, transparency is in preview. When using <c>transparent</c>, set the output format to <c>png</c> or <c>webp</c>.
+    /// The background of the generated images (GPT image models); transparent needs png or webp.
     /// </summary>
     /// <remarks>
     /// Wire values: <c>transparent</c>, <c>opaque</c>, <c>auto</c>.
-    /// Server default: <c>auto</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     public enum ImageBackground

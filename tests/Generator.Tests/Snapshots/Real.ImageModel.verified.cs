@@ -5,11 +5,10 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The model to use for image generation. One of <c>dall-e-2</c>, <c>dall-e-3</c>, or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>). Defaults to <c>dall-e-2</c> unless a parameter specific to the GPT image models is used.
+    /// An image model: one this SDK knows, or any other a compatible server accepts (Custom). Which parameters and values each model takes depends on the operation; each request type and its model-specific builders say so.
     /// </summary>
     /// <remarks>
     /// Known values: <c>dall-e-2</c>, <c>dall-e-3</c>, <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
-    /// Server default: <c>dall-e-2</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     public readonly partial struct ImageModel : global::System.IEquatable<ImageModel>

@@ -5,11 +5,10 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of <c>png</c>, <c>jpeg</c>, or <c>webp</c>.
+    /// The file format of the generated images (GPT image models).
     /// </summary>
     /// <remarks>
     /// Wire values: <c>png</c>, <c>jpeg</c>, <c>webp</c>.
-    /// Server default: <c>png</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     public enum ImageOutputFormat

@@ -5,11 +5,10 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The quality of the image that will be generated. <c>auto</c> (the default) selects the best quality for the given model; <c>high</c>, <c>medium</c> and <c>low</c> are supported for the GPT image models; <c>hd</c> and <c>standard</c> are supported for <c>dall-e-3</c>; <c>standard</c> is the only option for <c>dall-e-2</c>.
+    /// The quality of the generated images.
     /// </summary>
     /// <remarks>
     /// Wire values: <c>standard</c>, <c>hd</c>, <c>low</c>, <c>medium</c>, <c>high</c>, <c>auto</c>.
-    /// Server default: <c>auto</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     public enum ImageQuality

@@ -5,11 +5,10 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The format in which generated images with <c>dall-e-2</c> and <c>dall-e-3</c> are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated. This parameter isn't supported for the GPT image models, which always return base64-encoded images.
+    /// How the dall-e models return images: a URL valid for 60 minutes, or base64 JSON.
     /// </summary>
     /// <remarks>
     /// Wire values: <c>url</c>, <c>b64_json</c>.
-    /// Server default: <c>url</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     public enum ImageResponseFormat

@@ -5,11 +5,10 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// The size of the generated images. The GPT image models take <c>auto</c> (the default), <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take any <c>WIDTHxHEIGHT</c> whose sides are multiples of 16, with an aspect ratio between 1:3 and 3:1, a longest side of at most 3840 and 655,360 to 8,294,400 pixels (above <c>2560x1440</c> is experimental). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>; <c>dall-e-3</c> takes <c>1024x1024</c>, <c>1792x1024</c> or <c>1024x1792</c>.
+    /// The size of the generated images: a listed size, auto, or (gpt-image-2) a free WIDTHxHEIGHT size.
     /// </summary>
     /// <remarks>
     /// Known values: <c>auto</c>, <c>1024x1024</c>, <c>1536x1024</c>, <c>1024x1536</c>, <c>256x256</c>, <c>512x512</c>, <c>1792x1024</c>, <c>1024x1792</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
-    /// Server default: <c>auto</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     public readonly partial struct ImageSize : global::System.IEquatable<ImageSize>
