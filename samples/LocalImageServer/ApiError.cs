@@ -38,6 +38,35 @@ internal sealed record ApiError(int StatusCode, string Message, string Type, str
         $"The model '{model}' does not exist or does not support image generation. Supported models are: {Quote(ModelRules.Names)}.",
         InvalidRequest, "model", "model_not_found");
 
+    public static ApiError EditModelNotFound(string model) => new(400,
+        $"The model '{model}' does not exist or does not support image edits. Supported models are: {Quote(EditRules.Names)}.",
+        InvalidRequest, "model", "model_not_found");
+
+    // Edits come as multipart/form-data or JSON; the header is named because that is what the client must fix.
+    public static ApiError UnsupportedContentType(string? contentType) => new(400,
+        $"Invalid Content-Type header ({(string.IsNullOrEmpty(contentType) ? "none was sent" : contentType)}): /images/edits takes multipart/form-data or application/json.",
+        InvalidRequest, null, "invalid_content_type");
+
+    public static ApiError InvalidMultipart(string reason) => new(400,
+        $"We could not parse the multipart/form-data body of your request: {reason.TrimEnd(' ', '.')}.", InvalidRequest, null, "invalid_multipart");
+
+    public static ApiError BodyTooLarge(long limit) => new(413,
+        FormattableString.Invariant($"The request body is larger than the {limit / (1024 * 1024)} MB this local server accepts."),
+        InvalidRequest, null, "request_too_large");
+
+    public static ApiError DuplicateParameter(string param) => new(400,
+        $"Duplicate parameter '{param}': it may be sent only once.", InvalidRequest, param, "duplicate_parameter");
+
+    public static ApiError UnsupportedImageFormat(string param, string file, string? detected, IEnumerable<string> allowed, string forWhom) => new(400,
+        $"Invalid file {file}: unsupported image format ({detected ?? "not an image format the server recognises"}). Supported formats for {forWhom} are: {Quote(allowed)}; the format is read from the file's bytes, not from its declared content type.",
+        InvalidRequest, param, "invalid_image_format");
+
+    public static ApiError ImageTooLarge(string param, string file, long bytes, long limit, string forWhom) => new(400,
+        FormattableString.Invariant($"Invalid file {file}: {bytes} bytes. Files for {forWhom} must be smaller than {limit} bytes ({limit / (1024 * 1024)} MB)."),
+        InvalidRequest, param, "image_too_large");
+
+    public static ApiError InvalidImage(string param, string message) => new(400, message, InvalidRequest, param, "invalid_image");
+
     public static ApiError MissingParameter(string param) => new(400,
         $"Missing required parameter: '{param}'.", InvalidRequest, param, "missing_required_parameter");
 

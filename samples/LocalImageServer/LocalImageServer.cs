@@ -20,22 +20,34 @@ using Microsoft.Extensions.Hosting;
 namespace CreateImageSdk.LocalServer;
 
 /// <summary>
-/// An OpenAI-compatible <c>POST /v1/images/generations</c> endpoint on 127.0.0.1, for tests and samples; it also
-/// answers Azure OpenAI's routes (<c>/openai/deployments/{deployment}/images/generations?api-version=…</c> and
-/// <c>/openai/v1/images/generations</c>, with the <c>api-key</c> header).
+/// OpenAI-compatible <c>POST /v1/images/generations</c> and <c>POST /v1/images/edits</c> endpoints on 127.0.0.1,
+/// for tests and samples; it also answers Azure OpenAI's routes (<c>/openai/deployments/{deployment}/images/generations?api-version=…</c>
+/// and <c>/openai/v1/images/generations</c>, the same for <c>images/edits</c>, with the <c>api-key</c> header).
 /// It validates requests with its own per-model rules, answers with deterministic placeholder PNGs
-/// (not AI images), streams server-sent events for <c>"stream": true</c>, records every request, and
-/// can be scripted with <see cref="EnqueueResponse"/>.
+/// (not AI images; an edit's depend on its prompt and input images), streams server-sent events for
+/// <c>"stream": true</c>, records every request, and can be scripted with <see cref="EnqueueResponse"/>.
+/// Edits take <c>multipart/form-data</c> (files <c>image</c> or <c>image[]</c>, and <c>mask</c>) or <c>application/json</c>
+/// (<c>images</c> as <c>image_url</c> or <c>file_id</c> references, which the server checks but never fetches).
 /// </summary>
 public sealed class LocalImageServer : IAsyncDisposable
 {
     /// <summary>The bearer token accepted unless <see cref="LocalImageServerOptions.ApiKey"/> says otherwise.</summary>
     public const string DefaultApiKey = "local-test-key";
 
-    private const string GenerationsPath = "/v1/images/generations";
-    private const string AzureV1GenerationsPath = "/openai/v1/images/generations";
+    /// <summary>
+    /// The largest request body the server reads, 64 MiB; a larger one is answered with 413 (and still recorded, without its body).
+    /// The spec allows 16 images of up to 50 MB each in one edit, but a test server that buffers whole bodies
+    /// in memory should not hold 800 MB per request: 64 MiB still takes one maximum-size image, or many small ones.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 64L * 1024 * 1024;
+
+    private const string GenerationsOperation = "/images/generations";
+    private const string EditsOperation = "/images/edits";
+    private const string GenerationsPath = "/v1" + GenerationsOperation;
+    private const string EditsPath = "/v1" + EditsOperation;
+    private const string AzureV1GenerationsPath = "/openai/v1" + GenerationsOperation;
+    private const string AzureV1EditsPath = "/openai/v1" + EditsOperation;
     private const string AzureDeploymentsPrefix = "/openai/deployments/";
-    private const string AzureDeploymentSuffix = "/images/generations";
     private const string ImagesPrefix = "/v1/local-images/";
 
     // Bounds how long disposal waits for requests still running (for example a long ResponseDelay).
@@ -47,19 +59,30 @@ public sealed class LocalImageServer : IAsyncDisposable
     private readonly ImageStore _images = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly GenerationsEndpoint _generations;
+    private readonly EditsEndpoint _edits;
     private int _disposed;
 
     private LocalImageServer(WebApplication app, LocalImageServerOptions options)
     {
         _app = app;
         _generations = new GenerationsEndpoint(options, _requests, _queue, _images, _stopping.Token);
+        _edits = new EditsEndpoint(options, _requests, _queue, _images, _stopping.Token);
         BaseUri = null!;
     }
+
+    /// <summary>
+    /// The models <c>POST /v1/images/edits</c> accepts, in the server's own reading of the spec (dall-e-2 and the
+    /// GPT image models; not dall-e-3), for tests that compare it with the SDK's list.
+    /// </summary>
+    public static IReadOnlyList<string> EditModels { get; } = [.. EditRules.Names];
 
     /// <summary>The API base address, such as <c>http://127.0.0.1:54321/v1/</c>; it always ends with <c>/</c>.</summary>
     public Uri BaseUri { get; private set; }
 
-    /// <summary>A snapshot of every <c>POST /v1/images/generations</c> received so far, in arrival order, including refused ones.</summary>
+    /// <summary>
+    /// A snapshot of every <c>POST /v1/images/generations</c> and <c>POST /v1/images/edits</c> (and their Azure routes)
+    /// received so far, in arrival order, including refused ones.
+    /// </summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     /// <summary>Starts a server on the loopback interface and returns once it accepts connections.</summary>
@@ -101,8 +124,8 @@ public sealed class LocalImageServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes the next generations request get exactly this answer instead of the normal one, without the
-    /// API key check. Several calls queue answers, used first in, first out.
+    /// Makes the next generations or edits request get exactly this answer instead of the normal one, without the
+    /// API key check. Several calls queue answers, used first in, first out, by both endpoints.
     /// </summary>
     /// <param name="statusCode">The HTTP status code, e.g. 429.</param>
     /// <param name="body">The response body, sent as UTF-8.</param>
@@ -138,20 +161,26 @@ public sealed class LocalImageServer : IAsyncDisposable
         AddServiceHeaders(context);
         HttpRequest request = context.Request;
         string path = request.Path.Value ?? string.Empty;
-        if (HttpMethods.IsPost(request.Method) && (path == GenerationsPath || path == AzureV1GenerationsPath))
+        string? operation = path switch
         {
-            await _generations.HandleAsync(context);
+            GenerationsPath or AzureV1GenerationsPath => GenerationsOperation,
+            EditsPath or AzureV1EditsPath => EditsOperation,
+            _ => null,
+        };
+        if (HttpMethods.IsPost(request.Method) && operation is not null)
+        {
+            await Endpoint(operation).HandleAsync(context);
         }
-        else if (HttpMethods.IsPost(request.Method) && AzureDeploymentPath(path) is { } deployment)
+        else if (HttpMethods.IsPost(request.Method) && AzureDeploymentOperation(path) is { } deploymentOperation)
         {
             // Azure's deployment route: the deployment stands in for the model, and api-version is required.
             if (string.IsNullOrEmpty(request.Query["api-version"]))
             {
-                await GenerationsEndpoint.WriteErrorAsync(context.Response, ApiError.MissingApiVersion(), context.RequestAborted);
+                await ImageEndpoint.WriteErrorAsync(context.Response, ApiError.MissingApiVersion(), context.RequestAborted);
                 return;
             }
 
-            await _generations.HandleAsync(context);
+            await Endpoint(deploymentOperation).HandleAsync(context);
         }
         else if (HttpMethods.IsGet(request.Method) && path.StartsWith(ImagesPrefix, StringComparison.Ordinal) && path.EndsWith(".png", StringComparison.Ordinal)
             && _images.TryGet(path[ImagesPrefix.Length..^".png".Length], out byte[] png))
@@ -162,19 +191,27 @@ public sealed class LocalImageServer : IAsyncDisposable
         }
         else
         {
-            await GenerationsEndpoint.WriteErrorAsync(context.Response, ApiError.NotFound(request.Method, path), context.RequestAborted);
+            await ImageEndpoint.WriteErrorAsync(context.Response, ApiError.NotFound(request.Method, path), context.RequestAborted);
         }
     }
 
     /// <summary>Whether a path is one of the Azure OpenAI routes (which take the <c>api-key</c> header).</summary>
-    internal static bool IsAzurePath(string path) => path == AzureV1GenerationsPath || AzureDeploymentPath(path) != null;
+    internal static bool IsAzurePath(string path) =>
+        path == AzureV1GenerationsPath || path == AzureV1EditsPath || AzureDeploymentOperation(path) != null;
 
-    /// <summary>The deployment of <c>/openai/deployments/{deployment}/images/generations</c>, or null for another path.</summary>
-    private static string? AzureDeploymentPath(string path)
+    private ImageEndpoint Endpoint(string operation) => operation == EditsOperation ? _edits : _generations;
+
+    /// <summary>
+    /// The operation (<c>/images/generations</c> or <c>/images/edits</c>) of <c>/openai/deployments/{deployment}/…</c>,
+    /// or null for another path; the deployment is one non-empty path segment.
+    /// </summary>
+    private static string? AzureDeploymentOperation(string path)
     {
-        if (!path.StartsWith(AzureDeploymentsPrefix, StringComparison.Ordinal) || !path.EndsWith(AzureDeploymentSuffix, StringComparison.Ordinal)) return null;
-        string deployment = path[AzureDeploymentsPrefix.Length..^AzureDeploymentSuffix.Length];
-        return deployment.Length > 0 && !deployment.Contains('/', StringComparison.Ordinal) ? deployment : null;
+        if (!path.StartsWith(AzureDeploymentsPrefix, StringComparison.Ordinal)) return null;
+        string rest = path[AzureDeploymentsPrefix.Length..];
+        int slash = rest.IndexOf('/', StringComparison.Ordinal);
+        string? operation = slash > 0 ? rest[slash..] : null;
+        return operation is GenerationsOperation or EditsOperation ? operation : null;
     }
 
     /// <summary>The headers the real service puts on every answer; a scripted answer may override them.</summary>

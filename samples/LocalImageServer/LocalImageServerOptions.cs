@@ -15,7 +15,7 @@ public sealed class LocalImageServerOptions
     public string? ApiKey { get; init; } = LocalImageServer.DefaultApiKey;
 
     /// <summary>
-    /// An artificial delay before each generations request is answered, for cancellation and timeout tests.
+    /// An artificial delay before each generations or edits request is answered, for cancellation and timeout tests.
     /// The delay ends early when the client disconnects or the server is disposed.
     /// </summary>
     public TimeSpan ResponseDelay { get; init; }

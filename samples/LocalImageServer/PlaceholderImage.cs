@@ -6,7 +6,8 @@ namespace CreateImageSdk.LocalServer;
 
 /// <summary>
 /// A deterministic stand-in for a generated image: a vertical gradient crossed by diagonal stripes,
-/// with colours and stripe width taken from a hash of the prompt and the image's index.
+/// with colours and stripe width taken from a hash of the request's seed (the prompt, and for an edit also its
+/// inputs) and the image's index.
 /// These are not AI images; they only let clients decode, size-check and tell images apart.
 /// </summary>
 internal sealed class PlaceholderImage
@@ -16,10 +17,10 @@ internal sealed class PlaceholderImage
     private readonly byte[] _stripe;
     private readonly int _stripeWidth;
 
-    public PlaceholderImage(string prompt, int index, int width, int height, bool transparent)
+    public PlaceholderImage(string seed, int index, int width, int height, bool transparent)
     {
         // SHA-256 rather than string.GetHashCode, which is randomised per process.
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(prompt + "\u001f" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(seed + "\u001f" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         _top = hash[0..3];
         _bottom = hash[3..6];
         _stripe = hash[6..9];

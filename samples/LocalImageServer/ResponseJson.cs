@@ -62,18 +62,20 @@ internal static class ResponseJson
         }
     });
 
-    public static byte[] PartialImageEvent(ImageGenerationRequest request, long createdAt, byte[] png, int index) => Write(writer =>
+    /// <summary>An <c>image_generation.partial_image</c> or <c>image_edit.partial_image</c> event, by <paramref name="type"/>.</summary>
+    public static byte[] PartialImageEvent(string type, ImageGenerationRequest request, long createdAt, byte[] png, int index) => Write(writer =>
     {
-        writer.WriteString("type", "image_generation.partial_image");
+        writer.WriteString("type", type);
         writer.WriteBase64String("b64_json", png);
         writer.WriteNumber("partial_image_index", index);
         writer.WriteNumber("created_at", createdAt);
         WriteSettings(writer, request);
     });
 
-    public static byte[] CompletedEvent(ImageGenerationRequest request, long createdAt, byte[] png) => Write(writer =>
+    /// <summary>An <c>image_generation.completed</c> or <c>image_edit.completed</c> event, by <paramref name="type"/>.</summary>
+    public static byte[] CompletedEvent(string type, ImageGenerationRequest request, long createdAt, byte[] png) => Write(writer =>
     {
-        writer.WriteString("type", "image_generation.completed");
+        writer.WriteString("type", type);
         writer.WriteBase64String("b64_json", png);
         writer.WriteNumber("created_at", createdAt);
         WriteSettings(writer, request);

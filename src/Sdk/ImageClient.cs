@@ -140,12 +140,12 @@ namespace CreateImageSdk
         public override string ToString() => "ImageClient { BaseUri = " + BaseUri + ", HasApiKey = " + (HasApiKey ? "true" : "false") + " }";
 
         internal async Task<TResponse> SendAsync<TRequest, TResponse>(
-            string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+            string method, string path, TRequest request, RequestBody body, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
         {
             using var operation = ImageOperation.Start(request!, BaseUri, _provider, streaming: false);
             try
             {
-                var result = await _sender.SendAsync(new HttpMethod(method), path, JsonSerializer.SerializeToUtf8Bytes(request, requestInfo), acceptErrorStatus: false, async attempt =>
+                var result = await _sender.SendAsync(new HttpMethod(method), path, body, acceptErrorStatus: false, async attempt =>
                 {
                     var read = await ResponseReader.ReadJsonAsync(attempt, responseInfo).ConfigureAwait(false);
                     (read as IReadByClient)?.ReadBy(_sender.Http);
@@ -161,12 +161,12 @@ namespace CreateImageSdk
             }
         }
 
-        internal async Task<RawResponse> SendRawAsync<TRequest>(string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken)
+        internal async Task<RawResponse> SendRawAsync<TRequest>(string method, string path, TRequest request, RequestBody body, CancellationToken cancellationToken)
         {
             using var operation = ImageOperation.Start(request!, BaseUri, _provider, streaming: false);
             try
             {
-                var raw = await _sender.SendAsync(new HttpMethod(method), path, JsonSerializer.SerializeToUtf8Bytes(request, requestInfo), acceptErrorStatus: true, ResponseReader.ReadRawAsync, operation, cancellationToken)
+                var raw = await _sender.SendAsync(new HttpMethod(method), path, body, acceptErrorStatus: true, ResponseReader.ReadRawAsync, operation, cancellationToken)
                     .ConfigureAwait(false);
                 operation.RawStatus(raw.StatusCode);
                 return raw;
@@ -179,14 +179,13 @@ namespace CreateImageSdk
         }
 
         internal async IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(
-            string method, string path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TEvent> eventInfo, Func<TEvent, bool>? isFinal,
+            string method, string path, TRequest request, RequestBody body, JsonTypeInfo<TEvent> eventInfo, Func<TEvent, bool>? isFinal,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             using var operation = ImageOperation.Start(request!, BaseUri, _provider, streaming: true);
             // One timeout for the whole stream, retries included: from sending to the final event. Attempts are
             // retried only until one answers 2xx, that is before the first event.
             using var timeout = _sender.StartTimeout(cancellationToken);
-            var body = JsonSerializer.SerializeToUtf8Bytes(request, requestInfo);
             using var attempt = await OpenStreamAsync(method, path, body, timeout, operation, cancellationToken).ConfigureAwait(false);
 
             // The caller drives the enumerator, and C# allows no catch around a yield, so each step is wrapped.
@@ -205,7 +204,7 @@ namespace CreateImageSdk
             }
         }
 
-        private async Task<Attempt> OpenStreamAsync(string method, string path, byte[] body, CancellationTokenSource timeout, ImageOperation operation, CancellationToken cancellationToken)
+        private async Task<Attempt> OpenStreamAsync(string method, string path, RequestBody body, CancellationTokenSource timeout, ImageOperation operation, CancellationToken cancellationToken)
         {
             try
             {

@@ -57,7 +57,7 @@ internal sealed record PngFile(int Width, int Height, int Channels, byte[] Scanl
         return new PngFile(width, height, channels, scanlines);
     }
 
-    private static uint BitwiseCrc32(ReadOnlySpan<byte> data)
+    public static uint BitwiseCrc32(ReadOnlySpan<byte> data)
     {
         uint crc = 0xFFFFFFFF;
         foreach (byte b in data)

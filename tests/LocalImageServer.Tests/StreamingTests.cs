@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -21,7 +20,7 @@ public sealed class StreamingTests
             HttpCompletionOption.ResponseHeadersRead);
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        List<(string Name, JsonElement Data)> events = await ReadEventsAsync(await response.Content.ReadAsStreamAsync());
+        List<(string Name, JsonElement Data)> events = await ServerSentEvents.ReadAsync(await response.Content.ReadAsStreamAsync());
         Assert.Equal(
             ["image_generation.partial_image", "image_generation.partial_image", "image_generation.completed"],
             events.ConvertAll(e => e.Name));
@@ -38,26 +37,5 @@ public sealed class StreamingTests
         PngFile final = PngFile.Read(Convert.FromBase64String(completed.GetProperty("b64_json").GetString()!));
         Assert.Equal((1024, 1024), (final.Width, final.Height));
         Assert.NotEqual(events[0].Data.GetProperty("b64_json").GetString(), completed.GetProperty("b64_json").GetString());
-    }
-
-    private static async Task<List<(string Name, JsonElement Data)>> ReadEventsAsync(Stream stream)
-    {
-        var events = new List<(string, JsonElement)>();
-        using var reader = new StreamReader(stream);
-        string? name = null;
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                name = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                using JsonDocument data = JsonDocument.Parse(line["data: ".Length..]);
-                events.Add((name!, data.RootElement.Clone()));
-            }
-        }
-
-        return events;
     }
 }

@@ -33,7 +33,8 @@ namespace CreateImageSdk.Generator.Binding
 
             files.Add(new JsonContextFile(
                 JsonContextEmitter.ContextName + ".g.cs",
-                types.Objects.Select(o => o.Item.Name).Concat(types.Enums.Select(e => e.Item.Name)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()));
+                // A multipart request has no JSON form (its images are files), so no JSON metadata either.
+                types.Objects.Where(o => o.Item.Operation?.IsMultipart != true).Select(o => o.Item.Name).Concat(types.Enums.Select(e => e.Item.Name)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()));
 
             var enums = types.Enums.ToDictionary(e => e.Item.Name, e => e.Item, StringComparer.Ordinal);
             foreach (var entry in types.Objects)
@@ -104,7 +105,7 @@ namespace CreateImageSdk.Generator.Binding
                     var discriminator = request.Properties.FirstOrDefault(p => p.WireName == request.Discriminator);
                     if (discriminator?.Type.TypeName == spec.Name && request.Models.FirstOrDefault(m => m.WireValue == member.WireValue) is { Accepted: false })
                     {
-                        notes.Add(new MemberNote(member.WireValue, label + "not accepted by " + Docs.Code(request.Operation!.HttpMethod + " " + request.Operation.Path) + "."));
+                        notes.Add(new MemberNote(member.WireValue, "Not accepted by " + Docs.Code(request.Operation!.MethodName) + " (" + Docs.Code(request.Operation.HttpMethod + " " + request.Operation.Path) + ")."));
                         continue;
                     }
 
@@ -112,7 +113,7 @@ namespace CreateImageSdk.Generator.Binding
                     {
                         var support = request.ValueSupport.FirstOrDefault(v => v.Property == property.WireName && v.Value == member.WireValue);
                         if (support is null) continue;
-                        var text = "Supported only by: " + Docs.CodeList(support.SupportedBy) + ".";
+                        var text = support.SupportedBy.Count == 0 ? "Not accepted by any model." : "Supported only by: " + Docs.CodeList(support.SupportedBy) + ".";
                         notes.Add(new MemberNote(member.WireValue, labelled ? label + char.ToLowerInvariant(text[0]) + text.Substring(1) : text));
                     }
                 }

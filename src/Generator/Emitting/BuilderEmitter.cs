@@ -39,6 +39,15 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("    Client." + operation.MethodName + "StreamAsync(Request, cancellationToken);");
         }
 
+        /// <summary>
+        /// The body of one call, in the content type the schema's <c>x-operation</c> declares: JSON through the generated
+        /// metadata, or the request's own multipart form.
+        /// </summary>
+        private static string Body(ObjectSpec spec, string variable) =>
+            spec.Operation!.IsMultipart
+                ? variable + ".ToForm()"
+                : "global::CreateImageSdk.Http.RequestBody.Json(" + variable + ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name + ")";
+
         /// <param name="finalCheck">A lambda that tells the last streamed event, or null when the schema names none.</param>
         public static string Emit(ObjectSpec spec, string builder, string? finalCheck, string schemaFile)
         {
@@ -73,7 +82,9 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line();
 
             w.Open("public sealed partial class ImageClient");
-            var parameters = string.Join(", ", required.Select(p => RuleAttributes.WireName(p.WireName) + " " + TypeNames.Of(p.Type) + " " + Identifiers.Parameter(p.Name)));
+            // A list as the last required parameter is taken as params: EditImage("prompt", first, second).
+            var parameters = string.Join(", ", required.Select((p, i) => RuleAttributes.WireName(p.WireName) + " " +
+                (i == required.Count - 1 && p.Type.Kind == ValueKind.Array ? "params " + TypeNames.Of(p.Type.Item!) + "[]" : TypeNames.Of(p.Type)) + " " + Identifiers.Parameter(p.Name)));
             Docs.Summary(w, "Starts a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + ": " + Docs.Text(operation.Summary ?? spec.Description));
             foreach (var property in required)
             {
@@ -99,7 +110,7 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfStreaming(request!." + flag + " == true, \"" + operation.MethodName + "StreamAsync\");");
             }
 
-            w.Line("return SendAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name + ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.ResponseType + ", cancellationToken);");
+            w.Line("return SendAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, " + Body(spec, "request!") + ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.ResponseType + ", cancellationToken);");
             w.Close();
             w.Line();
             Docs.Summary(w, "Validates and sends a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + ", and returns the status, headers and body as they came, without throwing for error statuses.");
@@ -110,7 +121,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
             w.Open("public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> " + operation.MethodName + "RawAsync(" + request + " request, global::System.Threading.CancellationToken cancellationToken = default)");
             w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());");
-            w.Line("return SendRawAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name + ", cancellationToken);");
+            w.Line("return SendRawAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, " + Body(spec, "request!") + ", cancellationToken);");
             w.Close();
             if (operation.StreamFlag != null && operation.StreamEvent != null)
             {
@@ -128,7 +139,7 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("if (request is null) throw new global::System.ArgumentNullException(nameof(request));");
                 w.Line("var streaming = request with { " + flag + " = true };");
                 w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(streaming, streaming.Validate());");
-                w.Line("return StreamAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name +
+                w.Line("return StreamAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", streaming, " + Body(spec, "streaming") +
                        ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.StreamEvent + ", " + (finalCheck ?? "null") + ", cancellationToken);");
                 w.Close();
             }

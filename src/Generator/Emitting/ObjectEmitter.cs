@@ -13,6 +13,7 @@ namespace CreateImageSdk.Generator.Emitting
         {
             var w = GeneratedHeader.Start(schemaFile);
             EmitRecord(w, spec);
+            if (spec.Operation?.IsMultipart == true) return GeneratedHeader.End(w);
             w.Line();
             EmitConverter(w, spec);
             return GeneratedHeader.End(w);
@@ -51,6 +52,7 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("/// <summary>The wire names of this request's parameters, which additional properties may not use.</summary>");
                 w.Line("internal static readonly string[] WireNames = { " + string.Join(", ", spec.Properties.Select(p => Identifiers.Literal(p.WireName))) + " };");
                 EmitTelemetryTags(w, spec);
+                if (spec.Operation.IsMultipart) EmitForm(w, spec);
             }
 
             w.Close();
@@ -81,6 +83,44 @@ namespace CreateImageSdk.Generator.Emitting
                 if (value != null) w.Line("tags.Add(" + Identifiers.Literal(property.WireName) + ", " + value + ");");
             }
 
+            w.Close();
+        }
+
+        /// <summary>
+        /// A multipart operation's body: each set property as a form field in wire form, images streamed from their
+        /// source. Such a request has no JSON form, so it has no converter.
+        /// </summary>
+        private static void EmitForm(SourceWriter w, ObjectSpec spec)
+        {
+            w.Line();
+            w.Line("/// <summary>The request as the multipart form it is sent as.</summary>");
+            w.Open("internal global::CreateImageSdk.Http.MultipartForm ToForm()");
+            w.Line("var form = new global::CreateImageSdk.Http.MultipartForm();");
+            foreach (var property in spec.Properties)
+            {
+                var name = Identifiers.Literal(property.WireName);
+                var access = property.Name + (property.IsRequired && property.Type.IsValueType ? "." : "?.");
+                string value;
+                switch (property.Type.Kind)
+                {
+                    case ValueKind.String: value = property.Name; break;
+                    case ValueKind.Integer: value = "(long?)" + property.Name; break;
+                    case ValueKind.Number: value = "(double?)" + property.Name; break;
+                    case ValueKind.Boolean: value = "(bool?)" + property.Name; break;
+                    case ValueKind.ClosedEnum: value = access + "WireStringOrNull()"; break;
+                    case ValueKind.OpenEnum: value = access + "Value"; break;
+                    case ValueKind.Uri: value = access + "OriginalString"; break;
+                    case ValueKind.Binary: value = property.Name; break;
+                    case ValueKind.Array when property.Type.Item!.Kind == ValueKind.Binary: value = property.Name; break;
+                    default:
+                        throw new System.NotSupportedException("A multipart request cannot send property '" + property.WireName + "' (" + property.Type.Kind + "): only text, numbers, flags, enums, images and lists of images have a form field.");
+                }
+
+                w.Line("form.Add(" + name + ", " + value + ");");
+            }
+
+            w.Line("form.Add(AdditionalProperties);");
+            w.Line("return form;");
             w.Close();
         }
 

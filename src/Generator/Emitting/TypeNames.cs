@@ -18,6 +18,7 @@ namespace CreateImageSdk.Generator.Emitting
                 case ValueKind.Uri: return "global::System.Uri";
                 case ValueKind.Base64Bytes: return "byte[]";
                 case ValueKind.UnixTime: return "global::System.DateTimeOffset";
+                case ValueKind.Binary: return Namespace + "ImageInput";
                 case ValueKind.Array: return "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Item!) + ">";
                 default: return Namespace + type.TypeName;
             }

@@ -50,6 +50,13 @@ namespace CreateImageSdk.Generator.Emitting
                 {
                     w.Line("violations.Range(" + name + ", " + v.Number + ", " + Long(property.Minimum) + ", " + Long(property.Maximum) + ", null);");
                 }
+
+                if (property.MinItems.HasValue || property.MaxItems.HasValue)
+                {
+                    w.Line("violations.Items(" + name + ", " + property.Name + "?.Count, " + Long(property.MinItems) + ", " + Long(property.MaxItems) + ", null);");
+                }
+
+                if (property.Input is { } input) EmitImageChecks(w, spec, property, input, "null");
             }
 
             for (var i = 0; i < spec.Rules.Count; i++)
@@ -65,9 +72,26 @@ namespace CreateImageSdk.Generator.Emitting
                 {
                     var v = wire[constraint.Property];
                     var name = Identifiers.Literal(constraint.Property);
-                    if (constraint.Forbidden) w.Line("violations.Forbidden(" + name + ", " + v.Text + ", " + because + ");");
+                    if (constraint.Forbidden && constraint.Property == spec.Discriminator && spec.Operation != null && rule.Conditions.Any(c => c.Property == spec.Discriminator))
+                    {
+                        // "if model is X then no model": the operation does not take X at all; say so, and name the ones it takes.
+                        var accepted = spec.Models.Where(m => m.Accepted).Select(m => Identifiers.Literal(m.WireValue));
+                        w.Line("violations.NotAccepted(" + name + ", " + v.Text + ", " + Identifiers.Literal(spec.Operation.HttpMethod + " " + spec.Operation.Path) + ", new[] { " + string.Join(", ", accepted) + " });");
+                    }
+                    else if (constraint.Forbidden)
+                    {
+                        w.Line("violations.Forbidden(" + name + ", " + v.Text + ", " + because + ");");
+                    }
+
                     if (constraint.Required) w.Line("violations.RequiredWhen(" + name + ", " + v.Text + ", " + because + ");");
                     if (constraint.MaxLength.HasValue) w.Line("violations.MaxLength(" + name + ", " + v.Text + ", " + Int(constraint.MaxLength.Value) + ", " + because + ");");
+                    var target = spec.Properties.FirstOrDefault(p => p.WireName == constraint.Property);
+                    if (constraint.MaxItems.HasValue && target != null)
+                    {
+                        w.Line("violations.Items(" + name + ", " + target.Name + "?.Count, null, " + Int(constraint.MaxItems.Value) + ", " + because + ");");
+                    }
+
+                    if (constraint.Input is { } input && target != null) EmitImageChecks(w, spec, target, input, because);
                     if (constraint.Minimum.HasValue || constraint.Maximum.HasValue)
                     {
                         w.Line("violations.Range(" + name + ", " + v.Number + ", " + Long(constraint.Minimum) + ", " + Long(constraint.Maximum) + ", " + because + ");");
@@ -113,6 +137,21 @@ namespace CreateImageSdk.Generator.Emitting
             }
 
             w.Line();
+        }
+
+        /// <summary>Format, file size, squareness and (for a mask) the size of the image it applies to.</summary>
+        private static void EmitImageChecks(SourceWriter w, ObjectSpec spec, PropertySpec property, ImageInputSpec input, string because)
+        {
+            var name = Identifiers.Literal(property.WireName);
+            var images = property.Type.Kind == ValueKind.Array ? property.Name : "(" + property.Name + " is null ? null : new[] { " + property.Name + " })";
+            var mediaTypes = input.MediaTypes.Count == 0 ? "null" : "new[] { " + string.Join(", ", input.MediaTypes.Select(Identifiers.Literal)) + " }";
+            w.Line("violations.Images(" + name + ", " + images + ", " + mediaTypes + ", " + Long(input.MaxBytes) + ", " + (input.Square ? "true" : "false") + ", " + because + ");");
+            var other = input.SameSizeAs is null ? null : spec.Properties.FirstOrDefault(p => p.WireName == input.SameSizeAs);
+            if (other != null && property.Type.Kind == ValueKind.Binary)
+            {
+                var first = other.Type.Kind == ValueKind.Array ? "(" + other.Name + " is { Count: > 0 } ? " + other.Name + "[0] : null)" : other.Name;
+                w.Line("violations.SameSize(" + name + ", " + property.Name + ", " + Identifiers.Literal(other.WireName) + ", " + first + ");");
+            }
         }
 
         private static string PatternField(PropertySpec property) => "s_pattern_" + property.Name;
@@ -198,6 +237,8 @@ namespace CreateImageSdk.Generator.Emitting
         private static string Unwrap(string test) => test.StartsWith("(", System.StringComparison.Ordinal) && test.EndsWith(")", System.StringComparison.Ordinal) ? test.Substring(1, test.Length - 2) : test;
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Long(int? value) => value.HasValue ? value.Value.ToString(CultureInfo.InvariantCulture) : "null";
 
         private static string Long(long? value) => value.HasValue ? value.Value.ToString(CultureInfo.InvariantCulture) : "null";
 

@@ -12,5 +12,11 @@ namespace CreateImageSdk.Generator.Model
         DimensionsSpec? Dimensions = null)
     {
         public bool HasAllowedValues => AllowedValues.Count > 0;
+
+        /// <summary>For a list: the most items this rule allows.</summary>
+        public int? MaxItems { get; init; }
+
+        /// <summary>For uploaded images: what this rule demands of each.</summary>
+        public ImageInputSpec? Input { get; init; }
     }
 }

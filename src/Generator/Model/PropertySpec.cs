@@ -17,5 +17,15 @@ namespace CreateImageSdk.Generator.Model
         int? MinLength,
         int? MaxLength,
         PatternSpec? Pattern,
-        EquatableArray<string> SupportedBy);
+        EquatableArray<string> SupportedBy)
+    {
+        /// <summary>For a list: the fewest items (<c>minItems</c>).</summary>
+        public int? MinItems { get; init; }
+
+        /// <summary>For a list: the most items (<c>maxItems</c>).</summary>
+        public int? MaxItems { get; init; }
+
+        /// <summary>For uploaded images: what each must be (<c>x-image-input</c>).</summary>
+        public ImageInputSpec? Input { get; init; }
+    }
 }

@@ -14,5 +14,8 @@ namespace CreateImageSdk.Generator.Model
         OpenEnum,
         Object,
         Array,
+
+        /// <summary>An uploaded file (<c>type: string, format: binary</c>): <c>ImageInput</c>, sent in a multipart form.</summary>
+        Binary,
     }
 }

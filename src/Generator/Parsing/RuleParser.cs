@@ -111,7 +111,7 @@ namespace CreateImageSdk.Generator.Parsing
                     if (constraint is null)
                     {
                         diagnostics.Add(locator.At(DiagnosticDescriptors.UnsupportedRule, property, index,
-                            "a constraint on '" + property.Name + "' must be false or use only const, enum, minimum, maximum and maxLength"));
+                            "a constraint on '" + property.Name + "' must be false or use only const, enum, minimum, maximum, maxLength, maxItems and x-image-input"));
                         return null;
                     }
 
@@ -156,7 +156,8 @@ namespace CreateImageSdk.Generator.Parsing
             }
 
             long? minimum = null, maximum = null;
-            int? maxLength = null;
+            int? maxLength = null, maxItems = null;
+            ImageInputSpec? input = null;
             foreach (var keyword in subschema.Properties())
             {
                 switch (keyword.Name)
@@ -174,13 +175,19 @@ namespace CreateImageSdk.Generator.Parsing
                     case "maxLength" when keyword.Value.Type == JTokenType.Integer:
                         maxLength = (int)keyword.Value;
                         break;
+                    case "maxItems" when keyword.Value.Type == JTokenType.Integer:
+                        maxItems = (int)keyword.Value;
+                        break;
+                    case ImageInputParser.Keyword when ImageInputParser.Read(keyword.Value as JObject) is { } read:
+                        input = read;
+                        break;
                     default:
                         return null;
                 }
             }
 
             var values = ReadValues(subschema) ?? new List<LiteralSpec>();
-            return new ConstraintSpec(property.Name, values.ToEquatableArray(), minimum, maximum, maxLength, Forbidden: false, required);
+            return new ConstraintSpec(property.Name, values.ToEquatableArray(), minimum, maximum, maxLength, Forbidden: false, required) { MaxItems = maxItems, Input = input };
         }
 
         private static List<LiteralSpec>? ReadValues(JObject subschema)

@@ -81,8 +81,9 @@ namespace CreateImageSdk.Generator.Parsing
                 if (!enums.TryGetValue(pair.Key, out var spec)) continue;
                 foreach (var member in spec.Members)
                 {
-                    var supportedBy = SupportedBy(pair.Value, member.WireValue);
-                    if (supportedBy.Count > 0) result.Add(new ValueSupportSpec(pair.Value, member.WireValue, supportedBy));
+                    // Empty when no model takes the value (hd for edits): said so, never confused with "every model".
+                    var accepting = _discriminatorValues.Where(d => Accepts(d, pair.Value, member.WireValue)).ToList();
+                    if (accepting.Count < _discriminatorValues.Count) result.Add(new ValueSupportSpec(pair.Value, member.WireValue, accepting.ToEquatableArray()));
                 }
             }
 
@@ -106,7 +107,11 @@ namespace CreateImageSdk.Generator.Parsing
                         group.Min(c => c.MaxLength),
                         group.Any(c => c.Forbidden),
                         group.Any(c => c.Required),
-                        group.Select(c => c.Dimensions).FirstOrDefault(d => d != null));
+                        group.Select(c => c.Dimensions).FirstOrDefault(d => d != null))
+                    {
+                        MaxItems = group.Min(c => c.MaxItems),
+                        Input = group.Select(c => c.Input).FirstOrDefault(i => i != null),
+                    };
                 })
                 .OrderBy(c => c.Property, StringComparer.Ordinal)
                 .ToEquatableArray();

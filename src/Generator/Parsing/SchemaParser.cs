@@ -198,7 +198,12 @@ namespace CreateImageSdk.Generator.Parsing
                     actual.MinLength,
                     actual.MaxLength,
                     ReadPattern(body, wireName),
-                    EquatableArray<string>.Empty));
+                    EquatableArray<string>.Empty)
+                {
+                    MinItems = body["minItems"]?.Type == JTokenType.Integer ? (int?)(int)body["minItems"]! : null,
+                    MaxItems = body["maxItems"]?.Type == JTokenType.Integer ? (int?)(int)body["maxItems"]! : null,
+                    Input = ImageInputParser.Read(body[ImageInputParser.Keyword] as JObject ?? (body["items"] as JObject)?[ImageInputParser.Keyword] as JObject),
+                });
             }
 
             return result;
@@ -260,6 +265,8 @@ namespace CreateImageSdk.Generator.Parsing
             var format = actual.Format;
             switch (type)
             {
+                case JsonObjectType.String when format == "binary":
+                    return new TypeRef(ValueKind.Binary);
                 case JsonObjectType.String when format == "uri":
                     return new TypeRef(ValueKind.Uri);
                 case JsonObjectType.String when Text(body["contentEncoding"]) == "base64":

@@ -13,8 +13,6 @@ namespace CreateImageSdk.Http
     /// </summary>
     internal sealed class RequestSender : IDisposable
     {
-        private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json");
-
         private readonly bool _ownsHttp;
         private readonly RequestHeaders _headers;
         private readonly RetryPolicy _retry;
@@ -57,12 +55,12 @@ namespace CreateImageSdk.Http
         /// <summary>Sends with retries, then reads the answer with <paramref name="read"/> under the same attempt's timeout.</summary>
         /// <param name="method">The HTTP method.</param>
         /// <param name="path">The path below the base URI.</param>
-        /// <param name="body">The serialized request, sent again as it is on each attempt.</param>
+        /// <param name="body">The request body; each attempt gets fresh content from it.</param>
         /// <param name="acceptErrorStatus">Return 4xx/5xx answers to <paramref name="read"/> (the raw API) instead of throwing.</param>
         /// <param name="read">Reads the answer; its failures carry the attempt count.</param>
         /// <param name="cancellationToken">The caller's cancellation.</param>
         /// <param name="operation">The call's telemetry.</param>
-        public async Task<T> SendAsync<T>(HttpMethod method, string path, byte[] body, bool acceptErrorStatus, Func<Attempt, Task<T>> read, Telemetry.ImageOperation operation, CancellationToken cancellationToken)
+        public async Task<T> SendAsync<T>(HttpMethod method, string path, RequestBody body, bool acceptErrorStatus, Func<Attempt, Task<T>> read, Telemetry.ImageOperation operation, CancellationToken cancellationToken)
         {
             using var attempt = await SendWithRetriesAsync(method, path, body, "application/json", acceptErrorStatus, null, operation, cancellationToken).ConfigureAwait(false);
             try
@@ -85,7 +83,7 @@ namespace CreateImageSdk.Http
         /// With <paramref name="sharedTimeout"/> (streams) one timeout covers every attempt and the caller disposes it.
         /// </summary>
         public async Task<Attempt> SendWithRetriesAsync(
-            HttpMethod method, string path, byte[] body, string accept, bool acceptErrorStatus, CancellationTokenSource? sharedTimeout, Telemetry.ImageOperation operation,
+            HttpMethod method, string path, RequestBody body, string accept, bool acceptErrorStatus, CancellationTokenSource? sharedTimeout, Telemetry.ImageOperation operation,
             CancellationToken cancellationToken)
         {
             if (_missingKey != null) throw new InvalidOperationException(_missingKey);
@@ -94,8 +92,7 @@ namespace CreateImageSdk.Http
             {
                 operation.Attempt(number);
                 var timeout = sharedTimeout ?? StartTimeout(cancellationToken);
-                var content = new SentTrackingContent(body);
-                content.Headers.ContentType = JsonContentType;
+                var content = new SentTrackingContent(body.CreateContent());
                 var request = new HttpRequestMessage(method, uri) { Content = content };
                 AttemptStamp.Apply(request, number, operation.Model);
                 try
@@ -141,9 +138,14 @@ namespace CreateImageSdk.Http
                 {
                     request.Dispose();
                     if (sharedTimeout is null) timeout.Dispose();
-                    if (!retryable || !_retry.HasRetryLeft(number))
+                    if (!retryable || !_retry.HasRetryLeft(number) || body.NotResendableReason != null)
                     {
-                        if (failure is ImageClientException known) known.Attempts = number;
+                        if (failure is ImageClientException known)
+                        {
+                            known.Attempts = number;
+                            if (retryable && _retry.HasRetryLeft(number)) known.NotRetriedBecause = body.NotResendableReason;
+                        }
+
                         throw failure!;
                     }
 
@@ -156,7 +158,7 @@ namespace CreateImageSdk.Http
                     TimeSpan? retryAfter;
                     try
                     {
-                        retryAfter = await CheckAnswerAsync(attempt, acceptErrorStatus).ConfigureAwait(false);
+                        retryAfter = await CheckAnswerAsync(attempt, acceptErrorStatus, body).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                     {
@@ -182,7 +184,7 @@ namespace CreateImageSdk.Http
         }
 
         /// <summary>Null when the answer is to be read; the delay when it is to be retried; throws when it is an error.</summary>
-        private async Task<TimeSpan?> CheckAnswerAsync(Attempt attempt, bool acceptErrorStatus)
+        private async Task<TimeSpan?> CheckAnswerAsync(Attempt attempt, bool acceptErrorStatus, RequestBody body)
         {
             var response = attempt.Response;
             var answeredBy = response.RequestMessage?.RequestUri;
@@ -209,6 +211,12 @@ namespace CreateImageSdk.Http
             }
 
             var wait = _retry.Decide(response, attempt.Number, out var notRetriedBecause);
+            if (wait != null && body.NotResendableReason is { } cannotResend)
+            {
+                wait = null;
+                notRetriedBecause = cannotResend;
+            }
+
             if (wait != null) return wait;
             if (acceptErrorStatus) return null;
 

@@ -115,12 +115,80 @@ namespace CreateImageSdk.Validation
             if (problem != null) Add(parameter, value, allowed, condition, "is not a valid size", problem + "; allowed: " + string.Join(", ", allowed) + ", or " + rule);
         }
 
+        /// <summary>A list's length: <paramref name="count"/> is null when the list was not given (Required reports that).</summary>
+        public void Items(string parameter, int? count, long? minimum, long? maximum, string? condition)
+        {
+            if (count is null) return;
+            if (count < minimum)
+            {
+                Add(parameter, null, None, condition, "has " + Items(count.Value), "give at least " + Items(minimum.Value));
+            }
+            else if (count > maximum)
+            {
+                Add(parameter, null, None, condition, "has " + Items(count.Value), "give at most " + Items(maximum.Value));
+            }
+        }
+
+        /// <summary>Each uploaded image's format, file size and shape.</summary>
+        public void Images(string parameter, IReadOnlyList<ImageInput>? images, string[]? mediaTypes, long? maxBytes, bool square, string? condition)
+        {
+            if (images is null) return;
+            for (var i = 0; i < images.Count; i++)
+            {
+                var image = images[i];
+                if (image is null)
+                {
+                    Add(parameter, null, None, condition, "holds a null image at index " + Format(i));
+                    continue;
+                }
+
+                if (mediaTypes != null && Array.IndexOf(mediaTypes, image.MediaType) < 0)
+                {
+                    Add(parameter, image.FileName, mediaTypes, condition, "is " + image.MediaType, "use " + string.Join(" or ", mediaTypes));
+                }
+
+                if (maxBytes.HasValue && image.Length > maxBytes)
+                {
+                    Add(parameter, image.FileName, None, condition, "is " + Bytes(image.Length.Value), "at most " + Bytes(maxBytes.Value) + " is accepted");
+                }
+
+                if (square && image.Width.HasValue && image.Width != image.Height)
+                {
+                    Add(parameter, image.FileName, None, condition, "is " + Format(image.Width.Value) + "x" + Format(image.Height!.Value), "a square image is required");
+                }
+            }
+        }
+
+        /// <summary>A mask must be the size of the image it applies to (when both sizes are known: PNG headers).</summary>
+        public void SameSize(string parameter, ImageInput? image, string otherParameter, ImageInput? other)
+        {
+            if (image?.Width is null || other?.Width is null) return;
+            if (image.Width != other.Width || image.Height != other.Height)
+            {
+                Add(parameter, image.FileName, None, null, "is " + Format(image.Width.Value) + "x" + Format(image.Height!.Value),
+                    "it must have the size of the first " + otherParameter + " (" + Format(other.Width.Value) + "x" + Format(other.Height!.Value) + ")");
+            }
+        }
+
+        private static string Items(long count) => count == 1 ? "1 item" : Format(count) + " items";
+
+        private static string Bytes(long bytes) =>
+            bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? Format(bytes / (1024 * 1024)) + " MB"
+            : bytes >= 1024 * 1024 ? (bytes / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MB"
+            : Format(bytes) + " bytes";
+
         public static void ThrowIfStreaming(bool streaming, string streamingMethod)
         {
             if (streaming)
             {
                 throw new ArgumentException("The request asks for a streamed response (stream: true); read it with " + streamingMethod + ", which yields the events.", "request");
             }
+        }
+
+        /// <summary>A model the operation does not take at all (dall-e-3 for edits).</summary>
+        public void NotAccepted(string parameter, string? value, string operation, string[] accepted)
+        {
+            if (value != null) Add(parameter, value, accepted, null, "is not accepted by " + operation, "use " + string.Join(", ", accepted));
         }
 
         public void Forbidden(string parameter, string? value, string condition)

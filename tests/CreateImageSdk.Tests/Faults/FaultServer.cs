@@ -25,6 +25,7 @@ namespace CreateImageSdk.Tests.Faults
         private readonly WebApplication _app;
         private readonly Func<HttpContext, Task>[] _script;
         private readonly ConcurrentQueue<string> _bodies = new ConcurrentQueue<string>();
+        private readonly ConcurrentQueue<(byte[] Body, string? ContentType, long? ContentLength)> _raw = new ConcurrentQueue<(byte[], string?, long?)>();
         private readonly ConcurrentQueue<DateTimeOffset> _arrivals = new ConcurrentQueue<DateTimeOffset>();
         private readonly ConcurrentQueue<string> _paths = new ConcurrentQueue<string>();
         private int _attempts;
@@ -43,6 +44,9 @@ namespace CreateImageSdk.Tests.Faults
 
         /// <summary>The request bodies received, in order.</summary>
         public IReadOnlyList<string> Bodies => _bodies.ToArray();
+
+        /// <summary>Each request's body as bytes, with its Content-Type and Content-Length headers, in order.</summary>
+        public IReadOnlyList<(byte[] Body, string? ContentType, long? ContentLength)> RawRequests => _raw.ToArray();
 
         /// <summary>The path and query of each request, in order.</summary>
         public IReadOnlyList<string> Paths => _paths.ToArray();
@@ -85,9 +89,12 @@ namespace CreateImageSdk.Tests.Faults
             _arrivals.Enqueue(DateTimeOffset.UtcNow);
             _paths.Enqueue(context.Request.Path.Value + context.Request.QueryString.Value);
             var number = Interlocked.Increment(ref _attempts);
-            using (var reader = new System.IO.StreamReader(context.Request.Body))
+            using (var buffer = new System.IO.MemoryStream())
             {
-                _bodies.Enqueue(await reader.ReadToEndAsync(context.RequestAborted));
+                await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+                var bytes = buffer.ToArray();
+                _raw.Enqueue((bytes, context.Request.ContentType, context.Request.ContentLength));
+                _bodies.Enqueue(System.Text.Encoding.UTF8.GetString(bytes));
             }
 
             var step = _script[Math.Min(number, _script.Length) - 1];

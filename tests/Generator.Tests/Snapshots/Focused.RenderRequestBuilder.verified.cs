@@ -220,7 +220,7 @@ namespace CreateImageSdk
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RenderRequest> RenderAsync(global::CreateImageSdk.RenderRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());
-            return SendAsync("POST", "render", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.RenderRequest, global::CreateImageSdk.CreateImageSdkJsonContext.Default.RenderRequest, cancellationToken);
+            return SendAsync("POST", "render", request!, global::CreateImageSdk.Http.RequestBody.Json(request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.RenderRequest), global::CreateImageSdk.CreateImageSdkJsonContext.Default.RenderRequest, cancellationToken);
         }
 
         /// <summary>
@@ -234,7 +234,7 @@ namespace CreateImageSdk
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> RenderRawAsync(global::CreateImageSdk.RenderRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());
-            return SendRawAsync("POST", "render", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.RenderRequest, cancellationToken);
+            return SendRawAsync("POST", "render", request!, global::CreateImageSdk.Http.RequestBody.Json(request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.RenderRequest), cancellationToken);
         }
     }
 }

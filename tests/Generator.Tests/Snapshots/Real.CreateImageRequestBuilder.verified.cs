@@ -413,7 +413,7 @@ namespace CreateImageSdk
         {
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfStreaming(request!.Stream == true, "CreateImageStreamAsync");
-            return SendAsync("POST", "images/generations", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest, global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImagesResponse, cancellationToken);
+            return SendAsync("POST", "images/generations", request!, global::CreateImageSdk.Http.RequestBody.Json(request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest), global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImagesResponse, cancellationToken);
         }
 
         /// <summary>
@@ -427,7 +427,7 @@ namespace CreateImageSdk
         public global::System.Threading.Tasks.Task<global::CreateImageSdk.RawResponse> CreateImageRawAsync(global::CreateImageSdk.CreateImageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());
-            return SendRawAsync("POST", "images/generations", request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest, cancellationToken);
+            return SendRawAsync("POST", "images/generations", request!, global::CreateImageSdk.Http.RequestBody.Json(request!, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest), cancellationToken);
         }
 
         /// <summary>
@@ -444,7 +444,7 @@ namespace CreateImageSdk
             if (request is null) throw new global::System.ArgumentNullException(nameof(request));
             var streaming = request with { Stream = true };
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(streaming, streaming.Validate());
-            return StreamAsync("POST", "images/generations", streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest, global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImageGenerationStreamEvent, static e => e.Type.Value == "image_generation.completed", cancellationToken);
+            return StreamAsync("POST", "images/generations", streaming, global::CreateImageSdk.Http.RequestBody.Json(streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest), global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImageGenerationStreamEvent, static e => e.Type.Value == "image_generation.completed", cancellationToken);
         }
     }
 }

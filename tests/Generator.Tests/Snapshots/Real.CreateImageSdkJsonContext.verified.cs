@@ -24,6 +24,8 @@ namespace CreateImageSdk
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedQuality>? _GeneratedQuality;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedSize>? _GeneratedSize;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageBackground>? _ImageBackground;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageEditStreamEvent>? _ImageEditStreamEvent;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageEditStreamEventType>? _ImageEditStreamEventType;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageGenerationStreamEvent>? _ImageGenerationStreamEvent;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageInputTokensDetails>? _ImageInputTokensDetails;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageModel>? _ImageModel;
@@ -37,6 +39,7 @@ namespace CreateImageSdk
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStyle>? _ImageStyle;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageUsage>? _ImageUsage;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImagesResponse>? _ImagesResponse;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.InputFidelity>? _InputFidelity;
 
         /// <summary>
         /// Creates a context bound to <paramref name="options"/>.
@@ -102,6 +105,18 @@ namespace CreateImageSdk
         /// </summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageBackground> ImageBackground =>
             _ImageBackground ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageBackground>(Options, new global::CreateImageSdk.ImageBackgroundJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageEditStreamEvent"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageEditStreamEvent> ImageEditStreamEvent =>
+            _ImageEditStreamEvent ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageEditStreamEvent>(Options, new global::CreateImageSdk.ImageEditStreamEventJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageEditStreamEventType"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageEditStreamEventType> ImageEditStreamEventType =>
+            _ImageEditStreamEventType ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageEditStreamEventType>(Options, new global::CreateImageSdk.ImageEditStreamEventTypeJsonConverter());
 
         /// <summary>
         /// Metadata for <see cref="CreateImageSdk.ImageGenerationStreamEvent"/>.
@@ -181,6 +196,12 @@ namespace CreateImageSdk
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImagesResponse> ImagesResponse =>
             _ImagesResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImagesResponse>(Options, new global::CreateImageSdk.ImagesResponseJsonConverter());
 
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.InputFidelity"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.InputFidelity> InputFidelity =>
+            _InputFidelity ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.InputFidelity>(Options, new global::CreateImageSdk.InputFidelityJsonConverter());
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
@@ -193,6 +214,8 @@ namespace CreateImageSdk
             if (type == typeof(global::CreateImageSdk.GeneratedQuality)) return GeneratedQuality;
             if (type == typeof(global::CreateImageSdk.GeneratedSize)) return GeneratedSize;
             if (type == typeof(global::CreateImageSdk.ImageBackground)) return ImageBackground;
+            if (type == typeof(global::CreateImageSdk.ImageEditStreamEvent)) return ImageEditStreamEvent;
+            if (type == typeof(global::CreateImageSdk.ImageEditStreamEventType)) return ImageEditStreamEventType;
             if (type == typeof(global::CreateImageSdk.ImageGenerationStreamEvent)) return ImageGenerationStreamEvent;
             if (type == typeof(global::CreateImageSdk.ImageInputTokensDetails)) return ImageInputTokensDetails;
             if (type == typeof(global::CreateImageSdk.ImageModel)) return ImageModel;
@@ -206,6 +229,7 @@ namespace CreateImageSdk
             if (type == typeof(global::CreateImageSdk.ImageStyle)) return ImageStyle;
             if (type == typeof(global::CreateImageSdk.ImageUsage)) return ImageUsage;
             if (type == typeof(global::CreateImageSdk.ImagesResponse)) return ImagesResponse;
+            if (type == typeof(global::CreateImageSdk.InputFidelity)) return InputFidelity;
             return null;
         }
     }

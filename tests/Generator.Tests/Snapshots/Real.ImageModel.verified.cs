@@ -28,6 +28,9 @@ namespace CreateImageSdk
         /// Wire value <c>dall-e-3</c>.
         /// DALL·E 3: one image per request, sizes 1024x1024, 1792x1024 and 1024x1792, <c>hd</c> quality and styles. Shut down on the OpenAI API on 2026-05-12; compatible servers may still serve it.
         /// </summary>
+        /// <remarks>
+        /// Not accepted by <c>EditImage</c> (<c>POST images/edits</c>).
+        /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("dall-e-3")]
         public static ImageModel DallE3 { get; } = new ImageModel("dall-e-3");
 

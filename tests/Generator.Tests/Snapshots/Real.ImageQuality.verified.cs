@@ -17,7 +17,8 @@ namespace CreateImageSdk
         /// Wire value <c>standard</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
+        /// <c>CreateImage</c>: supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
+        /// <c>EditImage</c>: supported only by: <c>dall-e-2</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("standard")]
         Standard,
@@ -26,7 +27,8 @@ namespace CreateImageSdk
         /// Wire value <c>hd</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-3</c>.
+        /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>.
+        /// <c>EditImage</c>: not accepted by any model.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("hd")]
         Hd,
@@ -35,7 +37,8 @@ namespace CreateImageSdk
         /// Wire value <c>low</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("low")]
         Low,
@@ -44,7 +47,8 @@ namespace CreateImageSdk
         /// Wire value <c>medium</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("medium")]
         Medium,
@@ -53,7 +57,8 @@ namespace CreateImageSdk
         /// Wire value <c>high</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("high")]
         High,
@@ -62,7 +67,8 @@ namespace CreateImageSdk
         /// Wire value <c>auto</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("auto")]
         Auto,

@@ -17,7 +17,8 @@ namespace CreateImageSdk
         /// Wire value <c>url</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
+        /// <c>CreateImage</c>: supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
+        /// <c>EditImage</c>: supported only by: <c>dall-e-2</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("url")]
         Url,
@@ -26,7 +27,8 @@ namespace CreateImageSdk
         /// Wire value <c>b64_json</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
+        /// <c>CreateImage</c>: supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
+        /// <c>EditImage</c>: supported only by: <c>dall-e-2</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("b64_json")]
         B64Json,

@@ -21,7 +21,8 @@ namespace CreateImageSdk
         /// Wire value <c>auto</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("auto")]
         public static ImageSize Auto { get; } = new ImageSize("auto");
@@ -36,7 +37,8 @@ namespace CreateImageSdk
         /// Wire value <c>1536x1024</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("1536x1024")]
         public static ImageSize Size1536x1024 { get; } = new ImageSize("1536x1024");
@@ -45,7 +47,8 @@ namespace CreateImageSdk
         /// Wire value <c>1024x1536</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("1024x1536")]
         public static ImageSize Size1024x1536 { get; } = new ImageSize("1024x1536");
@@ -54,7 +57,8 @@ namespace CreateImageSdk
         /// Wire value <c>256x256</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-2</c>.
+        /// <c>CreateImage</c>: supported only by: <c>dall-e-2</c>.
+        /// <c>EditImage</c>: supported only by: <c>dall-e-2</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("256x256")]
         public static ImageSize Size256x256 { get; } = new ImageSize("256x256");
@@ -63,7 +67,8 @@ namespace CreateImageSdk
         /// Wire value <c>512x512</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-2</c>.
+        /// <c>CreateImage</c>: supported only by: <c>dall-e-2</c>.
+        /// <c>EditImage</c>: supported only by: <c>dall-e-2</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("512x512")]
         public static ImageSize Size512x512 { get; } = new ImageSize("512x512");
@@ -72,7 +77,8 @@ namespace CreateImageSdk
         /// Wire value <c>1792x1024</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("1792x1024")]
         public static ImageSize Size1792x1024 { get; } = new ImageSize("1792x1024");
@@ -81,7 +87,8 @@ namespace CreateImageSdk
         /// Wire value <c>1024x1792</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("1024x1792")]
         public static ImageSize Size1024x1792 { get; } = new ImageSize("1024x1792");

@@ -18,7 +18,7 @@ namespace CreateImageSdk
         /// Wire value <c>vivid</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-3</c>.
+        /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("vivid")]
         Vivid,
@@ -27,7 +27,7 @@ namespace CreateImageSdk
         /// Wire value <c>natural</c>.
         /// </summary>
         /// <remarks>
-        /// Supported only by: <c>dall-e-3</c>.
+        /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("natural")]
         Natural,

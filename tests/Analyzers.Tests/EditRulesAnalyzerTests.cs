@@ -1,0 +1,52 @@
+using System.Threading.Tasks;
+using Xunit;
+using static CreateImageSdk.Analyzers.Tests.ModelRulesVerifier;
+
+namespace CreateImageSdk.Analyzers.Tests
+{
+    /// <summary>
+    /// The edit operation is checked with its own rules, found through the attributes the generator emits: the same
+    /// ImageModel and ImageSize values, judged differently than for generations.
+    /// </summary>
+    public sealed class EditRulesAnalyzerTests
+    {
+        [Fact]
+        public async Task InputFidelity_ForGptImage1Mini_IsReportedInAnEditChain()
+        {
+            var source = Program("""
+                        var image = ImageInput.FromFile("otter.png");
+                        await {|#1:client.EditImage("beret", image).WithModel(ImageModel.GptImage1Mini).WithInputFidelity({|#0:InputFidelity.High|})|}.SendAsync();
+
+                """);
+
+            await VerifyAsync(source, Diagnostic(ModelRuleDescriptors.ForbiddenParameter).WithLocation(0).WithLocation(1)
+                .WithMessage("input_fidelity is not supported by model 'gpt-image-1-mini'; remove it"));
+        }
+
+        [Fact]
+        public async Task AGenerationOnlySize_IsReportedForEdits_ButNotForGenerations()
+        {
+            var source = Program("""
+                        var image = ImageInput.FromFile("otter.png");
+                        await client.EditImage("beret", image).WithModel(ImageModel.DallE2).WithSize({|CIA001:ImageSize.Size1024x1792|}).SendAsync();
+                        await client.CreateImage("beret").WithModel(ImageModel.DallE3).WithSize(ImageSize.Size1024x1792).SendAsync();
+                        _ = new EditImageRequest { Prompt = "beret", Images = new[] { image }, Model = ImageModel.DallE2, Quality = {|CIA001:ImageQuality.Hd|} };
+
+                """);
+
+            await VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task EditRangesHoldWithoutAModel()
+        {
+            var source = Program("""
+                        var image = ImageInput.FromFile("otter.png");
+                        _ = client.EditImage("beret", image).WithPartialImages({|CIA003:4|});
+
+                """);
+
+            await VerifyAsync(source);
+        }
+    }
+}
