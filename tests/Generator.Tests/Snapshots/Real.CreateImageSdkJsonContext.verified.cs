@@ -18,6 +18,7 @@ namespace CreateImageSdk
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ApiError>? _ApiError;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ApiErrorResponse>? _ApiErrorResponse;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.CreateImageRequest>? _CreateImageRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.EditImageWithReferencesRequest>? _EditImageWithReferencesRequest;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedBackground>? _GeneratedBackground;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedImage>? _GeneratedImage;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedOutputFormat>? _GeneratedOutputFormat;
@@ -33,6 +34,7 @@ namespace CreateImageSdk
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageOutputFormat>? _ImageOutputFormat;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageOutputTokensDetails>? _ImageOutputTokensDetails;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageQuality>? _ImageQuality;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageReference>? _ImageReference;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageResponseFormat>? _ImageResponseFormat;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageSize>? _ImageSize;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStreamEventType>? _ImageStreamEventType;
@@ -69,6 +71,12 @@ namespace CreateImageSdk
         /// </summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.CreateImageRequest> CreateImageRequest =>
             _CreateImageRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.CreateImageRequest>(Options, new global::CreateImageSdk.CreateImageRequestJsonConverter());
+
+        /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.EditImageWithReferencesRequest"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.EditImageWithReferencesRequest> EditImageWithReferencesRequest =>
+            _EditImageWithReferencesRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.EditImageWithReferencesRequest>(Options, new global::CreateImageSdk.EditImageWithReferencesRequestJsonConverter());
 
         /// <summary>
         /// Metadata for <see cref="CreateImageSdk.GeneratedBackground"/>.
@@ -161,6 +169,12 @@ namespace CreateImageSdk
             _ImageQuality ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageQuality>(Options, new global::CreateImageSdk.ImageQualityJsonConverter());
 
         /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageReference"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageReference> ImageReference =>
+            _ImageReference ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageReference>(Options, new global::CreateImageSdk.ImageReferenceJsonConverter());
+
+        /// <summary>
         /// Metadata for <see cref="CreateImageSdk.ImageResponseFormat"/>.
         /// </summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageResponseFormat> ImageResponseFormat =>
@@ -208,6 +222,7 @@ namespace CreateImageSdk
             if (type == typeof(global::CreateImageSdk.ApiError)) return ApiError;
             if (type == typeof(global::CreateImageSdk.ApiErrorResponse)) return ApiErrorResponse;
             if (type == typeof(global::CreateImageSdk.CreateImageRequest)) return CreateImageRequest;
+            if (type == typeof(global::CreateImageSdk.EditImageWithReferencesRequest)) return EditImageWithReferencesRequest;
             if (type == typeof(global::CreateImageSdk.GeneratedBackground)) return GeneratedBackground;
             if (type == typeof(global::CreateImageSdk.GeneratedImage)) return GeneratedImage;
             if (type == typeof(global::CreateImageSdk.GeneratedOutputFormat)) return GeneratedOutputFormat;
@@ -223,6 +238,7 @@ namespace CreateImageSdk
             if (type == typeof(global::CreateImageSdk.ImageOutputFormat)) return ImageOutputFormat;
             if (type == typeof(global::CreateImageSdk.ImageOutputTokensDetails)) return ImageOutputTokensDetails;
             if (type == typeof(global::CreateImageSdk.ImageQuality)) return ImageQuality;
+            if (type == typeof(global::CreateImageSdk.ImageReference)) return ImageReference;
             if (type == typeof(global::CreateImageSdk.ImageResponseFormat)) return ImageResponseFormat;
             if (type == typeof(global::CreateImageSdk.ImageSize)) return ImageSize;
             if (type == typeof(global::CreateImageSdk.ImageStreamEventType)) return ImageStreamEventType;

@@ -21,6 +21,9 @@ namespace CreateImageSdk
         /// Wire value <c>dall-e-2</c>.
         /// DALL·E 2: up to 10 images per request, sizes 256x256, 512x512 and 1024x1024. Shut down on the OpenAI API on 2026-05-12; compatible servers may still serve it.
         /// </summary>
+        /// <remarks>
+        /// Not accepted by <c>EditImageWithReferences</c> (<c>POST images/edits</c>).
+        /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("dall-e-2")]
         public static ImageModel DallE2 { get; } = new ImageModel("dall-e-2");
 
@@ -30,6 +33,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// Not accepted by <c>EditImage</c> (<c>POST images/edits</c>).
+        /// Not accepted by <c>EditImageWithReferences</c> (<c>POST images/edits</c>).
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("dall-e-3")]
         public static ImageModel DallE3 { get; } = new ImageModel("dall-e-3");

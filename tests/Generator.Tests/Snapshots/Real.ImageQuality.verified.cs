@@ -19,6 +19,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>dall-e-2</c>, <c>dall-e-3</c>.
         /// <c>EditImage</c>: supported only by: <c>dall-e-2</c>.
+        /// <c>EditImageWithReferences</c>: not accepted by any model.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("standard")]
         Standard,
@@ -29,6 +30,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>.
         /// <c>EditImage</c>: not accepted by any model.
+        /// <c>EditImageWithReferences</c>: not accepted by any model.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("hd")]
         Hd,

@@ -59,6 +59,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>dall-e-2</c>.
         /// <c>EditImage</c>: supported only by: <c>dall-e-2</c>.
+        /// <c>EditImageWithReferences</c>: not accepted by any model.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("256x256")]
         public static ImageSize Size256x256 { get; } = new ImageSize("256x256");
@@ -69,6 +70,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>dall-e-2</c>.
         /// <c>EditImage</c>: supported only by: <c>dall-e-2</c>.
+        /// <c>EditImageWithReferences</c>: not accepted by any model.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("512x512")]
         public static ImageSize Size512x512 { get; } = new ImageSize("512x512");
@@ -79,6 +81,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// <c>EditImage</c>: supported only by: <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("1792x1024")]
         public static ImageSize Size1792x1024 { get; } = new ImageSize("1792x1024");
@@ -89,6 +92,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// <c>EditImage</c>: supported only by: <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("1024x1792")]
         public static ImageSize Size1024x1792 { get; } = new ImageSize("1024x1792");

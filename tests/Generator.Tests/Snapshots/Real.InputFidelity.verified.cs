@@ -5,7 +5,7 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// Control how much effort the model will exert to match the style and features, especially facial features, of input images. Supported by the GPT image models except <c>gpt-image-1-mini</c>. Defaults to <c>low</c>.
+    /// How closely an edit keeps the style and features (especially faces) of the input images.
     /// </summary>
     /// <remarks>
     /// Wire values: <c>high</c>, <c>low</c>.
@@ -18,6 +18,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("high")]
         High,
@@ -27,6 +28,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("low")]
         Low,
