@@ -17,6 +17,24 @@ namespace CreateImageSdk
         /// <c>RawRepresentationFactory</c> (a <see cref="CreateImageRequest"/> or any <see cref="IRequestBuilder{TRequest}"/> of one) and
         /// <c>AdditionalProperties</c> (wire names such as <c>quality</c>) are mapped; images come back as <see cref="DataContent"/>
         /// or <see cref="UriContent"/>, usage as <see cref="UsageDetails"/>, and <c>RawRepresentation</c> is the <see cref="ImagesResponse"/>.</returns>
+        /// <remarks>
+        /// <para>
+        /// A request with <see cref="ImageGenerationRequest.OriginalImages"/> is an edit (<c>POST /v1/images/edits</c>, what
+        /// <see cref="ImageClient.EditImage(string, ImageInput[])"/> sends), with the same options mapped the same way. Each
+        /// original image is a <see cref="DataContent"/> (its bytes, sent under <see cref="DataContent.Name"/> or a name made
+        /// from the media type) or a <see cref="UriContent"/> with a <c>file:</c> URI (read from that file); the format is
+        /// read from the bytes (PNG, JPEG or WebP). Other content, such as an <c>http:</c> URI (nothing is downloaded) or text,
+        /// is refused with a <see cref="System.NotSupportedException"/> or an <see cref="System.ArgumentException"/> before
+        /// anything is sent.
+        /// </para>
+        /// <para>
+        /// Microsoft.Extensions.AI has no mask: give one as <c>AdditionalProperties["mask"]</c> (a PNG the size of the first
+        /// image, as a <see cref="DataContent"/>, a <c>file:</c> <see cref="UriContent"/>, a <c>byte[]</c> or an
+        /// <see cref="ImageInput"/>). An edit also takes <c>AdditionalProperties["input_fidelity"]</c>, and its
+        /// <c>RawRepresentationFactory</c> may return an <see cref="EditImageRequest"/> or a builder of one, whose images are
+        /// replaced by the original images.
+        /// </para>
+        /// </remarks>
         public static IImageGenerator AsImageGenerator(this ImageClient client, ImageModel? model = null) =>
             new ImageClientImageGenerator(client ?? throw new System.ArgumentNullException(nameof(client)), model);
     }

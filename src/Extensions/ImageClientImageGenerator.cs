@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Text.Json;
@@ -14,10 +15,15 @@ namespace CreateImageSdk.Extensions
     /// <summary>
     /// Microsoft.Extensions.AI's <see cref="IImageGenerator"/> over an <see cref="ImageClient"/>: options become the
     /// typed request, checked by the same generated rules; what the model does not take is adapted (the nearest size
-    /// it accepts) or left out (a response format GPT image models do not offer) rather than sent to fail.
+    /// it accepts) or left out (a response format GPT image models do not offer) rather than sent to fail. A request
+    /// with <see cref="ImageGenerationRequest.OriginalImages"/> is an edit (<c>POST /v1/images/edits</c>), mapped the
+    /// same way; every image is turned into an <see cref="ImageInput"/> before anything is sent.
     /// </summary>
     internal sealed class ImageClientImageGenerator : IImageGenerator
     {
+        /// <summary>The <see cref="ImageGenerationOptions.AdditionalProperties"/> key of an edit's mask.</summary>
+        internal const string MaskKey = "mask";
+
         private readonly ImageClient _client;
         private readonly ImageModel? _model;
         private readonly ImageGeneratorMetadata _metadata;
@@ -32,14 +38,23 @@ namespace CreateImageSdk.Extensions
         public async Task<ImageGenerationResponse> GenerateAsync(ImageGenerationRequest request, ImageGenerationOptions? options = null, CancellationToken cancellationToken = default)
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
-            if (request.OriginalImages?.Any() == true)
+            var originals = request.OriginalImages?.ToList();
+            ImagesResponse response;
+            ImageOutputFormat? askedFormat;
+            if (originals is { Count: > 0 })
             {
-                throw new NotSupportedException("Image edits (OriginalImages) need the /v1/images/edits operation, which this version of CreateImageSdk does not have yet.");
+                var edit = ToEditRequest(request, originals, options);
+                response = await _client.EditImageAsync(edit, cancellationToken).ConfigureAwait(false);
+                askedFormat = edit.OutputFormat;
+            }
+            else
+            {
+                var typed = ToRequest(request, options);
+                response = await _client.CreateImageAsync(typed, cancellationToken).ConfigureAwait(false);
+                askedFormat = typed.OutputFormat;
             }
 
-            var typed = ToRequest(request, options);
-            var response = await _client.CreateImageAsync(typed, cancellationToken).ConfigureAwait(false);
-            var mediaType = MediaTypeOf(response.OutputFormat?.Value ?? typed.OutputFormat?.ToWireString());
+            var mediaType = MediaTypeOf(response.OutputFormat?.Value ?? askedFormat?.ToWireString());
             var contents = new List<AIContent>(response.Data.Count);
             foreach (var image in response.Data)
             {
@@ -78,6 +93,7 @@ namespace CreateImageSdk.Extensions
                 CreateImageRequest made => made,
                 IRequestBuilder<CreateImageRequest> builder => builder.Request,
                 null => null,
+                EditImageRequest or IRequestBuilder<EditImageRequest> => throw new ArgumentException("RawRepresentationFactory returned an edit request, but the request has no OriginalImages; set them to the images to edit, or return a CreateImageRequest or a builder of one (CreateImage(…), UsingDallE3(), …).", nameof(options)),
                 var other => throw new ArgumentException("RawRepresentationFactory returned a " + other.GetType().Name + "; it may return a CreateImageRequest or a builder of one (CreateImage(…), UsingDallE3(), …).", nameof(options)),
             };
             var prompt = request.Prompt ?? typed?.Prompt ?? throw new ArgumentException("The request has no prompt.", nameof(request));
@@ -87,68 +103,240 @@ namespace CreateImageSdk.Extensions
             else if (typed.Model is null && _model is { } model) typed = typed with { Model = model };
             if (options?.Count is { } count) typed = typed with { Count = count };
             if (options?.StreamingCount is { } partial) typed = typed with { PartialImages = partial };
-            if (OutputFormatOf(options?.MediaType) is { } format) typed = Keep(typed, typed with { OutputFormat = format }, "output_format");
-            if (options?.ResponseFormat is { } responseFormat && responseFormat != ImageGenerationResponseFormat.Hosted)
+            if (OutputFormatOf(options?.MediaType) is { } format) typed = Keep(typed, typed with { OutputFormat = format }, "output_format", r => r.Validate());
+            if (ResponseFormatOf(options?.ResponseFormat) is { } responseFormat) typed = Keep(typed, typed with { ResponseFormat = responseFormat }, "response_format", r => r.Validate());
+            if (options?.ImageSize is { } size) typed = WithNearestSize(typed, size.Width, size.Height, (r, s) => r with { Size = s }, r => r.Validate());
+            if (options?.AdditionalProperties is { Count: > 0 } extra)
             {
-                var wire = responseFormat == ImageGenerationResponseFormat.Uri ? ImageResponseFormat.Url : ImageResponseFormat.B64Json;
-                typed = Keep(typed, typed with { ResponseFormat = wire }, "response_format");
+                var read = ReadAdditionalProperties(extra, edit: false);
+                typed = typed with
+                {
+                    Quality = read.Quality ?? typed.Quality,
+                    Background = read.Background ?? typed.Background,
+                    Moderation = read.Moderation ?? typed.Moderation,
+                    Style = read.Style ?? typed.Style,
+                    OutputCompression = read.OutputCompression ?? typed.OutputCompression,
+                    User = read.User ?? typed.User,
+                    AdditionalProperties = read.Additional ?? typed.AdditionalProperties,
+                };
             }
 
-            if (options?.ImageSize is { } size) typed = WithNearestSize(typed, size.Width, size.Height);
-            if (options?.AdditionalProperties is { Count: > 0 } extra) typed = WithAdditionalProperties(typed, extra);
+            return typed;
+        }
+
+        /// <summary>
+        /// The typed edit: the raw representation if the caller made one (an <see cref="EditImageRequest"/> or a builder
+        /// of one), the images from <paramref name="originals"/> in place of its own, then the options on top, as for a
+        /// generation. Every image is read (and refused when it is not one) here, before anything is sent.
+        /// </summary>
+        internal EditImageRequest ToEditRequest(ImageGenerationRequest request, IReadOnlyList<AIContent> originals, ImageGenerationOptions? options)
+        {
+            var images = new ImageInput[originals.Count];
+            for (var i = 0; i < images.Length; i++) images[i] = ToImageInput(originals[i], "OriginalImages[" + i.ToString(CultureInfo.InvariantCulture) + "]", mask: false);
+
+            var typed = options?.RawRepresentationFactory?.Invoke(this) switch
+            {
+                EditImageRequest made => made,
+                IRequestBuilder<EditImageRequest> builder => builder.Request,
+                null => null,
+                var other => throw new ArgumentException("RawRepresentationFactory returned a " + other.GetType().Name + "; for an edit (a request with OriginalImages) it may return an EditImageRequest or a builder of one (client.EditImage(…), …), whose images are replaced by OriginalImages.", nameof(options)),
+            };
+            var prompt = request.Prompt ?? typed?.Prompt ?? throw new ArgumentException("The request has no prompt.", nameof(request));
+            typed = (typed ?? new EditImageRequest { Prompt = prompt, Images = images }) with { Prompt = prompt, Images = images };
+
+            if (options?.ModelId is { Length: > 0 } modelId) typed = typed with { Model = ImageModel.Custom(modelId) };
+            else if (typed.Model is null && _model is { } model) typed = typed with { Model = model };
+            if (options?.Count is { } count) typed = typed with { Count = count };
+            if (options?.StreamingCount is { } partial) typed = typed with { PartialImages = partial };
+            if (OutputFormatOf(options?.MediaType) is { } format) typed = Keep(typed, typed with { OutputFormat = format }, "output_format", r => r.Validate());
+            if (ResponseFormatOf(options?.ResponseFormat) is { } responseFormat) typed = Keep(typed, typed with { ResponseFormat = responseFormat }, "response_format", r => r.Validate());
+            if (options?.ImageSize is { } size) typed = WithNearestSize(typed, size.Width, size.Height, (r, s) => r with { Size = s }, r => r.Validate());
+            if (options?.AdditionalProperties is { Count: > 0 } extra)
+            {
+                var read = ReadAdditionalProperties(extra, edit: true);
+                typed = typed with
+                {
+                    Mask = read.Mask ?? typed.Mask,
+                    Quality = read.Quality ?? typed.Quality,
+                    Background = read.Background ?? typed.Background,
+                    InputFidelity = read.InputFidelity ?? typed.InputFidelity,
+                    OutputCompression = read.OutputCompression ?? typed.OutputCompression,
+                    User = read.User ?? typed.User,
+                    AdditionalProperties = read.Additional ?? typed.AdditionalProperties,
+                };
+            }
+
             return typed;
         }
 
         /// <summary>The change when the model takes it; otherwise the request as it was (the option is a preference).</summary>
-        private static CreateImageRequest Keep(CreateImageRequest before, CreateImageRequest after, string parameter) =>
-            after.Validate().Any(v => v.Parameter == parameter) ? before : after;
+        private static T Keep<T>(T before, T after, string parameter, Func<T, IReadOnlyList<ImageRequestViolation>> validate) =>
+            validate(after).Any(v => v.Parameter == parameter) ? before : after;
 
         /// <summary>The size asked for when the model takes it (listed or a valid free size), else the nearest it lists.</summary>
-        private static CreateImageRequest WithNearestSize(CreateImageRequest typed, int width, int height)
+        private static T WithNearestSize<T>(T typed, int width, int height, Func<T, ImageSize, T> withSize, Func<T, IReadOnlyList<ImageRequestViolation>> validate)
         {
-            var exact = typed with { Size = ImageSize.Custom(width, height) };
-            var violation = exact.Validate().FirstOrDefault(v => v.Parameter == "size");
+            var exact = withSize(typed, ImageSize.Custom(width, height));
+            var violation = validate(exact).FirstOrDefault(v => v.Parameter == "size");
             if (violation is null) return exact;
             var nearest = violation.AllowedValues
                 .Select(value => (Value: value, Parsed: TryParse(value, out var w, out var h) ? (long)Math.Abs(w - width) + Math.Abs(h - height) : long.MaxValue))
                 .Where(c => c.Parsed != long.MaxValue)
                 .OrderBy(c => c.Parsed)
                 .FirstOrDefault();
-            return nearest.Value is null ? typed : typed with { Size = ImageSize.KnownValues.First(s => s.Value == nearest.Value) };
+            return nearest.Value is null ? typed : withSize(typed, ImageSize.KnownValues.First(s => s.Value == nearest.Value));
+        }
+
+        /// <summary>What <see cref="ImageGenerationOptions.AdditionalProperties"/> set, read once for either operation.</summary>
+        private sealed class AdditionalValues
+        {
+            public ImageQuality? Quality { get; set; }
+
+            public ImageBackground? Background { get; set; }
+
+            public ImageModeration? Moderation { get; set; }
+
+            public ImageStyle? Style { get; set; }
+
+            public InputFidelity? InputFidelity { get; set; }
+
+            public int? OutputCompression { get; set; }
+
+            public string? User { get; set; }
+
+            public ImageInput? Mask { get; set; }
+
+            public Dictionary<string, JsonElement>? Additional { get; set; }
         }
 
         /// <summary>
         /// Request parameters by their wire names, for what <see cref="ImageGenerationOptions"/> does not name; any other
-        /// name is sent as an additional member (a compatible server's <c>seed</c>, <c>negative_prompt</c>, …).
+        /// name is sent as an additional member (a compatible server's <c>seed</c>, <c>negative_prompt</c>, …). An edit
+        /// also takes <c>input_fidelity</c> and <c>mask</c> (an image); a generation takes <c>moderation</c> and <c>style</c>.
         /// </summary>
-        private static CreateImageRequest WithAdditionalProperties(CreateImageRequest typed, AdditionalPropertiesDictionary extra)
+        private static AdditionalValues ReadAdditionalProperties(AdditionalPropertiesDictionary extra, bool edit)
         {
-            Dictionary<string, JsonElement>? additional = null;
+            var read = new AdditionalValues();
             foreach (var pair in extra)
             {
+                if (pair.Key == MaskKey && edit)
+                {
+                    read.Mask = ToImageInput(pair.Value, "AdditionalProperties '" + MaskKey + "'", mask: true);
+                    continue;
+                }
+
+                if (pair.Key == MaskKey && pair.Value is AIContent or byte[] or ImageInput)
+                {
+                    throw new ArgumentException("AdditionalProperties '" + MaskKey + "' is an edit's mask, but the request has no OriginalImages; set them to the images to edit.", "options");
+                }
+
                 var text = Convert.ToString(pair.Value, CultureInfo.InvariantCulture) ?? string.Empty;
                 switch (pair.Key)
                 {
-                    case "quality" when ImageQualityExtensions.TryParse(text, out var quality): typed = typed with { Quality = quality }; break;
-                    case "background" when ImageBackgroundExtensions.TryParse(text, out var background): typed = typed with { Background = background }; break;
-                    case "moderation" when ImageModerationExtensions.TryParse(text, out var moderation): typed = typed with { Moderation = moderation }; break;
-                    case "style" when ImageStyleExtensions.TryParse(text, out var style): typed = typed with { Style = style }; break;
-                    case "output_compression" when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var compression): typed = typed with { OutputCompression = compression }; break;
-                    case "user": typed = typed with { User = text }; break;
+                    case "quality" when ImageQualityExtensions.TryParse(text, out var quality): read.Quality = quality; break;
+                    case "background" when ImageBackgroundExtensions.TryParse(text, out var background): read.Background = background; break;
+                    case "moderation" when !edit && ImageModerationExtensions.TryParse(text, out var moderation): read.Moderation = moderation; break;
+                    case "style" when !edit && ImageStyleExtensions.TryParse(text, out var style): read.Style = style; break;
+                    case "input_fidelity" when edit && InputFidelityExtensions.TryParse(text, out var fidelity): read.InputFidelity = fidelity; break;
+                    case "output_compression" when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var compression): read.OutputCompression = compression; break;
+                    case "user": read.User = text; break;
                     case "quality":
                     case "background":
-                    case "moderation":
-                    case "style":
                     case "output_compression":
+                    case "moderation" when !edit:
+                    case "style" when !edit:
+                    case "input_fidelity" when edit:
                         throw new ArgumentException("AdditionalProperties '" + pair.Key + "' = '" + text + "' is not a value this request takes.", nameof(extra));
                     default:
-                        (additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[pair.Key] = ToElement(pair.Key, pair.Value);
+                        (read.Additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[pair.Key] = ToElement(pair.Key, pair.Value);
                         break;
                 }
             }
 
-            return additional is null ? typed : typed with { AdditionalProperties = additional };
+            return read;
         }
+
+        /// <summary>
+        /// An image to upload: a <see cref="DataContent"/> (its bytes; the name sent is <see cref="DataContent.Name"/>, else
+        /// one made from the media type) or a <see cref="UriContent"/> with a <c>file:</c> URI (read from that file); a mask
+        /// may also be a <c>byte[]</c> or an <see cref="ImageInput"/>. Anything else is refused here, with a sentence that
+        /// names what is accepted: nothing is downloaded, and nothing is sent.
+        /// </summary>
+        private static ImageInput ToImageInput(object? value, string what, bool mask)
+        {
+            var accepted = mask
+                ? "a mask is a PNG image the size of the first image, given as a DataContent, a UriContent with a file: URI, a byte[] or an ImageInput"
+                : "an edit takes each image (PNG, JPEG or WebP) as a DataContent with its bytes or as a UriContent with a file: URI";
+            switch (value)
+            {
+                case null:
+                    throw new ArgumentException(what + " is null; " + accepted + ".", mask ? "options" : "request");
+                case ImageInput input when mask:
+                    return input;
+                case byte[] bytes when mask:
+                    return Read(() => ImageInput.FromBytes(bytes), what);
+                case DataContent data:
+                    if (!data.HasTopLevelMediaType("image") && !string.Equals(data.MediaType, "application/octet-stream", StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new ArgumentException(what + " is " + data.MediaType + " data, not an image; " + accepted + ".", mask ? "options" : "request");
+                    }
+
+                    return Read(() => ImageInput.FromBytes(ArrayOf(data.Data), data.Name ?? FileNameFor(data.MediaType)), what);
+                case UriContent { Uri: { IsAbsoluteUri: true, IsFile: true } file }:
+                    return Read(() => ImageInput.FromFile(file.LocalPath), what);
+                case UriContent uri:
+                    throw new NotSupportedException(
+                        what + " is a UriContent " + (uri.Uri.IsAbsoluteUri ? "with the URI scheme " + uri.Uri.Scheme : "with a relative URI") +
+                        "; CreateImageSdk uploads the images of an edit and does not download them: " + accepted + ".");
+                default:
+                    throw new NotSupportedException(what + " is a " + value.GetType().Name + "; " + accepted + ".");
+            }
+        }
+
+        /// <summary>The <see cref="ImageInput"/>, or the SDK's refusal (not PNG, JPEG or WebP) naming the item it was about.</summary>
+        private static ImageInput Read(Func<ImageInput> read, string what)
+        {
+            try
+            {
+                return read();
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException(what + " cannot be uploaded: " + WithoutParameterName(ex), "request", ex);
+            }
+        }
+
+        /// <summary>The exception's sentence without the "(Parameter 'x')" the runtime appends.</summary>
+        private static string WithoutParameterName(ArgumentException ex)
+        {
+            var suffix = ex.ParamName is null ? string.Empty : new ArgumentException(string.Empty, ex.ParamName).Message;
+            return suffix.Length > 0 && ex.Message.EndsWith(suffix, StringComparison.Ordinal) ? ex.Message.Substring(0, ex.Message.Length - suffix.Length) : ex.Message;
+        }
+
+        /// <summary>The array behind the memory when it is all of one; else a copy.</summary>
+        private static byte[] ArrayOf(ReadOnlyMemory<byte> data) =>
+            MemoryMarshal.TryGetArray(data, out var segment) && segment.Array is { } array && segment.Offset == 0 && segment.Count == array.Length
+                ? array
+                : data.ToArray();
+
+        /// <summary><c>image.png</c>, <c>image.jpg</c>, <c>image.webp</c>, … by media type; null (the SDK names it by its format) otherwise.</summary>
+        private static string? FileNameFor(string mediaType)
+        {
+            var slash = mediaType.IndexOf('/');
+            if (slash < 0 || !mediaType.Substring(0, slash).Equals("image", StringComparison.OrdinalIgnoreCase)) return null;
+            var subtype = mediaType.Substring(slash + 1).Split(';', '+')[0].Trim().ToLowerInvariant();
+            return subtype switch
+            {
+                "" => null,
+                "jpeg" => "image.jpg",
+                _ => "image." + subtype,
+            };
+        }
+
+        private static ImageResponseFormat? ResponseFormatOf(ImageGenerationResponseFormat? format) =>
+            format is { } value && value != ImageGenerationResponseFormat.Hosted
+                ? value == ImageGenerationResponseFormat.Uri ? ImageResponseFormat.Url : ImageResponseFormat.B64Json
+                : null;
 
         private static JsonElement ToElement(string name, object? value)
         {

@@ -1,10 +1,15 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CreateImageSdk.LocalServer;
+using CreateImageSdk.Tests.Edits;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -184,6 +189,163 @@ namespace CreateImageSdk.Tests
             Assert.Contains("attempt 2", entries[3].Message);
             Assert.Contains("req_second", entries[3].Message);
             Assert.All(logs.Entries, e => Assert.DoesNotContain(Faults.FaultTests.Key.Substring(8, 12), e.Message));
+        }
+
+        [Fact]
+        public async Task ImageGenerator_OriginalImages_AreAnEdit_WithEveryImageAnImageArrayPart_ThroughMeaiMiddleware()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = Key, BaseUri = server.BaseUri });
+            var logs = new CapturingLoggerProvider();
+            using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            var sourceName = "CreateImageSdk.Tests.MeaiEdit." + Guid.NewGuid().ToString("N");
+            var spans = new ConcurrentQueue<Activity>();
+            using var listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == sourceName || source.Name == ImageTelemetry.SourceName,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = spans.Enqueue,
+            };
+            ActivitySource.AddActivityListener(listener);
+            using var generator = client.AsImageGenerator(ImageModel.GptImage1)
+                .AsBuilder()
+                .UseLogging(loggerFactory)
+                .UseOpenTelemetry(sourceName: sourceName)
+                .Build();
+            var first = TestImages.Png(64, 64, 0x10);
+            var second = TestImages.Jpeg();
+
+            var response = await generator.GenerateAsync(
+                new ImageGenerationRequest("Put both in a basket", new AIContent[] { new DataContent(first, "image/png") { Name = "lotion.png" }, new DataContent(second, "image/jpeg") }),
+                new ImageGenerationOptions
+                {
+                    Count = 2,
+                    ImageSize = new System.Drawing.Size(1500, 1000),      // gpt-image-1 edits have no 1500x1000: the nearest they list
+                    MediaType = "image/png",
+                    AdditionalProperties = new AdditionalPropertiesDictionary { ["quality"] = "low", ["input_fidelity"] = "high" },
+                });
+
+            var recorded = Assert.Single(server.Requests);
+            Assert.Equal("/v1/images/edits", recorded.Path);
+            var parts = await EditWireTests.ReadPartsAsync(recorded.RawBody, recorded.Headers["Content-Type"]);
+            Assert.Equal(new[] { "prompt", "image[]", "image[]", "model", "n", "size", "quality", "output_format", "input_fidelity" }, parts.Select(p => p.Name));
+            Assert.Equal("Put both in a basket", parts[0].Text);
+            Assert.Equal(("lotion.png", "image/png"), (parts[1].FileName, parts[1].ContentType));
+            Assert.Equal(first, parts[1].Bytes);
+            Assert.Equal(("image.jpg", "image/jpeg"), (parts[2].FileName, parts[2].ContentType)); // no name: made from the media type
+            Assert.Equal(second, parts[2].Bytes);
+            Assert.Equal(new[] { "gpt-image-1", "2", "1536x1024", "low", "png", "high" }, parts.Skip(3).Select(p => p.Text));
+
+            Assert.Equal(2, response.Contents.Count);
+            Assert.All(response.Contents, content =>
+            {
+                var image = Assert.IsType<DataContent>(content);
+                Assert.Equal("image/png", image.MediaType);
+                Assert.Equal((1536, 1024), PngInfo.Read(image.Data.ToArray()));
+            });
+            Assert.IsType<ImagesResponse>(response.RawRepresentation);
+            Assert.True(response.Usage!.InputTokenCount > 0 && response.Usage.OutputTokenCount > 0);
+
+            // The middleware saw the edit: Microsoft.Extensions.AI's span with the SDK's own span inside it, and its log entries.
+            var outer = Assert.Single(spans, s => s.Source.Name == sourceName);
+            var inner = Assert.Single(spans, s => s.Source.Name == ImageTelemetry.SourceName && s.TraceId == outer.TraceId);
+            Assert.Equal(outer.SpanId, inner.ParentSpanId);
+            Assert.Equal("gpt-image-1", inner.GetTagItem("gen_ai.request.model"));
+            Assert.Contains(logs.Entries, e => e.Category.EndsWith("LoggingImageGenerator", StringComparison.Ordinal) && e.Message.Contains("completed"));
+        }
+
+        [Fact]
+        public async Task ImageGenerator_EditsAFileUri_WithAMask_AndTheNearestSize()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = Key, BaseUri = server.BaseUri });
+            var path = Path.Combine(Path.GetTempPath(), "cis-meai-" + Guid.NewGuid().ToString("N") + ".png");
+            var original = TestImages.Png(256, 256);
+            var mask = TestImages.Png(256, 256, 0x00);
+            File.WriteAllBytes(path, original);
+            try
+            {
+                var response = await client.AsImageGenerator(ImageModel.DallE2).GenerateAsync(
+                    new ImageGenerationRequest("Add a beret", new AIContent[] { new UriContent(new Uri(path), "image/png") }),
+                    new ImageGenerationOptions
+                    {
+                        ImageSize = new System.Drawing.Size(300, 300),        // dall-e-2 edits: 256x256, 512x512 or 1024x1024
+                        ResponseFormat = ImageGenerationResponseFormat.Data,
+                        RawRepresentationFactory = _ => client.EditImage("ignored").WithUser("user-42"),
+                        AdditionalProperties = new AdditionalPropertiesDictionary { ["mask"] = new DataContent(mask, "image/png") },
+                    });
+
+                var recorded = Assert.Single(server.Requests);
+                Assert.Equal("/v1/images/edits", recorded.Path);
+                var parts = await EditWireTests.ReadPartsAsync(recorded.RawBody, recorded.Headers["Content-Type"]);
+                Assert.Equal(new[] { "prompt", "image", "mask", "model", "size", "response_format", "user" }, parts.Select(p => p.Name));
+                Assert.Equal("Add a beret", parts[0].Text);
+                Assert.Equal((Path.GetFileName(path), "image/png"), (parts[1].FileName, parts[1].ContentType));
+                Assert.Equal(original, parts[1].Bytes);
+                Assert.Equal(mask, parts[2].Bytes);
+                Assert.Equal(new[] { "dall-e-2", "256x256", "b64_json", "user-42" }, parts.Skip(3).Select(p => p.Text));
+                var image = Assert.IsType<DataContent>(Assert.Single(response.Contents));
+                Assert.Equal((256, 256), PngInfo.Read(image.Data.ToArray()));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public async Task ImageGenerator_Edit_RefusesWhatItCannotUpload_BeforeAnythingIsSent()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = Key, BaseUri = server.BaseUri });
+            var generator = client.AsImageGenerator(ImageModel.GptImage1);
+            var png = new DataContent(TestImages.Png(64, 64), "image/png");
+
+            // A URL: nothing is downloaded, and the valid image before it is not sent either. The URL's query stays out of the message.
+            var http = await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateAsync(
+                new ImageGenerationRequest("otter", new AIContent[] { png, new UriContent(new Uri("https://images.example/otter.png?sig=secret"), "image/png") })));
+            Assert.Equal(
+                "OriginalImages[1] is a UriContent with the URI scheme https; CreateImageSdk uploads the images of an edit and does not download them: " +
+                "an edit takes each image (PNG, JPEG or WebP) as a DataContent with its bytes or as a UriContent with a file: URI.", http.Message);
+
+            var text = await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateAsync(
+                new ImageGenerationRequest("otter", new AIContent[] { new TextContent("an otter") })));
+            Assert.StartsWith("OriginalImages[0] is a TextContent; an edit takes each image", text.Message);
+
+            // Bytes that are not an image: by their media type, and (labelled as an image) by the bytes themselves.
+            var plain = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(
+                new ImageGenerationRequest("otter", new AIContent[] { new DataContent(Encoding.UTF8.GetBytes("not an image"), "text/plain") })));
+            Assert.StartsWith("OriginalImages[0] is text/plain data, not an image; an edit takes each image (PNG, JPEG or WebP)", plain.Message);
+
+            var gif = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(
+                new ImageGenerationRequest("otter", new AIContent[] { png, new DataContent(TestImages.Gif(), "image/gif") })));
+            Assert.StartsWith("OriginalImages[1] cannot be uploaded: The image 'image.gif' is a GIF image; the image endpoints take PNG, JPEG or WebP images", gif.Message);
+            Assert.DoesNotContain("'bytes'", gif.Message);
+
+            // A mask belongs to an edit: without OriginalImages it is refused rather than sent as a JSON member.
+            var mask = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions
+            {
+                AdditionalProperties = new AdditionalPropertiesDictionary { ["mask"] = png },
+            }));
+            Assert.StartsWith("AdditionalProperties 'mask' is an edit's mask, but the request has no OriginalImages", mask.Message);
+
+            Assert.Empty(server.Requests);
+        }
+
+        [Fact]
+        public async Task ImageGenerator_WithoutOriginalImages_StillGenerates()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            using var client = new ImageClient(new ImageClientOptions { ApiKey = Key, BaseUri = server.BaseUri });
+            var generator = client.AsImageGenerator(ImageModel.GptImage1);
+
+            var none = await generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions { ImageSize = new System.Drawing.Size(1024, 1536) });
+            var empty = await generator.GenerateAsync(new ImageGenerationRequest("otter", Array.Empty<AIContent>()));
+
+            Assert.Equal(new[] { "/v1/images/generations", "/v1/images/generations" }, server.Requests.Select(r => r.Path));
+            Assert.Equal("{\"prompt\":\"otter\",\"model\":\"gpt-image-1\",\"size\":\"1024x1536\"}", server.Requests[0].Body);
+            Assert.Equal((1024, 1536), PngInfo.Read(Assert.IsType<DataContent>(Assert.Single(none.Contents)).Data.ToArray()));
+            Assert.IsType<DataContent>(Assert.Single(empty.Contents));
         }
 
         private sealed class CapturingLoggerProvider : ILoggerProvider

@@ -23,6 +23,15 @@ namespace CreateImageSdk.Package.Tests
             var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
             var height = (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23];
             Console.WriteLine($"{width}x{height} revised={response.Data[0].RevisedPrompt is not null}");
+
+            // An edit: the first image back as the input, uploaded from a file.
+            File.WriteAllBytes("input.png", png);
+            var edited = await client.EditImage("Add a beret", ImageInput.FromFile("input.png"))
+                .UsingGptImage1_5()
+                .WithSize(GptImage1_5EditSize.Size1536x1024)
+                .SendAsync();
+            var editedPng = edited.Data[0].Bytes!;
+            Console.WriteLine($"edit {(editedPng[16] << 24) | (editedPng[17] << 16) | (editedPng[18] << 8) | editedPng[19]}x{(editedPng[20] << 24) | (editedPng[21] << 16) | (editedPng[22] << 8) | editedPng[23]}");
             """;
 
         private static readonly Regex Warning = new Regex(@"warning [A-Z]+\d+", RegexOptions.CultureInvariant);
@@ -42,8 +51,9 @@ namespace CreateImageSdk.Package.Tests
             await using var server = await LocalImageServer.StartAsync();
             var run = await DotNet.RunAsync(directory, "bin/Release/net10.0/Net10Consumer.dll", server.BaseUri.ToString(), LocalImageServer.DefaultApiKey);
             Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Equal("1024x1792 revised=True", run.Output.Trim());
-            Assert.Contains("\"size\":\"1024x1792\"", server.Requests.Single().Body);
+            Assert.Equal("1024x1792 revised=True\nedit 1536x1024", run.Output.Trim().Replace("\r\n", "\n"));
+            Assert.Contains("\"size\":\"1024x1792\"", server.Requests[0].Body);
+            Assert.EndsWith("/images/edits", server.Requests[1].Path);
         }
 
         private const string CSharp73Source = """
@@ -129,6 +139,10 @@ namespace CreateImageSdk.Package.Tests
                 ("AnalyzerSize.cs", "CIA001", "using CreateImageSdk; static class AnalyzerSize { static object M(ImageClient c) => c.CreateImage(\"otter\").WithModel(ImageModel.DallE2).WithSize(ImageSize.Size1792x1024); }"),
                 ("AnalyzerStyle.cs", "CIA002", "using CreateImageSdk; static class AnalyzerStyle { static object M(ImageClient c) => c.CreateImage(\"otter\").WithModel(ImageModel.GptImage1).WithStyle(ImageStyle.Vivid); }"),
                 ("AnalyzerCount.cs", "CIA003", "using CreateImageSdk; static class AnalyzerCount { static object M(ImageClient c) => c.CreateImage(\"otter\").WithModel(ImageModel.DallE3).WithCount(4); }"),
+                // Edits have their own model builders and rules.
+                ("EditDallE2Fidelity.cs", "CS1061", "using CreateImageSdk; static class EditDallE2Fidelity { static object M(ImageClient c, ImageInput i) => c.EditImage(\"otter\", i).UsingDallE2().WithInputFidelity(InputFidelity.High); }"),
+                ("EditDallE3.cs", "CS1061", "using CreateImageSdk; static class EditDallE3 { static object M(ImageClient c, ImageInput i) => c.EditImage(\"otter\", i).UsingDallE3(); }"),
+                ("AnalyzerEditMini.cs", "CIA002", "using CreateImageSdk; static class AnalyzerEditMini { static object M(ImageClient c, ImageInput i) => c.EditImage(\"otter\", i).WithModel(ImageModel.GptImage1Mini).WithInputFidelity(InputFidelity.High); }"),
                 ("AnalyzerPrompt.cs", "CIA004", "using CreateImageSdk; static class AnalyzerPrompt { const string P = \"" + new string('a', 1001) + "\"; static object M() => new CreateImageRequest { Prompt = P, Model = ImageModel.DallE2 }; }"),
             };
             var directory = _package.CreateConsumer("WrongValues", "net10.0", "<OutputType>Library</OutputType>",
