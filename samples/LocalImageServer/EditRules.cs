@@ -54,8 +54,12 @@ internal sealed record EditRules(
     /// <summary>JSON bodies reference their images; the spec takes them for the GPT image models only (dall-e-2 edits are multipart).</summary>
     public bool AcceptsJson => Model.IsGptImage;
 
-    /// <summary>Model names compare exactly, as the service does.</summary>
-    public static EditRules? Find(string name) => Array.Find(All, rules => rules.Name == name);
+    /// <summary>Model names compare exactly, as the service does; a dated snapshot of a listed model follows its rules (see <see cref="ModelRules.Find"/>).</summary>
+    public static EditRules? Find(string name) =>
+        Array.Find(All, rules => rules.Name == name) ??
+        (ModelRules.Snapshot.Match(name) is { Success: true } dated && Array.Find(All, rules => rules.Name == dated.Groups["model"].Value) is { } found
+            ? found with { Model = ModelRules.Find(name)! }
+            : null);
 
     private static EditRules Gpt(string name, bool inputFidelity) =>
         new(ModelRules.Find(name)!, 16, GptFormats, MaxGptInputBytes, SquareInputOnly: false, inputFidelity);

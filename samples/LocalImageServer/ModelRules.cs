@@ -38,8 +38,20 @@ internal sealed record ModelRules(
 
     public static IEnumerable<string> Names => All.Select(rules => rules.Name);
 
-    /// <summary>Model names compare exactly, as the service does.</summary>
-    public static ModelRules? Find(string name) => Array.Find(All, rules => rules.Name == name);
+    /// <summary>
+    /// Model names compare exactly, as the service does; a dated snapshot (<c>gpt-image-1.5-2026-01-01</c>) of a listed
+    /// model follows that model's rules, as the service's snapshots do. So a new snapshot added to the schema is served
+    /// without an edit here, while a new model family still needs its rules written down (the drift test says so).
+    /// </summary>
+    public static ModelRules? Find(string name) =>
+        Array.Find(All, rules => rules.Name == name) ??
+        (Snapshot.Match(name) is { Success: true } dated && Array.Find(All, rules => rules.Name == dated.Groups["model"].Value) is { } found
+            ? found with { Name = name }
+            : null);
+
+    /// <summary>A model name with a release date at its end.</summary>
+    internal static readonly System.Text.RegularExpressions.Regex Snapshot =
+        new(@"^(?<model>.+)-(?<date>\d{4}-\d{2}-\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static ModelRules Gpt(string name, bool customSizes) =>
         new(name, true, 32000, 10, GptSizes, "auto", customSizes, GptQualities, "auto", []);

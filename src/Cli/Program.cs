@@ -10,22 +10,29 @@ using CreateImageSdk.Cli;
 using CreateImageSdk.Cli.Batch;
 
 // Exit codes: 0 all done; 1 the service or the network failed (for a batch: some rows); 2 the input was refused.
-var requestOptions = RowRequest.Columns.Where(c => c != "prompt").ToDictionary(c => c, c => new Option<string?>("--" + c.Replace('_', '-')) { Description = "The request's " + c + " (as the API spells it)." });
+var requestOptions = RowRequest.Columns.Where(c => c != "prompt").ToDictionary(c => c, c => new Option<string?>("--" + c.Replace('_', '-')) { Description = "The request's " + c + " (as the API spells it)" + OnlyFor(c) + "." });
 
-var prompt = new Argument<string>("prompt") { Description = "What to draw." };
+var prompt = new Argument<string>("prompt") { Description = "What to draw (with --edit: what to change)." };
 var output = new Option<string>("--out") { Description = "The file to write (the folder must exist).", DefaultValueFactory = _ => "image.png" };
 var raw = new Option<bool>("--raw") { Description = "Print the status, headers and body as they came instead of writing images." };
-var root = new RootCommand("create-image: one image from a prompt, or a batch from a table (create-image batch --help).") { prompt, output, raw };
+// One path per --edit (repeat it for several), so a path is never split: ';' and '|' separate paths only in a table.
+var edit = new Option<string[]>("--edit") { Description = "An image to edit (PNG, JPEG or WebP); repeat for several. Makes the request an edit (POST /v1/images/edits) instead of a generation.", Arity = ArgumentArity.OneOrMore };
+var mask = new Option<string?>("--mask") { Description = "With --edit: a PNG the size of the first image whose fully transparent areas mark where it may change." };
+var root = new RootCommand("create-image: one image from a prompt, an edit of images (--edit), or a batch from a table (create-image batch --help).") { prompt, output, raw, edit, mask };
 foreach (var option in requestOptions.Values) root.Add(option);
 root.SetAction((parse, cancellationToken) => SingleAsync(parse, cancellationToken));
 
-var input = new Argument<string>("table") { Description = "A .csv (header row of wire names: prompt, model, size, …, and an optional id) or .jsonl file." };
+var input = new Argument<string>("table")
+{
+    Description = "A .csv (header row of wire names: prompt, model, size, …, and an optional id) or .jsonl file. A row with an edit cell (image paths separated by ; or |, " +
+                  "relative to the table's folder; in .jsonl also an array) is an edit, with an optional mask cell; other rows are generations.",
+};
 var folder = new Option<string>("--out") { Description = "The folder for images and the results table.", DefaultValueFactory = _ => "images" };
 var parallel = new Option<int>("--parallel") { Description = "How many requests at once.", DefaultValueFactory = _ => 4 };
 var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and stop; nothing is sent." };
 var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Send the valid rows even when some are invalid." };
 var retryUnfinished = new Option<bool>("--retry-unfinished") { Description = "Send again the rows an earlier run started but never finished (they may have been billed)." };
-var settingsFile = new Option<string?>("--settings") { Description = "A JSON file of defaults for empty cells, by wire name ({\"model\": \"gpt-image-1.5\", \"quality\": \"low\"}); flags win over it." };
+var settingsFile = new Option<string?>("--settings") { Description = "A JSON file of defaults for empty cells, by wire name ({\"model\": \"gpt-image-1.5\", \"quality\": \"low\"}); flags win over it. A default fills only the rows whose request has it (style: generations, input_fidelity: edits)." };
 var keepRaw = new Option<bool>("--raw") { Description = "Also keep each answer as it came ({id}.response.json: status, headers, body)." };
 var batch = new Command("batch", "Send a table of requests: every row validated first, retries and rate limits handled, resumable.") { input, folder, parallel, dryRun, skipInvalid, retryUnfinished, settingsFile, keepRaw };
 foreach (var option in requestOptions.Values) batch.Add(option);
@@ -47,7 +54,8 @@ async Task<int> SingleAsync(ParseResult parse, CancellationToken cancellationTok
 {
     var cells = Defaults(parse);
     cells["prompt"] = parse.GetValue(prompt);
-    var (request, problems) = RowRequest.Build(cells);
+    cells[RowRequest.Mask] = parse.GetValue(mask);
+    var (request, problems) = RowRequest.Build(cells, parse.GetValue(edit) ?? Array.Empty<string>(), Directory.GetCurrentDirectory());
     if (request is null)
     {
         foreach (var problem in problems) Console.Error.WriteLine("error: " + problem);
@@ -67,7 +75,7 @@ async Task<int> SingleAsync(ParseResult parse, CancellationToken cancellationTok
         await using var factory = await ClientFactory.CreateAsync(Console.WriteLine);
         if (parse.GetValue(raw))
         {
-            var answer = await factory.Client.CreateImageRawAsync(request, cancellationToken);
+            var answer = await request.SendRawAsync(factory.Client, cancellationToken);
             Console.WriteLine(answer.StatusCode + " " + answer.ReasonPhrase);
             foreach (var header in answer.Headers) Console.WriteLine(header.Key + ": " + string.Join(", ", header.Value));
             Console.WriteLine();
@@ -75,7 +83,7 @@ async Task<int> SingleAsync(ParseResult parse, CancellationToken cancellationTok
             return answer.IsSuccessStatusCode ? 0 : 1;
         }
 
-        var response = await factory.Client.CreateImageAsync(request, cancellationToken);
+        var response = await request.SendAsync(factory.Client, cancellationToken);
         for (var i = 0; i < response.Data.Count; i++)
         {
             var file = response.Data.Count == 1 ? path : Path.ChangeExtension(path, null) + "-" + (i + 1) + Path.GetExtension(path);
@@ -137,6 +145,13 @@ async Task<int> BatchAsync(ParseResult parse, CancellationToken _)
                 using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
+                    if (property.Name == RowRequest.Edit || property.Name == RowRequest.Mask)
+                    {
+                        // They decide what a row is (an edit or a generation), so they belong to the row.
+                        Console.Error.WriteLine("error: --settings " + file + ": " + property.Name + " is not a default; give each row its own " + property.Name + " cell.");
+                        return 2;
+                    }
+
                     defaults[property.Name] = property.Value.ValueKind == System.Text.Json.JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
                 }
             }
@@ -164,6 +179,10 @@ async Task<int> BatchAsync(ParseResult parse, CancellationToken _)
 
 // The message without the "(Parameter '…')" tail ArgumentException adds: it names the setting already.
 static string Sentence(Exception ex) => ex.Message.Split(" (Parameter '")[0];
+
+// The options one kind of request lacks say so in --help.
+static string OnlyFor(string column) =>
+    Array.IndexOf(RowRequest.GenerationOnly, column) >= 0 ? "; generations only" : Array.IndexOf(RowRequest.EditOnly, column) >= 0 ? "; edits only" : string.Empty;
 
 Dictionary<string, string?> Defaults(ParseResult parse) =>
     requestOptions.Where(o => parse.GetValue(o.Value) != null).ToDictionary(o => o.Key, o => parse.GetValue(o.Value), StringComparer.Ordinal);

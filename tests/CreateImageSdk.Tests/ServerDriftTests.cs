@@ -79,7 +79,7 @@ namespace CreateImageSdk.Tests
             }
 
             Assert.True(disagreements.Count == 0, "The local server and the edit schema disagree:\n" + string.Join("\n", disagreements));
-            Assert.Equal(ImageModel.KnownValues.Where(m => m.Value != "dall-e-3").Select(m => m.Value), LocalImageServer.EditModels);
+            Assert.Empty(LocalImageServer.EditModels.Except(ImageModel.KnownValues.Select(m => m.Value))); // the server edits with no model the SDK does not know
         }
 
         /// <summary>Sends a request the SDK would refuse, as the same multipart form, so the server's own reading is heard.</summary>

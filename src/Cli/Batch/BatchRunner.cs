@@ -59,14 +59,19 @@ namespace CreateImageSdk.Cli.Batch
                 return 2;
             }
 
-            // Every row is checked before anything is sent: the same generated rules as the SDK's.
-            var valid = new List<(InputRow Row, CreateImageRequest Request)>();
+            // Every row is checked before anything is sent: the same generated rules as the SDK's. An edit's image files
+            // are opened here too (their format read), so a missing or unsupported file is an invalid row, not a failure.
+            var valid = new List<(InputRow Row, PreparedRequest Request)>();
             var invalid = new List<(InputRow Row, IReadOnlyList<string> Problems)>();
+            var folder = Path.GetDirectoryName(Path.GetFullPath(_settings.Input))!;
             foreach (var row in rows)
             {
-                var cells = new Dictionary<string, string?>(_settings.Defaults.Where(d => d.Value != null).ToDictionary(d => d.Key, d => d.Value), StringComparer.Ordinal);
+                // A default the row's request does not have (style for an edit, input_fidelity for a generation) is left
+                // out, so one set of defaults serves a table that mixes both; a cell the row sets itself is still checked.
+                var edit = row.Edits.Count > 0;
+                var cells = new Dictionary<string, string?>(_settings.Defaults.Where(d => d.Value != null && RowRequest.Takes(d.Key, edit)).ToDictionary(d => d.Key, d => d.Value), StringComparer.Ordinal);
                 foreach (var cell in row.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Value))) cells[cell.Key] = cell.Value;
-                var (request, problems) = RowRequest.Build(cells);
+                var (request, problems) = RowRequest.Build(cells, row.Edits, folder);
                 if (request is null) invalid.Add((row, problems));
                 else valid.Add((row, request));
             }
@@ -108,7 +113,7 @@ namespace CreateImageSdk.Cli.Batch
                 journal.Finished(row.Id, "invalid");
             }
 
-            var todo = new List<(InputRow Row, CreateImageRequest Request)>();
+            var todo = new List<(InputRow Row, PreparedRequest Request)>();
             var skipped = 0;
             var leftUnfinished = 0;
             foreach (var item in valid)
@@ -169,7 +174,7 @@ namespace CreateImageSdk.Cli.Batch
             return failed > 0 || invalid.Count > 0 || leftUnfinished > 0 ? 1 : 0;
         }
 
-        private async Task<bool> RunRowAsync(InputRow row, CreateImageRequest request, Journal journal, ResultsTable results, CancellationToken cancellationToken)
+        private async Task<bool> RunRowAsync(InputRow row, PreparedRequest request, Journal journal, ResultsTable results, CancellationToken cancellationToken)
         {
             for (var round = 0; ; round++)
             {
@@ -180,7 +185,7 @@ namespace CreateImageSdk.Cli.Batch
                 {
                     var response = _settings.KeepRaw
                         ? await SendKeepingRawAsync(row, request, cancellationToken).ConfigureAwait(false)
-                        : await _client.CreateImageAsync(request, cancellationToken).ConfigureAwait(false);
+                        : await request.SendAsync(_client, cancellationToken).ConfigureAwait(false);
                     Interlocked.Exchange(ref _rateLimitStreak, 0);
                     var format = response.OutputFormat?.Value ?? request.OutputFormat?.ToWireString() ?? "png";
                     for (var i = 0; i < response.Data.Count; i++)
@@ -189,7 +194,7 @@ namespace CreateImageSdk.Cli.Batch
                         var path = Path.Combine(_settings.Output, name);
                         await response.Data[i].SaveAsync(path, cancellationToken).ConfigureAwait(false); // a temporary file, then a rename
                         Interlocked.Increment(ref _images);
-                        results.Add(new ResultRow(row.Id, "ok", name, response.Data[i].RevisedPrompt, response.Size?.Value ?? request.Size?.Value, response.Quality?.Value,
+                        results.Add(new ResultRow(row.Id, "ok", name, response.Data[i].RevisedPrompt, response.Size?.Value ?? request.Size, response.Quality?.Value,
                             format, i == 0 ? response.Usage?.InputTokens : null, i == 0 ? response.Usage?.OutputTokens : null, null, null, null, null));
                     }
 
@@ -228,9 +233,9 @@ namespace CreateImageSdk.Cli.Batch
         /// With <c>--raw</c>: the answer as it came is kept beside the images (<c>{id}.response.json</c>: status,
         /// headers, body), then read as the typed response; an error status becomes the same exception as without.
         /// </summary>
-        private async Task<ImagesResponse> SendKeepingRawAsync(InputRow row, CreateImageRequest request, CancellationToken cancellationToken)
+        private async Task<ImagesResponse> SendKeepingRawAsync(InputRow row, PreparedRequest request, CancellationToken cancellationToken)
         {
-            var raw = await _client.CreateImageRawAsync(request, cancellationToken).ConfigureAwait(false);
+            var raw = await request.SendRawAsync(_client, cancellationToken).ConfigureAwait(false);
             var kept = new Dictionary<string, object?> { ["status"] = raw.StatusCode, ["reason"] = raw.ReasonPhrase, ["headers"] = raw.Headers, ["body"] = raw.Body };
             var path = Path.Combine(_settings.Output, SafeFileName(row.Id) + ".response.json");
             await File.WriteAllTextAsync(path + ".partial", System.Text.Json.JsonSerializer.Serialize(kept), cancellationToken).ConfigureAwait(false);

@@ -2,16 +2,23 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 
 namespace CreateImageSdk.Cli.Batch
 {
-    /// <summary>One input row: its id (the <c>id</c> column, else its line number) and its cells by column name.</summary>
-    internal sealed record InputRow(int Number, string Id, IReadOnlyDictionary<string, string?> Cells);
+    /// <summary>
+    /// One input row: its id (the <c>id</c> column, else its line number), its cells by column name, and the paths of
+    /// the images it edits (the <c>edit</c> column, in order; none for a generation).
+    /// </summary>
+    internal sealed record InputRow(int Number, string Id, IReadOnlyDictionary<string, string?> Cells, IReadOnlyList<string> Edits);
 
-    /// <summary>Reads a batch: CSV (RFC 4180 quoting, UTF-8) or JSON Lines (one object per line).</summary>
+    /// <summary>
+    /// Reads a batch: CSV (RFC 4180 quoting, UTF-8) or JSON Lines (one object per line). An <c>edit</c> cell holds one
+    /// or more paths separated by <c>;</c> or <c>|</c>; in JSON Lines it may also be an array, each item one path.
+    /// </summary>
     internal static class InputTable
     {
         public static List<InputRow> Read(string path)
@@ -27,17 +34,20 @@ namespace CreateImageSdk.Cli.Batch
                     using var document = JsonDocument.Parse(line);
                     if (document.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException("line " + number + " of " + path + " is not a JSON object.");
                     var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
+                    List<string>? edits = null;
                     foreach (var property in document.RootElement.EnumerateObject())
                     {
-                        cells[property.Name] = property.Value.ValueKind switch
+                        if (property.Name == RowRequest.Edit && property.Value.ValueKind == JsonValueKind.Array)
                         {
-                            JsonValueKind.String => property.Value.GetString(),
-                            JsonValueKind.Null => null,
-                            _ => property.Value.GetRawText(),
-                        };
+                            // An array keeps each path whole, even one with a ';' or '|' in it.
+                            edits = property.Value.EnumerateArray().Select(Text).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).ToList();
+                            continue;
+                        }
+
+                        cells[property.Name] = Text(property.Value);
                     }
 
-                    rows.Add(Row(number, cells));
+                    rows.Add(Row(number, cells, edits));
                 }
 
                 return rows;
@@ -58,7 +68,21 @@ namespace CreateImageSdk.Cli.Batch
             return rows;
         }
 
-        private static InputRow Row(int number, Dictionary<string, string?> cells) =>
-            new InputRow(number, cells.TryGetValue("id", out var id) && !string.IsNullOrWhiteSpace(id) ? id!.Trim() : "row" + number.ToString(CultureInfo.InvariantCulture), cells);
+        private static InputRow Row(int number, Dictionary<string, string?> cells, List<string>? edits = null)
+        {
+            // The edit cell is a list of files, not a request value: it makes the row an edit, and is read apart.
+            if (cells.Remove(RowRequest.Edit, out var edit)) edits = ImageFiles.Split(edit);
+            var id = cells.TryGetValue("id", out var value) && !string.IsNullOrWhiteSpace(value) ? value!.Trim() : "row" + number.ToString(CultureInfo.InvariantCulture);
+            return new InputRow(number, id, cells, edits ?? new List<string>());
+        }
+
+        /// <summary>A JSON value as a cell: a string as it is, null as empty, anything else as its JSON text (the number 2 is the cell <c>2</c>).</summary>
+        private static string? Text(JsonElement value) =>
+            value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Null => null,
+                _ => value.GetRawText(),
+            };
     }
 }
