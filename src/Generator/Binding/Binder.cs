@@ -59,12 +59,12 @@ namespace CreateImageSdk.Generator.Binding
                     .ToList();
                 if (models.Count == 0) continue;
 
-                var used = item.Properties.Where(p => p.Type.TypeName != null && enums.ContainsKey(p.Type.TypeName)).Select(p => enums[p.Type.TypeName!]).Distinct().ToEquatableArray();
                 files.Add(new ModelEntryPointsFile(builder + ".Models.g.cs", file, item, builder, models.ToEquatableArray()));
                 foreach (var model in models)
                 {
                     var rules = item.Models.First(m => m.WireValue == model.WireValue);
-                    files.Add(new ModelBuilderFile(model.BuilderName + ".g.cs", file, item, rules, model.BuilderName, model.MemberName + item.Operation.Variant, used));
+                    var steps = ModelBuilderPlanner.Steps(item, rules, model.MemberName + item.Operation.Variant, enums);
+                    files.Add(new ModelBuilderFile(model.BuilderName + ".g.cs", file, item, rules, model.BuilderName, steps, ModelBuilderPlanner.CanStream(item, rules)));
                 }
             }
 

@@ -34,10 +34,10 @@ namespace CreateImageSdk.Generator.Binding
         : GeneratedFile(HintName, SchemaFile);
 
     /// <summary>One model's builder for one operation, with the value types that hold only what the model accepts.</summary>
-    /// <param name="Enums">The value sets the request's properties use.</param>
-    /// <param name="ValueTypePrefix">What the model's own value types start with (<c>DallE2Edit</c> → <c>DallE2EditSize</c>).</param>
+    /// <param name="Steps">The <c>With…</c> steps, with their value types and merged ranges (<see cref="ModelBuilderPlanner"/>).</param>
+    /// <param name="CanStream">Whether the builder offers <c>StreamAsync</c>.</param>
     internal sealed record ModelBuilderFile(
-        string HintName, string SchemaFile, ObjectSpec Request, ModelRulesSpec Model, string BuilderName, string ValueTypePrefix, EquatableArray<EnumSpec> Enums)
+        string HintName, string SchemaFile, ObjectSpec Request, ModelRulesSpec Model, string BuilderName, EquatableArray<ModelStep> Steps, bool CanStream)
         : GeneratedFile(HintName, SchemaFile);
 
     /// <summary>The one serializer context for every generated type.</summary>

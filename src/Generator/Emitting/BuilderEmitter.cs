@@ -69,7 +69,7 @@ namespace CreateImageSdk.Generator.Emitting
                 var parameter = Identifiers.Parameter(property.Name);
                 w.Line();
                 Docs.Summary(w, "Sets " + Docs.Code(property.WireName) + ": " + Docs.Text(property.Description));
-                Docs.Remarks(w, Docs.PropertyRemarks(property));
+                Docs.Remarks(w, Docs.PropertyRemarks(property, operation));
                 w.Line("/// <param name=\"" + parameter.TrimStart('@') + "\">The value to send.</param>");
                 w.Line("/// <returns>A new builder; this one is unchanged.</returns>");
                 w.Line(RuleAttributes.WireName(property.WireName));

@@ -44,9 +44,11 @@ namespace CreateImageSdk.Generator.Emitting
         }
 
         /// <summary>The remarks of a property: wire name, default, example, range, and the models that accept it.</summary>
-        public static string PropertyRemarks(PropertySpec property)
+        /// <param name="property">The property.</param>
+        /// <param name="operation">The operation of the request it belongs to: a multipart one names form fields, not JSON names.</param>
+        public static string PropertyRemarks(PropertySpec property, OperationSpec? operation)
         {
-            var parts = new List<string> { "JSON name: " + Code(property.WireName) + "." };
+            var parts = new List<string> { WireLabel(operation) + ": " + Code(property.WireName) + "." };
             if (property.IsRequired) parts.Add("Required.");
             else parts.Add("Optional: when null it is left out of the request, and the server's default applies" + (property.DefaultText is null ? "." : " (" + Code(property.DefaultText) + ")."));
             if (property.Minimum.HasValue || property.Maximum.HasValue)
@@ -57,10 +59,27 @@ namespace CreateImageSdk.Generator.Emitting
 
             if (property.MinLength.HasValue) parts.Add("At least " + property.MinLength.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " character(s).");
             if (property.Pattern != null) parts.Add("Must match " + Code(property.Pattern.Regex) + (property.Pattern.Description is null ? "." : ": it " + Text(property.Pattern.Description) + "."));
+            if (property.MinItems.HasValue || property.MaxItems.HasValue)
+            {
+                parts.Add((property.MinItems?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0") + " to " +
+                          (property.MaxItems?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any number of") + " items.");
+            }
+
+            if (property.Input is { } input)
+            {
+                var formats = input.MediaTypes.Count == 0 ? "Any image format" : string.Join(", ", input.MediaTypes.Select(m => m.Substring(m.IndexOf('/') + 1).ToUpperInvariant()));
+                parts.Add(formats + (input.MaxBytes is { } max ? ", under " + (max / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " MB each" : string.Empty) +
+                          (input.Square ? ", square" : string.Empty) + (input.SameSizeAs is null ? string.Empty : ", the size of the first " + Code(input.SameSizeAs)) +
+                          " (read from the file's bytes; checked before sending).");
+            }
+
             if (property.SupportedBy.Count > 0) parts.Add("Supported only by: " + CodeList(property.SupportedBy) + ".");
             if (property.ExampleText != null) parts.Add("Example: " + Code(property.ExampleText) + ".");
             return string.Join("\n", parts);
         }
+
+        /// <summary>What a wire name is called in the docs: a form field of a multipart request, else a JSON name.</summary>
+        public static string WireLabel(OperationSpec? operation) => operation?.IsMultipart == true ? "Form field" : "JSON name";
 
         public static string Join(params string[] parts)
         {

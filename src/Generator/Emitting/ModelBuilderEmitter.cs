@@ -6,10 +6,8 @@ using CreateImageSdk.Generator.Model;
 namespace CreateImageSdk.Generator.Emitting
 {
     /// <summary>
-    /// One builder per model the schema's rules name, offering only what that model accepts: a parameter the
-    /// model forbids has no <c>With…</c> method, a restricted value set becomes a type of its own (so a
-    /// dall-e-3-only size cannot reach the dall-e-2 builder), and a number the model fixes is not offered.
-    /// Everything comes from the merged rule constraints of each model; no model is named here.
+    /// One builder per model the schema's rules name, offering only what that model accepts. What it offers (steps,
+    /// value types, ranges) is decided by the bind stage (<see cref="Binding.ModelBuilderPlanner"/>); this prints it.
     /// </summary>
     internal static class ModelBuilderEmitter
     {
@@ -39,7 +37,6 @@ namespace CreateImageSdk.Generator.Emitting
         {
             var request = file.Request;
             var model = file.Model;
-            var enums = file.Enums.ToDictionary(e => e.Name, System.StringComparer.Ordinal);
             var operation = request.Operation!;
             var builder = file.BuilderName;
             var requestType = TypeNames.Namespace + request.Name;
@@ -53,47 +50,26 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
             w.Open("public partial struct " + builder + " : global::CreateImageSdk.IRequestBuilder<" + requestType + ">");
 
-            var valueTypes = new List<(string Name, EnumSpec General, ConstraintSpec Constraint)>();
             var steps = new List<(PropertySpec Property, string ParameterType, string Parameter, string Value, List<string> Remarks)>();
-            // Value types are named model + short name (DallE3Size) unless two restricted sets share a short name.
-            var shortNames = request.Properties
-                .Where(p => p.Type.TypeName != null && enums.ContainsKey(p.Type.TypeName) && constraints.TryGetValue(p.WireName, out var c) && c.HasAllowedValues)
-                .GroupBy(p => enums[p.Type.TypeName!].ShortName)
-                .ToDictionary(g => g.Key, g => g.Count());
-            foreach (var property in request.Properties.Where(p => !p.IsRequired && p.WireName != request.Discriminator && p.WireName != operation.StreamFlag))
+            foreach (var step in file.Steps)
             {
-                constraints.TryGetValue(property.WireName, out var constraint);
-                if (constraint?.Forbidden == true) continue;
-
-                string parameterType;
-                string value;
+                var property = request.Properties.First(p => p.WireName == step.Property);
                 var parameter = Identifiers.Parameter(property.Name);
-                var remarks = new List<string> { "JSON name: " + Docs.Code(property.WireName) + "." };
-                if (property.Type.Kind == ValueKind.Integer)
+                var remarks = new List<string> { Docs.WireLabel(operation) + ": " + Docs.Code(property.WireName) + "." };
+                if (step.Minimum.HasValue || step.Maximum.HasValue)
                 {
-                    var minimum = Max(property.Minimum, constraint?.Minimum);
-                    var maximum = Min(property.Maximum, constraint?.Maximum);
-                    if (minimum.HasValue && minimum == maximum) continue; // one possible value: nothing to choose
-                    if (minimum.HasValue || maximum.HasValue) remarks.Add("For " + Docs.Code(model.WireValue) + ": " + (minimum?.ToString(CultureInfo.InvariantCulture) ?? "…") + " to " + (maximum?.ToString(CultureInfo.InvariantCulture) ?? "…") + ".");
-                    parameterType = TypeNames.Of(property.Type);
-                    value = parameter;
+                    remarks.Add("For " + Docs.Code(model.WireValue) + ": " + (step.Minimum?.ToString(CultureInfo.InvariantCulture) ?? "…") + " to " + (step.Maximum?.ToString(CultureInfo.InvariantCulture) ?? "…") + ".");
                 }
-                else if (constraint?.HasAllowedValues == true && property.Type.TypeName != null && enums.TryGetValue(property.Type.TypeName, out var general) &&
-                         (constraint.Dimensions != null || general.Members.Any(m => !constraint.AllowedValues.Any(v => v.Text == m.WireValue))))
+
+                if (step.ValueType != null)
                 {
-                    var name = file.ValueTypePrefix + (shortNames[general.ShortName] > 1 ? general.Name : general.ShortName);
-                    valueTypes.Add((name, general, constraint));
-                    parameterType = TypeNames.Namespace + name;
-                    value = parameter + ".Value";
-                    remarks.Add("Takes <see cref=\"" + name + "\"/>: only the values " + Docs.Code(model.WireValue) + " accepts.");
+                    remarks.Add("Takes <see cref=\"" + step.ValueType + "\"/>: only the values " + Docs.Code(model.WireValue) + " accepts.");
+                    steps.Add((property, TypeNames.Namespace + step.ValueType, parameter, parameter + ".Value", remarks));
                 }
                 else
                 {
-                    parameterType = TypeNames.Of(property.Type);
-                    value = parameter;
+                    steps.Add((property, TypeNames.Of(property.Type), parameter, parameter, remarks));
                 }
-
-                steps.Add((property, parameterType, parameter, value, remarks));
             }
 
             // The builder holds only what it can send: the required values, its model, and what a step sets.
@@ -111,16 +87,14 @@ namespace CreateImageSdk.Generator.Emitting
                 BuilderState.EmitWith(w, builder, property, parameterType, parameter, value);
             }
 
-            var canStream = operation.StreamFlag != null && operation.StreamEvent != null &&
-                            !(constraints.TryGetValue(operation.StreamFlag, out var stream) && stream.Forbidden);
             BuilderState.EmitAdditionalProperty(w, builder, request);
-            BuilderEmitter.EmitSends(w, operation, canStream);
+            BuilderEmitter.EmitSends(w, operation, file.CanStream);
             w.Close();
 
-            foreach (var (name, general, constraint) in valueTypes)
+            foreach (var step in file.Steps.Where(s => s.ValueType != null))
             {
                 w.Line();
-                EmitValueType(w, name, general, constraint, model);
+                EmitValueType(w, step.ValueType!, step.General!, step.Allowed!, model);
             }
 
             return GeneratedHeader.End(w);
@@ -167,10 +141,6 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("public override string ToString() => " + wire + ";");
             w.Close();
         }
-
-        private static long? Max(long? a, long? b) => a.HasValue && b.HasValue ? System.Math.Max(a.Value, b.Value) : a ?? b;
-
-        private static long? Min(long? a, long? b) => a.HasValue && b.HasValue ? System.Math.Min(a.Value, b.Value) : a ?? b;
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
     }

@@ -36,7 +36,7 @@ namespace CreateImageSdk.Generator.Emitting
                 var property = spec.Properties[i];
                 if (i > 0) w.Line();
                 Docs.Summary(w, Docs.Text(property.Description));
-                Docs.Remarks(w, Docs.PropertyRemarks(property));
+                Docs.Remarks(w, Docs.PropertyRemarks(property, spec.Operation));
                 if (spec.Operation != null) w.Line(RuleAttributes.WireName(property.WireName));
                 w.Line("public " + (property.IsRequired ? "required " : string.Empty) + TypeNames.OfProperty(property) + " " + property.Name + " { get; init; }");
             }

@@ -55,7 +55,7 @@ namespace CreateImageSdk
         /// Sets <c>mask</c>: An additional image whose fully transparent areas (e.g. where alpha is zero) indicate where <c>image</c> should be edited. If there are multiple images provided, the mask will be applied on the first image. Must be a valid PNG file, less than 4MB, and have the same dimensions as <c>image</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>mask</c>.
+        /// Form field: <c>mask</c>.
         /// </remarks>
         /// <param name="mask">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
@@ -71,7 +71,7 @@ namespace CreateImageSdk
         /// Sets <c>n</c>: The number of images to generate. Must be between 1 and 10.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>n</c>.
+        /// Form field: <c>n</c>.
         /// For <c>dall-e-2</c>: 1 to 10.
         /// </remarks>
         /// <param name="count">The value to send.</param>
@@ -88,7 +88,7 @@ namespace CreateImageSdk
         /// Sets <c>size</c>: The size of the generated images. The GPT image models take <c>auto</c>, <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take free <c>WIDTHxHEIGHT</c> sizes (multiples of 16, aspect ratio 1:3 to 3:1, longest side at most 3840). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>size</c>.
+        /// Form field: <c>size</c>.
         /// Takes <see cref="DallE2EditSize"/>: only the values <c>dall-e-2</c> accepts.
         /// </remarks>
         /// <param name="size">The value to send.</param>
@@ -105,7 +105,7 @@ namespace CreateImageSdk
         /// Sets <c>quality</c>: The quality of the image that will be generated: <c>auto</c> (the default), <c>low</c>, <c>medium</c> or <c>high</c> for the GPT image models; <c>standard</c> for <c>dall-e-2</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>quality</c>.
+        /// Form field: <c>quality</c>.
         /// Takes <see cref="DallE2EditQuality"/>: only the values <c>dall-e-2</c> accepts.
         /// </remarks>
         /// <param name="quality">The value to send.</param>
@@ -122,7 +122,7 @@ namespace CreateImageSdk
         /// Sets <c>response_format</c>: The format in which the generated images are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated. This parameter is only supported for <c>dall-e-2</c>, as GPT image models always return base64-encoded images.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>response_format</c>.
+        /// Form field: <c>response_format</c>.
         /// </remarks>
         /// <param name="responseFormat">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
@@ -138,7 +138,7 @@ namespace CreateImageSdk
         /// Sets <c>user</c>: A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>user</c>.
+        /// Form field: <c>user</c>.
         /// </remarks>
         /// <param name="user">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>

@@ -49,7 +49,7 @@ namespace CreateImageSdk
         /// A text description of the desired image(s). The maximum length is 1000 characters for <c>dall-e-2</c>, and 32000 characters for the GPT image models.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>prompt</c>.
+        /// Form field: <c>prompt</c>.
         /// Required.
         /// At least 1 character(s).
         /// Must match <c>\S</c>: it must contain a character that is not whitespace.
@@ -62,8 +62,10 @@ namespace CreateImageSdk
         /// The image(s) to edit. For the GPT image models each image should be a <c>png</c>, <c>webp</c> or <c>jpg</c> file less than 50MB, up to 16 images. For <c>dall-e-2</c> you can only provide one image, and it should be a square <c>png</c> file less than 4MB. Several images are sent as <c>image[]</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>image</c>.
+        /// Form field: <c>image</c>.
         /// Required.
+        /// 1 to 16 items.
+        /// PNG, JPEG, WEBP, under 50 MB each (read from the file's bytes; checked before sending).
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("image")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CreateImageSdk.ImageInput> Images { get; init; }
@@ -72,8 +74,9 @@ namespace CreateImageSdk
         /// An additional image whose fully transparent areas (e.g. where alpha is zero) indicate where <c>image</c> should be edited. If there are multiple images provided, the mask will be applied on the first image. Must be a valid PNG file, less than 4MB, and have the same dimensions as <c>image</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>mask</c>.
+        /// Form field: <c>mask</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
+        /// PNG, under 4 MB each, the size of the first <c>image</c> (read from the file's bytes; checked before sending).
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("mask")]
         public global::CreateImageSdk.ImageInput? Mask { get; init; }
@@ -82,7 +85,7 @@ namespace CreateImageSdk
         /// The model to use for image editing. One of <c>dall-e-2</c> or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>). Defaults to <c>gpt-image-1.5</c>; <c>dall-e-3</c> does not edit images.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>model</c>.
+        /// Form field: <c>model</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>gpt-image-1.5</c>).
         /// Example: <c>gpt-image-1.5</c>.
         /// </remarks>
@@ -93,7 +96,7 @@ namespace CreateImageSdk
         /// The number of images to generate. Must be between 1 and 10.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>n</c>.
+        /// Form field: <c>n</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>1</c>).
         /// Allowed range: 1 to 10.
         /// Example: <c>1</c>.
@@ -105,7 +108,7 @@ namespace CreateImageSdk
         /// The size of the generated images. The GPT image models take <c>auto</c>, <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take free <c>WIDTHxHEIGHT</c> sizes (multiples of 16, aspect ratio 1:3 to 3:1, longest side at most 3840). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>size</c>.
+        /// Form field: <c>size</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>1024x1024</c>).
         /// Example: <c>1024x1024</c>.
         /// </remarks>
@@ -116,7 +119,7 @@ namespace CreateImageSdk
         /// The quality of the image that will be generated: <c>auto</c> (the default), <c>low</c>, <c>medium</c> or <c>high</c> for the GPT image models; <c>standard</c> for <c>dall-e-2</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>quality</c>.
+        /// Form field: <c>quality</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
         /// Example: <c>high</c>.
         /// </remarks>
@@ -127,7 +130,7 @@ namespace CreateImageSdk
         /// The format in which the generated images are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated. This parameter is only supported for <c>dall-e-2</c>, as GPT image models always return base64-encoded images.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>response_format</c>.
+        /// Form field: <c>response_format</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// Supported only by: <c>dall-e-2</c>.
         /// Example: <c>url</c>.
@@ -139,7 +142,7 @@ namespace CreateImageSdk
         /// The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of <c>png</c>, <c>jpeg</c>, or <c>webp</c>. The default value is <c>png</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>output_format</c>.
+        /// Form field: <c>output_format</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>png</c>).
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>png</c>.
@@ -151,7 +154,7 @@ namespace CreateImageSdk
         /// The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the <c>webp</c> or <c>jpeg</c> output formats, and defaults to 100.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>output_compression</c>.
+        /// Form field: <c>output_compression</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>100</c>).
         /// Allowed range: 0 to 100.
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
@@ -164,7 +167,7 @@ namespace CreateImageSdk
         /// Set the background of the generated image(s). This parameter is only supported for the GPT image models. Must be one of <c>transparent</c>, <c>opaque</c>, or <c>auto</c> (default value). When using <c>transparent</c>, set the output format to <c>png</c> or <c>webp</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>background</c>.
+        /// Form field: <c>background</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>transparent</c>.
@@ -176,7 +179,7 @@ namespace CreateImageSdk
         /// Control how much effort the model will exert to match the style and features, especially facial features, of input images. Supported by the GPT image models except <c>gpt-image-1-mini</c>. Defaults to <c>low</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>input_fidelity</c>.
+        /// Form field: <c>input_fidelity</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>high</c>.
@@ -188,7 +191,7 @@ namespace CreateImageSdk
         /// Edit the image in streaming mode (server-sent events). Defaults to <c>false</c>. Only the GPT image models stream. The SDK sets it for you when you call a streaming method.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>stream</c>.
+        /// Form field: <c>stream</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>false</c>).
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>true</c>.
@@ -200,7 +203,7 @@ namespace CreateImageSdk
         /// The number of partial images to generate. This parameter is used for streaming responses that return partial images. Value must be between 0 and 3. When set to 0, the response will be a single image sent in one streaming event.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>partial_images</c>.
+        /// Form field: <c>partial_images</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>0</c>).
         /// Allowed range: 0 to 3.
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
@@ -213,7 +216,7 @@ namespace CreateImageSdk
         /// A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>user</c>.
+        /// Form field: <c>user</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// Example: <c>user-1234</c>.
         /// </remarks>

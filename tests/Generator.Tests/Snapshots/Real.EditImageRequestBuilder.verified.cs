@@ -56,8 +56,9 @@ namespace CreateImageSdk
         /// Sets <c>mask</c>: An additional image whose fully transparent areas (e.g. where alpha is zero) indicate where <c>image</c> should be edited. If there are multiple images provided, the mask will be applied on the first image. Must be a valid PNG file, less than 4MB, and have the same dimensions as <c>image</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>mask</c>.
+        /// Form field: <c>mask</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
+        /// PNG, under 4 MB each, the size of the first <c>image</c> (read from the file's bytes; checked before sending).
         /// </remarks>
         /// <param name="mask">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
@@ -73,7 +74,7 @@ namespace CreateImageSdk
         /// Sets <c>model</c>: The model to use for image editing. One of <c>dall-e-2</c> or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>). Defaults to <c>gpt-image-1.5</c>; <c>dall-e-3</c> does not edit images.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>model</c>.
+        /// Form field: <c>model</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>gpt-image-1.5</c>).
         /// Example: <c>gpt-image-1.5</c>.
         /// </remarks>
@@ -91,7 +92,7 @@ namespace CreateImageSdk
         /// Sets <c>n</c>: The number of images to generate. Must be between 1 and 10.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>n</c>.
+        /// Form field: <c>n</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>1</c>).
         /// Allowed range: 1 to 10.
         /// Example: <c>1</c>.
@@ -110,7 +111,7 @@ namespace CreateImageSdk
         /// Sets <c>size</c>: The size of the generated images. The GPT image models take <c>auto</c>, <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take free <c>WIDTHxHEIGHT</c> sizes (multiples of 16, aspect ratio 1:3 to 3:1, longest side at most 3840). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>size</c>.
+        /// Form field: <c>size</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>1024x1024</c>).
         /// Example: <c>1024x1024</c>.
         /// </remarks>
@@ -128,7 +129,7 @@ namespace CreateImageSdk
         /// Sets <c>quality</c>: The quality of the image that will be generated: <c>auto</c> (the default), <c>low</c>, <c>medium</c> or <c>high</c> for the GPT image models; <c>standard</c> for <c>dall-e-2</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>quality</c>.
+        /// Form field: <c>quality</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
         /// Example: <c>high</c>.
         /// </remarks>
@@ -146,7 +147,7 @@ namespace CreateImageSdk
         /// Sets <c>response_format</c>: The format in which the generated images are returned. Must be one of <c>url</c> or <c>b64_json</c>. URLs are only valid for 60 minutes after the image has been generated. This parameter is only supported for <c>dall-e-2</c>, as GPT image models always return base64-encoded images.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>response_format</c>.
+        /// Form field: <c>response_format</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// Supported only by: <c>dall-e-2</c>.
         /// Example: <c>url</c>.
@@ -165,7 +166,7 @@ namespace CreateImageSdk
         /// Sets <c>output_format</c>: The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of <c>png</c>, <c>jpeg</c>, or <c>webp</c>. The default value is <c>png</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>output_format</c>.
+        /// Form field: <c>output_format</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>png</c>).
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>png</c>.
@@ -184,7 +185,7 @@ namespace CreateImageSdk
         /// Sets <c>output_compression</c>: The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the <c>webp</c> or <c>jpeg</c> output formats, and defaults to 100.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>output_compression</c>.
+        /// Form field: <c>output_compression</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>100</c>).
         /// Allowed range: 0 to 100.
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
@@ -204,7 +205,7 @@ namespace CreateImageSdk
         /// Sets <c>background</c>: Set the background of the generated image(s). This parameter is only supported for the GPT image models. Must be one of <c>transparent</c>, <c>opaque</c>, or <c>auto</c> (default value). When using <c>transparent</c>, set the output format to <c>png</c> or <c>webp</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>background</c>.
+        /// Form field: <c>background</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>transparent</c>.
@@ -223,7 +224,7 @@ namespace CreateImageSdk
         /// Sets <c>input_fidelity</c>: Control how much effort the model will exert to match the style and features, especially facial features, of input images. Supported by the GPT image models except <c>gpt-image-1-mini</c>. Defaults to <c>low</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>input_fidelity</c>.
+        /// Form field: <c>input_fidelity</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// Example: <c>high</c>.
@@ -242,7 +243,7 @@ namespace CreateImageSdk
         /// Sets <c>partial_images</c>: The number of partial images to generate. This parameter is used for streaming responses that return partial images. Value must be between 0 and 3. When set to 0, the response will be a single image sent in one streaming event.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>partial_images</c>.
+        /// Form field: <c>partial_images</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>0</c>).
         /// Allowed range: 0 to 3.
         /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
@@ -262,7 +263,7 @@ namespace CreateImageSdk
         /// Sets <c>user</c>: A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>user</c>.
+        /// Form field: <c>user</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// Example: <c>user-1234</c>.
         /// </remarks>

@@ -47,6 +47,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// JSON name: <c>images</c>.
         /// Required.
+        /// 1 to 16 items.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("images")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CreateImageSdk.ImageReference> Images { get; init; }

@@ -58,7 +58,7 @@ namespace CreateImageSdk
         /// Sets <c>mask</c>: An additional image whose fully transparent areas (e.g. where alpha is zero) indicate where <c>image</c> should be edited. If there are multiple images provided, the mask will be applied on the first image. Must be a valid PNG file, less than 4MB, and have the same dimensions as <c>image</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>mask</c>.
+        /// Form field: <c>mask</c>.
         /// </remarks>
         /// <param name="mask">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
@@ -74,7 +74,7 @@ namespace CreateImageSdk
         /// Sets <c>n</c>: The number of images to generate. Must be between 1 and 10.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>n</c>.
+        /// Form field: <c>n</c>.
         /// For <c>gpt-image-1-mini</c>: 1 to 10.
         /// </remarks>
         /// <param name="count">The value to send.</param>
@@ -91,7 +91,7 @@ namespace CreateImageSdk
         /// Sets <c>size</c>: The size of the generated images. The GPT image models take <c>auto</c>, <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take free <c>WIDTHxHEIGHT</c> sizes (multiples of 16, aspect ratio 1:3 to 3:1, longest side at most 3840). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>size</c>.
+        /// Form field: <c>size</c>.
         /// Takes <see cref="GptImage1MiniEditSize"/>: only the values <c>gpt-image-1-mini</c> accepts.
         /// </remarks>
         /// <param name="size">The value to send.</param>
@@ -108,7 +108,7 @@ namespace CreateImageSdk
         /// Sets <c>quality</c>: The quality of the image that will be generated: <c>auto</c> (the default), <c>low</c>, <c>medium</c> or <c>high</c> for the GPT image models; <c>standard</c> for <c>dall-e-2</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>quality</c>.
+        /// Form field: <c>quality</c>.
         /// Takes <see cref="GptImage1MiniEditQuality"/>: only the values <c>gpt-image-1-mini</c> accepts.
         /// </remarks>
         /// <param name="quality">The value to send.</param>
@@ -125,7 +125,7 @@ namespace CreateImageSdk
         /// Sets <c>output_format</c>: The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of <c>png</c>, <c>jpeg</c>, or <c>webp</c>. The default value is <c>png</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>output_format</c>.
+        /// Form field: <c>output_format</c>.
         /// </remarks>
         /// <param name="outputFormat">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
@@ -141,7 +141,7 @@ namespace CreateImageSdk
         /// Sets <c>output_compression</c>: The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the <c>webp</c> or <c>jpeg</c> output formats, and defaults to 100.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>output_compression</c>.
+        /// Form field: <c>output_compression</c>.
         /// For <c>gpt-image-1-mini</c>: 0 to 100.
         /// </remarks>
         /// <param name="outputCompression">The value to send.</param>
@@ -158,7 +158,7 @@ namespace CreateImageSdk
         /// Sets <c>background</c>: Set the background of the generated image(s). This parameter is only supported for the GPT image models. Must be one of <c>transparent</c>, <c>opaque</c>, or <c>auto</c> (default value). When using <c>transparent</c>, set the output format to <c>png</c> or <c>webp</c>.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>background</c>.
+        /// Form field: <c>background</c>.
         /// </remarks>
         /// <param name="background">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
@@ -174,7 +174,7 @@ namespace CreateImageSdk
         /// Sets <c>partial_images</c>: The number of partial images to generate. This parameter is used for streaming responses that return partial images. Value must be between 0 and 3. When set to 0, the response will be a single image sent in one streaming event.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>partial_images</c>.
+        /// Form field: <c>partial_images</c>.
         /// For <c>gpt-image-1-mini</c>: 0 to 3.
         /// </remarks>
         /// <param name="partialImages">The value to send.</param>
@@ -191,7 +191,7 @@ namespace CreateImageSdk
         /// Sets <c>user</c>: A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse.
         /// </summary>
         /// <remarks>
-        /// JSON name: <c>user</c>.
+        /// Form field: <c>user</c>.
         /// </remarks>
         /// <param name="user">The value to send.</param>
         /// <returns>A new builder; this one is unchanged.</returns>
