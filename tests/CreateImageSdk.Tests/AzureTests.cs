@@ -38,6 +38,26 @@ namespace CreateImageSdk.Tests
         }
 
         [Fact]
+        public async Task Edits_GoToTheDeploymentsEditRoute_AsMultipart()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
+            using var client = new ImageClient(new ImageClientOptions
+            {
+                ApiKey = Key,
+                BaseUri = new Uri(server.BaseUri, "/openai/"),
+                Azure = new AzureOpenAIOptions { Deployment = "my-image-deployment", ApiVersion = "2025-04-01-preview" },
+            });
+
+            var response = await client.EditImage("beret", ImageInput.FromBytes(Edits.TestImages.Png(64, 64))).UsingGptImage1().SendAsync();
+
+            Assert.Single(response.Data);
+            var sent = server.Requests[^1];
+            Assert.Equal("/openai/deployments/my-image-deployment/images/edits?api-version=2025-04-01-preview", sent.Path);
+            Assert.StartsWith("multipart/form-data; boundary=", sent.Headers["Content-Type"]);
+            Assert.Equal(Key, sent.Headers["api-key"]);
+        }
+
+        [Fact]
         public async Task V1Route_UsesTheBaseUriAsItIs()
         {
             await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });
