@@ -144,6 +144,12 @@ namespace CreateImageSdk
             "ImageInput { FileName = " + FileName + ", MediaType = " + MediaType + (Length is { } length ? ", Length = " + length : string.Empty) +
             (Width is { } width ? ", Size = " + width + "x" + Height : string.Empty) + " }";
 
+        /// <summary>A stream that cannot seek and was already sent: it has nothing left to give.</summary>
+        internal bool IsSpent => _stream != null && !_stream.CanSeek && Volatile.Read(ref _sent) == 1;
+
+        /// <summary>The sentence for a request that would send a spent stream again.</summary>
+        internal string SpentMessage => "The image '" + FileName + "' comes from a stream that cannot seek and was already sent; pass a file, bytes or a seekable stream to send it again.";
+
         /// <summary>The image as one part of a request body, written when the request is.</summary>
         internal HttpContent CreateContent() => new ImageContent(this);
 
@@ -166,10 +172,7 @@ namespace CreateImageSdk
             }
             else
             {
-                if (Interlocked.Exchange(ref _sent, 1) == 1)
-                {
-                    throw new InvalidOperationException("The image '" + FileName + "' comes from a stream that cannot seek and was already sent; pass a file, bytes or a seekable stream to send it again.");
-                }
+                if (Interlocked.Exchange(ref _sent, 1) == 1) throw new InvalidOperationException(SpentMessage);
 
                 await target.WriteAsync(_streamHeader!, 0, _streamHeader!.Length, cancellationToken).ConfigureAwait(false);
                 await _stream.CopyToAsync(target, 81920, cancellationToken).ConfigureAwait(false);

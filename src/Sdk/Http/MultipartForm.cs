@@ -90,6 +90,12 @@ namespace CreateImageSdk.Http
 
         public override HttpContent CreateContent()
         {
+            foreach (var part in _parts)
+            {
+                // Said before anything is sent, not as a failure in the middle of writing the body.
+                if (part.Image is { IsSpent: true } spent) throw new InvalidOperationException(spent.SpentMessage);
+            }
+
             var content = new MultipartFormDataContent("----CreateImageSdk" + Guid.NewGuid().ToString("N"));
             foreach (var (name, text, image) in _parts)
             {
@@ -111,6 +117,15 @@ namespace CreateImageSdk.Http
             return content;
         }
 
-        private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        /// <summary>
+        /// A quoted header parameter. Quotes, backslashes and line breaks become <c>_</c>: servers differ in how they
+        /// unescape them, and a file name is only a label there. Other characters (accents) are encoded by .NET.
+        /// </summary>
+        private static string Quote(string value)
+        {
+            var clean = new StringBuilder(value.Length + 2).Append('"');
+            foreach (var c in value) clean.Append(c == '"' || c == '\\' || char.IsControl(c) ? '_' : c);
+            return clean.Append('"').ToString();
+        }
     }
 }

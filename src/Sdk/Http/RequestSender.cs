@@ -91,8 +91,9 @@ namespace CreateImageSdk.Http
             for (var number = 1; ; number++)
             {
                 operation.Attempt(number);
-                var timeout = sharedTimeout ?? StartTimeout(cancellationToken);
+                // The content first: a body that cannot be made (a spent stream) fails before a timer is started.
                 var content = new SentTrackingContent(body.CreateContent());
+                var timeout = sharedTimeout ?? StartTimeout(cancellationToken);
                 var request = new HttpRequestMessage(method, uri) { Content = content };
                 AttemptStamp.Apply(request, number, operation.Model);
                 try

@@ -105,6 +105,21 @@ namespace CreateImageSdk.Tests.Edits
             Assert.Equal(TestImages.Png(12, 12), parts[1].Bytes); // the header bytes read to detect the format were sent too
         }
 
+        [Theory]
+        [InlineData("ótter-été.png", "ótter-été.png")]
+        [InlineData("otter \"best\".png", "otter _best_.png")]
+        [InlineData("a\\b\r\n.png", "a_b__.png")]
+        public async Task FileNames_ArriveReadable_WithQuotesAndLineBreaksReplaced(string fileName, string received)
+        {
+            await using var server = await FaultServer.StartAsync(Fault.Ok());
+            using var client = FaultTests.Client(server);
+
+            await client.EditImage("otter", ImageInput.FromBytes(TestImages.Png(16, 16), fileName)).SendAsync(FaultTests.Bound());
+
+            var parts = await ReadPartsAsync(server.RawRequests[0].Body, server.RawRequests[0].ContentType!);
+            Assert.Equal(received, parts[1].FileName);
+        }
+
         [Fact]
         public async Task AdditionalProperties_BecomeFormFields()
         {
@@ -121,6 +136,20 @@ namespace CreateImageSdk.Tests.Edits
             Assert.Equal(("style_preset", "ink"), (parts[3].Name, parts[3].Text));
         }
 
+        [Fact]
+        public async Task AStreamThatCannotSeek_SentOnce_IsRefusedBeforeASecondRequest()
+        {
+            await using var server = await FaultServer.StartAsync(Fault.Ok());
+            using var client = FaultTests.Client(server);
+            var once = ImageInput.FromStream(new ForwardOnlyStream(TestImages.Png(12, 12)), "pipe.png");
+            await client.EditImage("otter", once).SendAsync(FaultTests.Bound());
+
+            var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => client.EditImage("again", once).SendAsync(FaultTests.Bound()));
+
+            Assert.Equal("The image 'pipe.png' comes from a stream that cannot seek and was already sent; pass a file, bytes or a seekable stream to send it again.", ex.Message);
+            Assert.Equal(1, server.Attempts);
+        }
+
         internal static async Task<List<Part>> ReadPartsAsync(byte[] body, string contentType)
         {
             var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(contentType).Boundary).Value!;
@@ -133,7 +162,7 @@ namespace CreateImageSdk.Tests.Edits
                 await section.Body.CopyToAsync(bytes);
                 parts.Add(new Part(
                     HeaderUtilities.RemoveQuotes(disposition.Name).Value!,
-                    disposition.FileName.HasValue ? HeaderUtilities.RemoveQuotes(disposition.FileName).Value : null,
+                    disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.HasValue ? HeaderUtilities.UnescapeAsQuotedString(disposition.FileName).Value : null,
                     section.ContentType,
                     bytes.ToArray()));
             }
