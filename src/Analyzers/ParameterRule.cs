@@ -7,8 +7,10 @@ namespace CreateImageSdk.Analyzers
     /// <summary>What one model demands of one parameter: the data of one <c>[ModelRule]</c> attribute.</summary>
     internal sealed class ParameterRule
     {
-        public ParameterRule(string parameter, ImmutableArray<string>? allowedValues, bool forbidden, long minimum, long maximum, int maxLength, FreeSizeRule? freeSize)
+        public ParameterRule(string parameter, ImmutableArray<string>? allowedValues, bool forbidden, long minimum, long maximum, int maxLength, FreeSizeRule? freeSize, int minItems = -1, int maxItems = -1)
         {
+            MinItems = minItems;
+            MaxItems = maxItems;
             Parameter = parameter;
             AllowedValues = allowedValues;
             Forbidden = forbidden;
@@ -37,6 +39,12 @@ namespace CreateImageSdk.Analyzers
 
         /// <summary>Free sizes accepted beside <see cref="AllowedValues"/>; null when there are none.</summary>
         public FreeSizeRule? FreeSize { get; }
+
+        /// <summary>For a list: the fewest items; -1 when unrestricted.</summary>
+        public int MinItems { get; }
+
+        /// <summary>For a list: the most items; -1 when unrestricted.</summary>
+        public int MaxItems { get; }
 
         public bool Accepts(string wireValue) =>
             !Forbidden &&

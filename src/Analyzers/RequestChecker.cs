@@ -99,6 +99,21 @@ namespace CreateImageSdk.Analyzers
                 }
             }
 
+            if (value.ItemCount is { } items)
+            {
+                var most = Limit(modelRule.MaxItems, everyModel.MaxItems);
+                var fewest = Math.Max(modelRule.MinItems, everyModel.MinItems);
+                var tooMany = most >= 0 && items > most;
+                if (tooMany || (fewest >= 0 && items < fewest))
+                {
+                    // No Bound property: the range fix replaces a number, and a list is not one.
+                    var byModel = model != null && (tooMany ? modelRule.MaxItems == most : modelRule.MinItems == fewest);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        ModelRuleDescriptors.OutOfRange, ListLocation(value.Operation) ?? location, setting.Parameter, Items(items),
+                        byModel ? "for model '" + model!.WireValue + "'" : "for any model", (tooMany ? "at most " : "at least ") + Items(tooMany ? most : fewest)));
+                }
+            }
+
             var maxLength = Limit(modelRule.MaxLength, everyModel.MaxLength);
             if (value.Text != null && maxLength >= 0)
             {
@@ -178,5 +193,16 @@ namespace CreateImageSdk.Analyzers
         }
 
         private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A params argument's list has no syntax of its own (it is the whole call): point at its items instead.</summary>
+        private static Location? ListLocation(IOperation operation)
+        {
+            if (!(operation is IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer }) || initializer.ElementValues.Length == 0) return null;
+            var first = initializer.ElementValues[0].Syntax;
+            var last = initializer.ElementValues[initializer.ElementValues.Length - 1].Syntax;
+            return Location.Create(first.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(first.SpanStart, last.Span.End));
+        }
+
+        private static string Items(long count) => count == 1 ? "1 item" : Format(count) + " items";
     }
 }

@@ -165,7 +165,7 @@ namespace CreateImageSdk.Analyzers
             ImmutableArray<string>? allowed = null;
             bool forbidden = false;
             long minimum = long.MinValue, maximum = long.MaxValue, minPixels = 0, maxPixels = 0;
-            int maxLength = -1, multipleOf = 0, maxLongEdge = 0, maxAspectRatio = 0;
+            int maxLength = -1, multipleOf = 0, maxLongEdge = 0, maxAspectRatio = 0, minItems = -1, maxItems = -1;
             foreach (var named in attribute.NamedArguments)
             {
                 var value = named.Value;
@@ -182,6 +182,8 @@ namespace CreateImageSdk.Analyzers
                     case "Minimum": minimum = AsLong(value, minimum); break;
                     case "Maximum": maximum = AsLong(value, maximum); break;
                     case "MaxLength": maxLength = (int)AsLong(value, maxLength); break;
+                    case "MinItems": minItems = (int)AsLong(value, minItems); break;
+                    case "MaxItems": maxItems = (int)AsLong(value, maxItems); break;
                     case "FreeSizeMultipleOf": multipleOf = (int)AsLong(value, 0); break;
                     case "FreeSizeMaxLongEdge": maxLongEdge = (int)AsLong(value, 0); break;
                     case "FreeSizeMaxAspectRatio": maxAspectRatio = (int)AsLong(value, 0); break;
@@ -191,7 +193,7 @@ namespace CreateImageSdk.Analyzers
             }
 
             var freeSize = multipleOf > 0 ? new FreeSizeRule(multipleOf, maxLongEdge, maxAspectRatio, minPixels, maxPixels) : null;
-            return new ParameterRule(parameter, allowed, forbidden, minimum, maximum, maxLength, freeSize);
+            return new ParameterRule(parameter, allowed, forbidden, minimum, maximum, maxLength, freeSize, minItems, maxItems);
         }
 
         private static long AsLong(TypedConstant constant, long fallback) => constant.Value switch

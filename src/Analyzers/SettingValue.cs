@@ -12,8 +12,9 @@ namespace CreateImageSdk.Analyzers
     /// </summary>
     internal sealed class SettingValue
     {
-        private SettingValue(IOperation operation, ISymbol? member, string? wireValue, long? integer, string? text)
+        private SettingValue(IOperation operation, ISymbol? member, string? wireValue, long? integer, string? text, int? itemCount = null)
         {
+            ItemCount = itemCount;
             Operation = operation;
             Member = member;
             WireValue = wireValue;
@@ -33,6 +34,9 @@ namespace CreateImageSdk.Analyzers
         public long? Integer { get; }
 
         public string? Text { get; }
+
+        /// <summary>For a list written out in place (a <c>params</c> argument or <c>new[] { a, b }</c>): how many items it has.</summary>
+        public int? ItemCount { get; }
 
         public static IOperation Unwrap(IOperation operation)
         {
@@ -61,6 +65,11 @@ namespace CreateImageSdk.Analyzers
             {
                 var wireValue = sdk.WireValue(member);
                 return wireValue is null ? null : new SettingValue(operation, member, wireValue, null, null);
+            }
+
+            if (operation is IArrayCreationOperation { Initializer: { } initializer } array && array.DimensionSizes.Length == 1)
+            {
+                return new SettingValue(operation, null, null, null, null, initializer.ElementValues.Length);
             }
 
             var constant = operation.ConstantValue;

@@ -48,5 +48,35 @@ namespace CreateImageSdk.Analyzers.Tests
 
             await VerifyAsync(source);
         }
+
+        [Fact]
+        public async Task TooManyImagesForTheModel_IsReported()
+        {
+            var source = Program("""
+                        var image = ImageInput.FromFile("otter.png");
+                        await client.EditImage("beret", {|#0:image, image|}).WithModel(ImageModel.DallE2).SendAsync();
+                        await client.EditImage("beret", image).WithModel(ImageModel.DallE2).SendAsync();
+                        await client.EditImage("beret", image, image).WithModel(ImageModel.GptImage1_5).SendAsync();
+
+                """);
+
+            await VerifyAsync(source, Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(0)
+                .WithMessage("image = 2 items is not allowed for model 'dall-e-2' (at most 1 item)"));
+        }
+
+        [Fact]
+        public async Task NoImageOrSeventeen_IsReportedForAnyModel()
+        {
+            var source = Program("""
+                        var i = ImageInput.FromFile("otter.png");
+                        _ = {|#0:client.EditImage("beret")|};
+                        _ = new EditImageRequest { Prompt = "beret", Images = {|#1:new[] { i, i, i, i, i, i, i, i, i, i, i, i, i, i, i, i, i }|} };
+
+                """);
+
+            await VerifyAsync(source,
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(0).WithMessage("image = 0 items is not allowed for any model (at least 1 item)"),
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(1).WithMessage("image = 17 items is not allowed for any model (at most 16 items)"));
+        }
     }
 }

@@ -142,6 +142,7 @@ namespace CreateImageSdk.Package.Tests
                 // Edits have their own model builders and rules.
                 ("EditDallE2Fidelity.cs", "CS1061", "using CreateImageSdk; static class EditDallE2Fidelity { static object M(ImageClient c, ImageInput i) => c.EditImage(\"otter\", i).UsingDallE2().WithInputFidelity(InputFidelity.High); }"),
                 ("EditDallE3.cs", "CS1061", "using CreateImageSdk; static class EditDallE3 { static object M(ImageClient c, ImageInput i) => c.EditImage(\"otter\", i).UsingDallE3(); }"),
+                ("AnalyzerEditTwoImages.cs", "CIA003", "using CreateImageSdk; static class AnalyzerEditTwoImages { static object M(ImageClient c, ImageInput i) => c.EditImage(\"otter\", i, i).WithModel(ImageModel.DallE2); }"),
                 ("AnalyzerEditMini.cs", "CIA002", "using CreateImageSdk; static class AnalyzerEditMini { static object M(ImageClient c, ImageInput i) => c.EditImage(\"otter\", i).WithModel(ImageModel.GptImage1Mini).WithInputFidelity(InputFidelity.High); }"),
                 ("AnalyzerPrompt.cs", "CIA004", "using CreateImageSdk; static class AnalyzerPrompt { const string P = \"" + new string('a', 1001) + "\"; static object M() => new CreateImageRequest { Prompt = P, Model = ImageModel.DallE2 }; }"),
             };

@@ -23,8 +23,12 @@ namespace CreateImageSdk.Generator.Emitting
         /// </summary>
         public static IEnumerable<string> RequestRules(ObjectSpec spec) =>
             ModelRules(new EquatableArray<ConstraintSpec>(spec.Properties
-                .Where(p => p.Minimum.HasValue || p.Maximum.HasValue || p.MaxLength.HasValue)
-                .Select(p => new ConstraintSpec(p.WireName, EquatableArray<LiteralSpec>.Empty, p.Minimum, p.Maximum, p.MaxLength, Forbidden: false, Required: false))
+                .Where(p => p.Minimum.HasValue || p.Maximum.HasValue || p.MaxLength.HasValue || p.MinItems.HasValue || p.MaxItems.HasValue)
+                .Select(p => new ConstraintSpec(p.WireName, EquatableArray<LiteralSpec>.Empty, p.Minimum, p.Maximum, p.MaxLength, Forbidden: false, Required: false)
+                {
+                    MinItems = p.MinItems,
+                    MaxItems = p.MaxItems,
+                })
                 .ToArray()));
 
         /// <summary>
@@ -52,6 +56,8 @@ namespace CreateImageSdk.Generator.Emitting
                 if (c.Minimum.HasValue) named.Add("Minimum = " + c.Minimum.Value.ToString(CultureInfo.InvariantCulture));
                 if (c.Maximum.HasValue) named.Add("Maximum = " + c.Maximum.Value.ToString(CultureInfo.InvariantCulture));
                 if (c.MaxLength.HasValue) named.Add("MaxLength = " + c.MaxLength.Value.ToString(CultureInfo.InvariantCulture));
+                if (c.MinItems.HasValue) named.Add("MinItems = " + c.MinItems.Value.ToString(CultureInfo.InvariantCulture));
+                if (c.MaxItems.HasValue) named.Add("MaxItems = " + c.MaxItems.Value.ToString(CultureInfo.InvariantCulture));
                 if (c.Dimensions is { } d)
                 {
                     named.Add("FreeSizeMultipleOf = " + d.MultipleOf.ToString(CultureInfo.InvariantCulture));

@@ -13,6 +13,9 @@ namespace CreateImageSdk.Generator.Model
     {
         public bool HasAllowedValues => AllowedValues.Count > 0;
 
+        /// <summary>For a list: the fewest items (only from a property's own <c>minItems</c>).</summary>
+        public int? MinItems { get; init; }
+
         /// <summary>For a list: the most items this rule allows.</summary>
         public int? MaxItems { get; init; }
 

@@ -31,6 +31,12 @@ namespace CreateImageSdk.Rules
         /// <summary>The smallest number accepted; <see cref="long.MinValue"/> when unrestricted.</summary>
         public long Minimum { get; set; } = long.MinValue;
 
+        /// <summary>For a list (the images of an edit): the fewest items; -1 when unrestricted.</summary>
+        public int MinItems { get; set; } = -1;
+
+        /// <summary>For a list: the most items; -1 when unrestricted.</summary>
+        public int MaxItems { get; set; } = -1;
+
         /// <summary>The longest text accepted, in characters; -1 when unrestricted.</summary>
         public int MaxLength { get; set; } = -1;
 

@@ -8,11 +8,13 @@ namespace CreateImageSdk
     /// Creates an edited or extended image from one or more images and a prompt. The multipart/form-data body of POST /v1/images/edits.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
+    [global::CreateImageSdk.Rules.ModelRule("image", MinItems = 1, MaxItems = 16)]
     [global::CreateImageSdk.Rules.ModelRule("n", Minimum = 1, Maximum = 10)]
     [global::CreateImageSdk.Rules.ModelRule("output_compression", Minimum = 0, Maximum = 100)]
     [global::CreateImageSdk.Rules.ModelRule("partial_images", Minimum = 0, Maximum = 3)]
     [global::CreateImageSdk.Rules.ModelParameter("model")]
     [global::CreateImageSdk.Rules.ModelRule("background", Model = "dall-e-2", Forbidden = true)]
+    [global::CreateImageSdk.Rules.ModelRule("image", Model = "dall-e-2", MaxItems = 1)]
     [global::CreateImageSdk.Rules.ModelRule("input_fidelity", Model = "dall-e-2", Forbidden = true)]
     [global::CreateImageSdk.Rules.ModelRule("output_compression", Model = "dall-e-2", Forbidden = true)]
     [global::CreateImageSdk.Rules.ModelRule("output_format", Model = "dall-e-2", Forbidden = true)]

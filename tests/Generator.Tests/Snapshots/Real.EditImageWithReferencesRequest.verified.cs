@@ -9,6 +9,7 @@ namespace CreateImageSdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     [global::CreateImageSdk.Rules.ModelRule("prompt", MaxLength = 32000)]
+    [global::CreateImageSdk.Rules.ModelRule("images", MinItems = 1, MaxItems = 16)]
     [global::CreateImageSdk.Rules.ModelRule("n", Minimum = 1, Maximum = 10)]
     [global::CreateImageSdk.Rules.ModelRule("output_compression", Minimum = 0, Maximum = 100)]
     [global::CreateImageSdk.Rules.ModelRule("partial_images", Minimum = 0, Maximum = 3)]
