@@ -119,5 +119,19 @@ namespace CreateImageSdk.Generator.Tests
 
             Assert.Equal("CIS013", Assert.Single(result.Diagnostics).Id);
         }
+
+        [Fact]
+        public void AProblemInASharedDefinition_IsReportedAtTheReferenceThatBroughtItIn()
+        {
+            var result = GeneratorRunner.Run(
+                GeneratorRunner.Schema("shared.schema.json", "{ \"definitions\": { \"Format\": { \"type\": \"string\", \"enum\": [ \"b64_json\", \"b64-json\" ] } } }"),
+                GeneratorRunner.Schema("user.schema.json", "{\n  \"title\": \"X\",\n  \"properties\": {\n    \"a\": { \"type\": \"string\" },\n    \"format\": { \"$ref\": \"shared.schema.json#/definitions/Format\" }\n  }\n}"));
+
+            var diagnostic = Assert.Single(result.Diagnostics);
+            Assert.Equal("CIS006", diagnostic.Id);
+            var span = diagnostic.Location.GetLineSpan();
+            Assert.Equal("/repo/schemas/user.schema.json", span.Path);
+            Assert.Equal(5, span.StartLinePosition.Line + 1);
+        }
     }
 }
