@@ -74,7 +74,8 @@ namespace CreateImageSdk.Generator.Tests
             var validation = GeneratorRunner.Source(result, "PaintRequest.Validation.g.cs");
             Assert.Contains("violations.Required(\"picture\", pictureWire);", validation);
             Assert.Contains("violations.Items(\"picture\", Picture?.Count, 1, null, null);", validation);
-            Assert.Contains("violations.Images(\"picture\", Picture, new[] { \"image/png\" }, 1024, false, null);", validation);
+            Assert.Contains("violations.Images(\"picture\", Picture, s_PictureMediaTypes, 1024, false, null);", validation);
+            Assert.Contains("private static readonly string[] s_PictureMediaTypes = { \"image/png\" };", validation);
             Assert.Contains("violations.Items(\"picture\", Picture?.Count, null, 1, \"model is small\");", validation);
             Assert.Contains("violations.Images(\"picture\", Picture, null, null, true, \"model is small\");", validation);
             Assert.Contains("violations.NotAccepted(\"model\", modelWire, \"POST things/Paint\", new[] { \"small\" });", validation);

@@ -56,7 +56,7 @@ namespace CreateImageSdk.Generator.Emitting
                     w.Line("violations.Items(" + name + ", " + property.Name + "?.Count, " + Long(property.MinItems) + ", " + Long(property.MaxItems) + ", null);");
                 }
 
-                if (property.Input is { } input) EmitImageChecks(w, spec, property, input, "null");
+                if (property.Input is { } input) EmitImageChecks(w, spec, property, input, MediaTypesField(spec, null, property.WireName), "null");
             }
 
             for (var i = 0; i < spec.Rules.Count; i++)
@@ -91,7 +91,7 @@ namespace CreateImageSdk.Generator.Emitting
                         w.Line("violations.Items(" + name + ", " + target.Name + "?.Count, null, " + Int(constraint.MaxItems.Value) + ", " + because + ");");
                     }
 
-                    if (constraint.Input is { } input && target != null) EmitImageChecks(w, spec, target, input, because);
+                    if (constraint.Input is { } input && target != null) EmitImageChecks(w, spec, target, input, MediaTypesField(spec, i, constraint.Property), because);
                     if (constraint.Minimum.HasValue || constraint.Maximum.HasValue)
                     {
                         w.Line("violations.Range(" + name + ", " + v.Number + ", " + Long(constraint.Minimum) + ", " + Long(constraint.Maximum) + ", " + because + ");");
@@ -127,6 +127,11 @@ namespace CreateImageSdk.Generator.Emitting
                        Identifiers.Literal(property.Pattern!.Regex) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
             }
 
+            foreach (var property in spec.Properties.Where(p => p.Input is { MediaTypes.Count: > 0 }))
+            {
+                w.Line("private static readonly string[] " + MediaTypesField(spec, null, property.WireName) + " = { " + string.Join(", ", property.Input!.MediaTypes.Select(Identifiers.Literal)) + " };");
+            }
+
             for (var i = 0; i < spec.Rules.Count; i++)
             {
                 foreach (var constraint in spec.Rules[i].Constraints.Where(c => c.HasAllowedValues))
@@ -134,17 +139,22 @@ namespace CreateImageSdk.Generator.Emitting
                     var values = constraint.AllowedValues.Where(l => l.Kind != LiteralKind.Null).Select(l => Identifiers.Literal(l.Text!));
                     w.Line("private static readonly string[] " + FieldName(spec, i, constraint.Property) + " = { " + string.Join(", ", values) + " };");
                 }
+
+                foreach (var constraint in spec.Rules[i].Constraints.Where(c => c.Input is { MediaTypes.Count: > 0 }))
+                {
+                    w.Line("private static readonly string[] " + MediaTypesField(spec, i, constraint.Property) + " = { " + string.Join(", ", constraint.Input!.MediaTypes.Select(Identifiers.Literal)) + " };");
+                }
             }
 
             w.Line();
         }
 
         /// <summary>Format, file size, squareness and (for a mask) the size of the image it applies to.</summary>
-        private static void EmitImageChecks(SourceWriter w, ObjectSpec spec, PropertySpec property, ImageInputSpec input, string because)
+        private static void EmitImageChecks(SourceWriter w, ObjectSpec spec, PropertySpec property, ImageInputSpec input, string mediaTypesField, string because)
         {
             var name = Identifiers.Literal(property.WireName);
             var images = property.Type.Kind == ValueKind.Array ? property.Name : "(" + property.Name + " is null ? null : new[] { " + property.Name + " })";
-            var mediaTypes = input.MediaTypes.Count == 0 ? "null" : "new[] { " + string.Join(", ", input.MediaTypes.Select(Identifiers.Literal)) + " }";
+            var mediaTypes = input.MediaTypes.Count == 0 ? "null" : mediaTypesField;
             w.Line("violations.Images(" + name + ", " + images + ", " + mediaTypes + ", " + Long(input.MaxBytes) + ", " + (input.Square ? "true" : "false") + ", " + because + ");");
             var other = input.SameSizeAs is null ? null : spec.Properties.FirstOrDefault(p => p.WireName == input.SameSizeAs);
             if (other != null && property.Type.Kind == ValueKind.Binary)
@@ -153,6 +163,10 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("violations.SameSize(" + name + ", " + property.Name + ", " + Identifiers.Literal(other.WireName) + ", " + first + ");");
             }
         }
+
+        /// <summary>The field of the accepted image formats of a property (<paramref name="rule"/> null) or of one rule.</summary>
+        private static string MediaTypesField(ObjectSpec spec, int? rule, string wireName) =>
+            (rule.HasValue ? "s_rule" + Int(rule.Value) + "_" : "s_") + (spec.Properties.FirstOrDefault(p => p.WireName == wireName)?.Name ?? Parsing.MemberNaming.ToPascalCase(wireName)) + "MediaTypes";
 
         private static string PatternField(PropertySpec property) => "s_pattern_" + property.Name;
 

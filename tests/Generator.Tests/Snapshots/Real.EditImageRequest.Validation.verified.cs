@@ -7,8 +7,11 @@ namespace CreateImageSdk
     public sealed partial record EditImageRequest
     {
         private static readonly global::System.Text.RegularExpressions.Regex s_pattern_Prompt = new global::System.Text.RegularExpressions.Regex("\\S", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        private static readonly string[] s_ImagesMediaTypes = { "image/png", "image/jpeg", "image/webp" };
+        private static readonly string[] s_MaskMediaTypes = { "image/png" };
         private static readonly string[] s_rule1_Quality = { "standard" };
         private static readonly string[] s_rule1_Size = { "256x256", "512x512", "1024x1024" };
+        private static readonly string[] s_rule1_ImagesMediaTypes = { "image/png" };
         private static readonly string[] s_rule2_Quality = { "auto", "low", "medium", "high" };
         private static readonly string[] s_rule3_Size = { "auto", "1024x1024", "1536x1024", "1024x1536" };
         private static readonly string[] s_rule4_Size = { "auto", "1024x1024", "1536x1024", "1024x1536" };
@@ -46,8 +49,8 @@ namespace CreateImageSdk
             violations.Matches("prompt", promptWire, s_pattern_Prompt, "must contain a character that is not whitespace");
             violations.Required("image", imagesWire);
             violations.Items("image", Images?.Count, 1, 16, null);
-            violations.Images("image", Images, new[] { "image/png", "image/jpeg", "image/webp" }, 52428800, false, null);
-            violations.Images("mask", (Mask is null ? null : new[] { Mask }), new[] { "image/png" }, 4194304, false, null);
+            violations.Images("image", Images, s_ImagesMediaTypes, 52428800, false, null);
+            violations.Images("mask", (Mask is null ? null : new[] { Mask }), s_MaskMediaTypes, 4194304, false, null);
             violations.SameSize("mask", Mask, "image", (Images is { Count: > 0 } ? Images[0] : null));
             violations.NotEmpty("model", modelWire);
             violations.Range("n", Count, 1, 10, null);
@@ -71,7 +74,7 @@ namespace CreateImageSdk
             {
                 violations.MaxLength("prompt", promptWire, 1000, "model is dall-e-2");
                 violations.Items("image", Images?.Count, null, 1, "model is dall-e-2");
-                violations.Images("image", Images, new[] { "image/png" }, 4194304, true, "model is dall-e-2");
+                violations.Images("image", Images, s_rule1_ImagesMediaTypes, 4194304, true, "model is dall-e-2");
                 violations.OneOf("quality", qualityWire, s_rule1_Quality, "model is dall-e-2");
                 violations.OneOf("size", sizeWire, s_rule1_Size, "model is dall-e-2");
                 violations.Forbidden("background", backgroundWire, "model is dall-e-2");
