@@ -9,7 +9,8 @@ namespace CreateImageSdk.Generator
 {
     /// <summary>
     /// Reads every <c>*.schema.json</c> additional file and emits the typed request, enums, response types,
-    /// converters, validation and fluent client from it. Pipeline: file → parse (model + diagnostics) → emit.
+    /// converters, validation and fluent client from it. Pipeline: file → parse (model + diagnostics) → bind (one record per
+    /// generated file) → emit (one file each); see docs/architecture.md.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class ImageSchemaGenerator : IIncrementalGenerator
@@ -62,7 +63,7 @@ namespace CreateImageSdk.Generator
                 .WithTrackingName(TrackingNames.AllSpecs);
 
             // Bind: names, cross-schema checks, one emit-ready item per file to add.
-            var bound = all.Select(static (types, _) => Binder.Bind(types)).WithTrackingName(TrackingNames.Bind);
+            var bound = all.Select(static (types, _) => BindSafely(types)).WithTrackingName(TrackingNames.Bind);
             context.RegisterSourceOutput(bound.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.BindDiagnostics), static (spc, infos) =>
             {
                 foreach (var info in infos) spc.ReportDiagnostic(info.ToDiagnostic());
@@ -81,6 +82,21 @@ namespace CreateImageSdk.Generator
 
                 spc.AddSource(source.HintName, source.Text);
             });
+        }
+
+        /// <summary>Binds the types; a failure nobody foresaw is CIS011, never a crashed build (CS8785).</summary>
+        private static BindResult BindSafely(TypeSet types)
+        {
+            try
+            {
+                return Binder.Bind(types);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                var info = new Diagnostics.DiagnosticInfo(Diagnostics.DiagnosticDescriptors.InternalError.Id, string.Empty, default, default,
+                    new EquatableArray<string>(new[] { "the schemas", ex.GetType().Name + ": " + ex.Message }));
+                return new BindResult(EquatableArray<GeneratedFile>.Empty, new EquatableArray<Diagnostics.DiagnosticInfo>(new[] { info }));
+            }
         }
 
         /// <summary>Prints one file; a failure is reported for that file alone, and every other file is still added.</summary>
