@@ -39,20 +39,7 @@ internal static class ImageRequestValidator
 
     private static ImageGenerationRequest Validate(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new ApiErrorException(ApiError.BodyNotAnObject(JsonFields.Describe(root.ValueKind)));
-        }
-
-        foreach (JsonProperty property in root.EnumerateObject())
-        {
-            if (!KnownParameters.Contains(property.Name))
-            {
-                throw new ApiErrorException(ApiError.UnrecognizedArgument(property.Name));
-            }
-        }
-
-        var fields = new JsonFields(root);
+        var fields = JsonFields.ForBody(root, KnownParameters);
         string modelName = fields.OptionalString("model") ?? ModelRules.DefaultModel;
         ModelRules model = ModelRules.Find(modelName) ?? throw new ApiErrorException(ApiError.ModelNotFound(modelName));
 

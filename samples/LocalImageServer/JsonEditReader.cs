@@ -36,20 +36,7 @@ internal static class JsonEditReader
             throw new ApiErrorException(ApiError.InvalidJson());
         }
 
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new ApiErrorException(ApiError.BodyNotAnObject(JsonFields.Describe(root.ValueKind)));
-        }
-
-        foreach (JsonProperty property in root.EnumerateObject())
-        {
-            if (!KnownParameters.Contains(property.Name))
-            {
-                throw new ApiErrorException(ApiError.UnrecognizedArgument(property.Name));
-            }
-        }
-
-        var fields = new JsonFields(root);
+        var fields = JsonFields.ForBody(root, KnownParameters);
         var images = new List<EditImage>();
         if (root.TryGetProperty(Images, out JsonElement array))
         {

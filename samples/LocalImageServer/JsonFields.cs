@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace CreateImageSdk.LocalServer;
@@ -5,6 +6,28 @@ namespace CreateImageSdk.LocalServer;
 /// <summary>The properties of a JSON request body. Every parameter but <c>user</c> is nullable in the spec, and null means "use the default".</summary>
 internal sealed class JsonFields(JsonElement root) : RequestFields
 {
+    /// <summary>
+    /// The fields of a JSON body: it must be an object, and every member one of <paramref name="known"/> (the
+    /// service answers an unknown one with "Unrecognized request argument").
+    /// </summary>
+    public static JsonFields ForBody(JsonElement root, IReadOnlySet<string> known)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new ApiErrorException(ApiError.BodyNotAnObject(Describe(root.ValueKind)));
+        }
+
+        foreach (JsonProperty property in root.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                throw new ApiErrorException(ApiError.UnrecognizedArgument(property.Name));
+            }
+        }
+
+        return new JsonFields(root);
+    }
+
     public override bool IsSent(string name) => Present(name) is not null;
 
     public override string? OptionalString(string name) => Present(name) switch
