@@ -61,12 +61,13 @@ namespace CreateImageSdk.Samples
                         result.Size = size;
                         break;
                     case "--quality":
-                        if (!ImageQualityExtensions.TryParse(value, out var quality)) return (null, Allowed("quality", value, Enum.GetValues<ImageQuality>().Select(q => q.ToWireString())));
-                        result.Quality = quality;
+                        // An open value: one this SDK does not know is sent as given when the model's rules allow it.
+                        if (string.IsNullOrWhiteSpace(value)) return (null, Allowed("quality", value, ImageQuality.KnownValues.Select(q => q.Value)));
+                        result.Quality = ImageQuality.Custom(value);
                         break;
                     case "--style":
-                        if (!ImageStyleExtensions.TryParse(value, out var style)) return (null, Allowed("style", value, Enum.GetValues<ImageStyle>().Select(s => s.ToWireString())));
-                        result.Style = style;
+                        if (string.IsNullOrWhiteSpace(value)) return (null, Allowed("style", value, ImageStyle.KnownValues.Select(s => s.Value)));
+                        result.Style = ImageStyle.Custom(value);
                         break;
                     case "--n":
                         if (!int.TryParse(value, out var count) || count < 1 || count > 10) return (null, "--n must be a whole number from 1 to 10, not '" + value + "'.");

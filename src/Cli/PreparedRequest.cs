@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,9 +13,20 @@ namespace CreateImageSdk.Cli
         private readonly CreateImageRequest? _generation;
         private readonly EditImageRequest? _edit;
 
-        public PreparedRequest(CreateImageRequest generation) => _generation = generation;
+        public PreparedRequest(CreateImageRequest generation, IReadOnlyList<string> notes)
+        {
+            _generation = generation;
+            Notes = notes;
+        }
 
-        public PreparedRequest(EditImageRequest edit) => _edit = edit;
+        public PreparedRequest(EditImageRequest edit, IReadOnlyList<string> notes)
+        {
+            _edit = edit;
+            Notes = notes;
+        }
+
+        /// <summary>One line per value sent without a model's checks (an unknown value for an unknown model, or --unchecked).</summary>
+        public IReadOnlyList<string> Notes { get; }
 
         /// <summary>The size asked for, as the API spells it; null when the server's default applies.</summary>
         public string? Size => _edit != null ? _edit.Size?.Value : _generation!.Size?.Value;

@@ -12,6 +12,9 @@ using CreateImageSdk.Cli.Batch;
 // Exit codes: 0 all done; 1 the service or the network failed (for a batch: some rows); 2 the input was refused.
 var requestOptions = RowRequest.Columns.Where(c => c != "prompt").ToDictionary(c => c, c => new Option<string?>("--" + c.Replace('_', '-')) { Description = "The request's " + c + " (as the API spells it)" + OnlyFor(c) + "." });
 
+var rulesOf = new Option<string?>("--rules-of") { Description = "A known model whose rules check --model, for a model create-image does not know yet (--model gpt-image-2.5-flare --rules-of gpt-image-2)." };
+var uncheckedValues = new Option<bool>("--unchecked") { Description = "Send --model and the values as given, checked only by the rules every model shares (for values create-image does not know yet)." };
+
 var prompt = new Argument<string>("prompt") { Description = "What to draw (with --edit: what to change)." };
 var output = new Option<string>("--out") { Description = "The file to write (the folder must exist).", DefaultValueFactory = _ => "image.png" };
 var raw = new Option<bool>("--raw") { Description = "Print the status, headers and body as they came instead of writing images." };
@@ -20,6 +23,8 @@ var edit = new Option<string[]>("--edit") { Description = "An image to edit (PNG
 var mask = new Option<string?>("--mask") { Description = "With --edit: a PNG the size of the first image whose fully transparent areas mark where it may change." };
 var root = new RootCommand("create-image: one image from a prompt, an edit of images (--edit), or a batch from a table (create-image batch --help).") { prompt, output, raw, edit, mask };
 foreach (var option in requestOptions.Values) root.Add(option);
+root.Add(rulesOf);
+root.Add(uncheckedValues);
 root.SetAction((parse, cancellationToken) => SingleAsync(parse, cancellationToken));
 
 var input = new Argument<string>("table")
@@ -36,6 +41,8 @@ var settingsFile = new Option<string?>("--settings") { Description = "A JSON fil
 var keepRaw = new Option<bool>("--raw") { Description = "Also keep each answer as it came ({id}.response.json: status, headers, body)." };
 var batch = new Command("batch", "Send a table of requests: every row validated first, retries and rate limits handled, resumable.") { input, folder, parallel, dryRun, skipInvalid, retryUnfinished, settingsFile, keepRaw };
 foreach (var option in requestOptions.Values) batch.Add(option);
+batch.Add(rulesOf);
+batch.Add(uncheckedValues);
 batch.SetAction((parse, cancellationToken) => BatchAsync(parse, cancellationToken));
 root.Add(batch);
 
@@ -61,6 +68,8 @@ async Task<int> SingleAsync(ParseResult parse, CancellationToken cancellationTok
         foreach (var problem in problems) Console.Error.WriteLine("error: " + problem);
         return 2;
     }
+
+    foreach (var note in request.Notes) Console.Error.WriteLine("note: " + note);
 
     var path = parse.GetValue(output)!;
     var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -184,5 +193,10 @@ static string Sentence(Exception ex) => ex.Message.Split(" (Parameter '")[0];
 static string OnlyFor(string column) =>
     Array.IndexOf(RowRequest.GenerationOnly, column) >= 0 ? "; generations only" : Array.IndexOf(RowRequest.EditOnly, column) >= 0 ? "; edits only" : string.Empty;
 
-Dictionary<string, string?> Defaults(ParseResult parse) =>
-    requestOptions.Where(o => parse.GetValue(o.Value) != null).ToDictionary(o => o.Key, o => parse.GetValue(o.Value), StringComparer.Ordinal);
+Dictionary<string, string?> Defaults(ParseResult parse)
+{
+    var cells = requestOptions.Where(o => parse.GetValue(o.Value) != null).ToDictionary(o => o.Key, o => parse.GetValue(o.Value), StringComparer.Ordinal);
+    if (parse.GetValue(rulesOf) is { } rules) cells[RowRequest.RulesOf] = rules;
+    if (parse.GetValue(uncheckedValues)) cells[RowRequest.Unchecked] = "true";
+    return cells;
+}

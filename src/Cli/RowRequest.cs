@@ -23,6 +23,12 @@ namespace CreateImageSdk.Cli
         public static readonly string[] Columns =
             { "prompt", "model", "n", "size", "quality", "background", "output_format", "output_compression", "moderation", "style", "input_fidelity", "response_format", "user" };
 
+        /// <summary>The column (and flag) naming a known model whose rules check a model create-image does not know yet.</summary>
+        public const string RulesOf = "rules_of";
+
+        /// <summary>The column (and flag) that sends a row unchecked by its model's rules: only the rules every model shares apply.</summary>
+        public const string Unchecked = "unchecked";
+
         /// <summary>Parameters the edits endpoint does not have: a generation's only.</summary>
         public static readonly string[] GenerationOnly = { "moderation", "style" };
 
@@ -43,9 +49,9 @@ namespace CreateImageSdk.Cli
         public static (PreparedRequest? Request, IReadOnlyList<string> Problems) Build(IReadOnlyDictionary<string, string?> row, IReadOnlyList<string> edits, string folder)
         {
             var problems = new List<string>();
-            foreach (var column in row.Keys.Where(k => k != "id" && k != Edit && k != Mask && Array.IndexOf(Columns, k) < 0))
+            foreach (var column in row.Keys.Where(k => k != "id" && k != Edit && k != Mask && k != RulesOf && k != Unchecked && Array.IndexOf(Columns, k) < 0))
             {
-                problems.Add("column '" + column + "' is not a request parameter; columns: id, " + string.Join(", ", Columns) + ", " + Edit + ", " + Mask + ".");
+                problems.Add("column '" + column + "' is not a request parameter; columns: id, " + string.Join(", ", Columns) + ", " + Edit + ", " + Mask + ", " + RulesOf + ", " + Unchecked + ".");
             }
 
             string? Get(string name) => row.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value!.Trim() : null;
@@ -67,14 +73,17 @@ namespace CreateImageSdk.Cli
 
             if (!edit && Get(Mask) != null) problems.Add("mask needs an image to edit: a mask marks where the first edit image may change (--edit, or an edit cell).");
 
-            var model = Get("model") is { } m ? ImageModel.Custom(m) : (ImageModel?)null;
+            var model = Model(Get("model"), Get(RulesOf), Get(Unchecked), problems);
+            // A value create-image does not know is sent as given only where no model's list could refuse it: an unknown
+            // model, or --unchecked. Elsewhere it is refused like a typo, with the known values and the way past.
+            var values = new OpenValues(model, problems);
             var count = Get("n") is { } n ? Number(n, "n", problems) : null;
-            var size = Get("size") is { } s ? Size(s, problems) : null;
-            var quality = Get("quality") is { } q ? Enum<ImageQuality>(q, "quality", ImageQualityExtensions.TryParse, problems) : null;
-            var background = Get("background") is { } b ? Enum<ImageBackground>(b, "background", ImageBackgroundExtensions.TryParse, problems) : null;
-            var format = Get("output_format") is { } f ? Enum<ImageOutputFormat>(f, "output_format", ImageOutputFormatExtensions.TryParse, problems) : null;
+            var size = Get("size") is { } s ? Size(s, values, problems) : null;
+            var quality = Get("quality") is { } q ? values.Read(q, "quality", ImageQuality.Custom, ImageQuality.KnownValues.Select(v => v.Value)) : null;
+            var background = Get("background") is { } b ? values.Read(b, "background", ImageBackground.Custom, ImageBackground.KnownValues.Select(v => v.Value)) : null;
+            var format = Get("output_format") is { } f ? values.Read(f, "output_format", ImageOutputFormat.Custom, ImageOutputFormat.KnownValues.Select(v => v.Value)) : null;
             var compression = Get("output_compression") is { } c ? Number(c, "output_compression", problems) : null;
-            var responseFormat = Get("response_format") is { } r ? Enum<ImageResponseFormat>(r, "response_format", ImageResponseFormatExtensions.TryParse, problems) : null;
+            var responseFormat = Get("response_format") is { } r ? values.Read(r, "response_format", ImageResponseFormat.Custom, ImageResponseFormat.KnownValues.Select(v => v.Value)) : null;
             var user = Get("user");
             if (!edit)
             {
@@ -82,11 +91,11 @@ namespace CreateImageSdk.Cli
                 {
                     Prompt = prompt!, Model = model, Count = count, Size = size, Quality = quality, Background = background, OutputFormat = format,
                     OutputCompression = compression, ResponseFormat = responseFormat, User = user,
-                    Moderation = Get("moderation") is { } mo ? Enum<ImageModeration>(mo, "moderation", ImageModerationExtensions.TryParse, problems) : null,
-                    Style = Get("style") is { } st ? Enum<ImageStyle>(st, "style", ImageStyleExtensions.TryParse, problems) : null,
+                    Moderation = Get("moderation") is { } mo ? values.Read(mo, "moderation", ImageModeration.Custom, ImageModeration.KnownValues.Select(v => v.Value)) : null,
+                    Style = Get("style") is { } st ? values.Read(st, "style", ImageStyle.Custom, ImageStyle.KnownValues.Select(v => v.Value)) : null,
                 };
-                problems.AddRange(generation.Validate().Select(v => v.Message));
-                return (problems.Count == 0 ? new PreparedRequest(generation) : null, problems);
+                problems.AddRange(values.Checked(generation.Validate()));
+                return (problems.Count == 0 ? new PreparedRequest(generation, values.Notes) : null, problems);
             }
 
             var images = edits.Select(path => ImageFiles.Open(Edit, path, folder, problems)).ToList();
@@ -98,35 +107,109 @@ namespace CreateImageSdk.Cli
             {
                 Prompt = prompt!, Images = images!, Mask = mask, Model = model, Count = count, Size = size, Quality = quality, Background = background,
                 OutputFormat = format, OutputCompression = compression, ResponseFormat = responseFormat, User = user,
-                InputFidelity = Get("input_fidelity") is { } fi ? Enum<InputFidelity>(fi, "input_fidelity", InputFidelityExtensions.TryParse, problems) : null,
+                InputFidelity = Get("input_fidelity") is { } fi ? values.Read(fi, "input_fidelity", InputFidelity.Custom, InputFidelity.KnownValues.Select(v => v.Value)) : null,
             };
-            problems.AddRange(request.Validate().Select(v => v.Message));
-            return (problems.Count == 0 ? new PreparedRequest(request) : null, problems);
+            problems.AddRange(values.Checked(request.Validate()));
+            return (problems.Count == 0 ? new PreparedRequest(request, values.Notes) : null, problems);
         }
 
-        private delegate bool TryParse<T>(string? text, out T value);
-
-        private static T? Enum<T>(string text, string name, TryParse<T> parse, List<string> problems)
-            where T : struct, System.Enum
+        /// <summary>
+        /// The model a row names: as given (a dated snapshot of a known model follows its rules), borrowing a known model's
+        /// rules (<c>--rules-of</c>), or unchecked by any model's rules (<c>--unchecked</c>).
+        /// </summary>
+        private static ImageModel? Model(string? id, string? rulesOf, string? uncheckedText, List<string> problems)
         {
-            if (parse(text, out var value)) return value;
-            problems.Add(name + " '" + text + "' is not valid; allowed values: " + string.Join(", ", System.Enum.GetValues(typeof(T)).Cast<T>().Select(WireOf)) + ".");
-            return null;
+            var isUnchecked = false;
+            if (uncheckedText != null && !TryFlag(uncheckedText, out isUnchecked))
+            {
+                problems.Add(Unchecked + " '" + uncheckedText + "' is not valid; allowed values: true, false.");
+            }
+
+            if (id is null)
+            {
+                if (rulesOf != null) problems.Add(RulesOf + " names whose rules check a new model, so it needs a model (--model, or a model cell).");
+                if (isUnchecked) problems.Add(Unchecked + " skips a model's checks, so it needs a model (--model, or a model cell).");
+                return null;
+            }
+
+            if (isUnchecked && rulesOf != null)
+            {
+                problems.Add("give " + RulesOf + " (check the model by a known model's rules) or " + Unchecked + " (check it by none), not both.");
+                return null;
+            }
+
+            if (isUnchecked) return ImageModel.Unchecked(id);
+            if (rulesOf is null) return ImageModel.Custom(id);
+            var rules = ImageModel.Custom(rulesOf);
+            if (rules.RulesOf is null)
+            {
+                problems.Add(RulesOf + " '" + rulesOf + "' is not a model create-image has rules for; allowed values: " + string.Join(", ", ImageModel.KnownValues.Select(m => m.Value)) + ", or a dated snapshot of one.");
+                return null;
+            }
+
+            return ImageModel.Custom(id, rulesOf: rules);
         }
 
-        private static string WireOf<T>(T value)
-            where T : struct, System.Enum =>
-            value switch
+        private static bool TryFlag(string text, out bool value)
+        {
+            switch (text.Trim().ToLowerInvariant())
             {
-                ImageQuality x => x.ToWireString(),
-                ImageBackground x => x.ToWireString(),
-                ImageOutputFormat x => x.ToWireString(),
-                ImageModeration x => x.ToWireString(),
-                ImageStyle x => x.ToWireString(),
-                ImageResponseFormat x => x.ToWireString(),
-                InputFidelity x => x.ToWireString(),
-                _ => value.ToString(),
-            };
+                case "true": case "yes": case "1": value = true; return true;
+                case "false": case "no": case "0": value = false; return true;
+                default: value = false; return false;
+            }
+        }
+
+        /// <summary>
+        /// Reads the open value sets of one row and remembers which values go out unchecked. A value create-image knows is
+        /// always taken (the model's rules check it); an unknown one is sent only when no model's rules apply.
+        /// </summary>
+        private sealed class OpenValues
+        {
+            private readonly ImageModel? _model;
+            private readonly List<string> _problems;
+            private readonly HashSet<string> _refused = new HashSet<string>(StringComparer.Ordinal);
+
+            public OpenValues(ImageModel? model, List<string> problems)
+            {
+                _model = model;
+                _problems = problems;
+                // No model: the operation's default model and its rules apply.
+                IsChecked = model is null || model.Value.RulesOf != null;
+                if (model is { IsUnchecked: true } m) Notes.Add("model '" + m.Value + "' was not checked by any model's rules (--unchecked): only the rules every model shares apply.");
+            }
+
+            /// <summary>Whether a model's rules check the row.</summary>
+            public bool IsChecked { get; }
+
+            /// <summary>One line per value sent unchecked.</summary>
+            public List<string> Notes { get; } = new List<string>();
+
+            public T? Read<T>(string text, string name, Func<string, T> custom, IEnumerable<string> known)
+                where T : struct
+            {
+                var knownValues = known.ToList();
+                if (knownValues.Contains(text, StringComparer.Ordinal)) return custom(text);
+                if (IsChecked)
+                {
+                    _refused.Add(name);
+                    _problems.Add(name + " '" + text + "' is not valid" + (_model is { } model ? " for model '" + model.Value + "'" : string.Empty) + "; allowed values: " + string.Join(", ", knownValues) +
+                                  ". It is not a value create-image knows: --unchecked sends it without the model's checks.");
+                    return null;
+                }
+
+                if (_model is { IsUnchecked: false } unknownModel)
+                {
+                    Notes.Add(name + " '" + text + "' was not checked: create-image does not know it, and model '" + unknownModel.Value + "' has no rules here; it is sent as given.");
+                }
+
+                return custom(text);
+            }
+
+            /// <summary>The request's own violations, but none for a value already refused above (one sentence each).</summary>
+            public IEnumerable<string> Checked(IReadOnlyList<ImageRequestViolation> violations) =>
+                violations.Where(v => !_refused.Contains(v.Parameter)).Select(v => v.Message);
+        }
 
         private static int? Number(string text, string name, List<string> problems)
         {
@@ -135,19 +218,18 @@ namespace CreateImageSdk.Cli
             return null;
         }
 
-        private static ImageSize? Size(string text, List<string> problems)
+        private static ImageSize? Size(string text, OpenValues values, List<string> problems)
         {
-            var known = ImageSize.KnownValues.FirstOrDefault(s => s.Value == text);
-            if (known.Value is { Length: > 0 }) return known;
             var x = text.IndexOf('x');
             if (x > 0 && int.TryParse(text.AsSpan(0, x), NumberStyles.None, CultureInfo.InvariantCulture, out var w) &&
-                int.TryParse(text.AsSpan(x + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var h) && w > 0 && h > 0)
+                int.TryParse(text.AsSpan(x + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var h) && w > 0 && h > 0 &&
+                ImageSize.KnownValues.All(s => s.Value != text))
             {
+                // A free WIDTHxHEIGHT: the model's rules say whether it takes free sizes, and which.
                 return ImageSize.Custom(w, h);
             }
 
-            problems.Add("size '" + text + "' is not valid; allowed values: " + string.Join(", ", ImageSize.KnownValues.Select(s => s.Value)) + ", or WIDTHxHEIGHT.");
-            return null;
+            return values.Read(text, "size", ImageSize.Custom, ImageSize.KnownValues.Select(s => s.Value));
         }
     }
 }

@@ -54,7 +54,7 @@ namespace CreateImageSdk.Extensions
                 askedFormat = typed.OutputFormat;
             }
 
-            var mediaType = MediaTypeOf(response.OutputFormat?.Value ?? askedFormat?.ToWireString());
+            var mediaType = MediaTypeOf(response.OutputFormat?.Value ?? askedFormat?.Value);
             var contents = new List<AIContent>(response.Data.Count);
             foreach (var image in response.Data)
             {
@@ -233,11 +233,13 @@ namespace CreateImageSdk.Extensions
                 var text = Convert.ToString(pair.Value, CultureInfo.InvariantCulture) ?? string.Empty;
                 switch (pair.Key)
                 {
-                    case "quality" when ImageQualityExtensions.TryParse(text, out var quality): read.Quality = quality; break;
-                    case "background" when ImageBackgroundExtensions.TryParse(text, out var background): read.Background = background; break;
-                    case "moderation" when !edit && ImageModerationExtensions.TryParse(text, out var moderation): read.Moderation = moderation; break;
-                    case "style" when !edit && ImageStyleExtensions.TryParse(text, out var style): read.Style = style; break;
-                    case "input_fidelity" when edit && InputFidelityExtensions.TryParse(text, out var fidelity): read.InputFidelity = fidelity; break;
+                    // Open value sets: a value this SDK does not know yet is sent as given, and the request's own
+                    // Validate() decides whether the model's rules allow it (the message says how to send it unchecked).
+                    case "quality" when text.Trim().Length > 0: read.Quality = ImageQuality.Custom(text.Trim()); break;
+                    case "background" when text.Trim().Length > 0: read.Background = ImageBackground.Custom(text.Trim()); break;
+                    case "moderation" when !edit && text.Trim().Length > 0: read.Moderation = ImageModeration.Custom(text.Trim()); break;
+                    case "style" when !edit && text.Trim().Length > 0: read.Style = ImageStyle.Custom(text.Trim()); break;
+                    case "input_fidelity" when edit && text.Trim().Length > 0: read.InputFidelity = InputFidelity.Custom(text.Trim()); break;
                     case "output_compression" when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var compression): read.OutputCompression = compression; break;
                     case "user": read.User = text; break;
                     case "quality":

@@ -60,7 +60,7 @@ namespace CreateImageSdk.Cli.Tests
             Assert.Equal(2, refused.ExitCode);
             Assert.Empty(server.Requests);
             Assert.Contains("invalid row 3 (bad): n \"4\" must be at most 1 when model is dall-e-3.", refused.Output);
-            Assert.Contains("quality 'ultra' is not valid; allowed values: standard, hd, low, medium, high, auto.", refused.Output);
+            Assert.Contains("quality 'ultra' is not valid for model 'gpt-image-1'; allowed values: standard, hd, low, medium, high, auto. It is not a value create-image knows: --unchecked sends it without the model's checks.", refused.Output);
 
             var dry = await Tool.RunAsync(folder, Environment(server), "batch", table, "--out", "out", "--dry-run");
             Assert.Equal(2, dry.ExitCode);

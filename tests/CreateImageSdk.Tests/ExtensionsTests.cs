@@ -160,11 +160,17 @@ namespace CreateImageSdk.Tests
                 Assert.Contains("\"negative_prompt\":\"blurry\"", body);
             }
 
-            var ex = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions
+            // An open value: sent when no model's rules refuse it; here the default model's rules do, before sending.
+            var ex = await Assert.ThrowsAsync<ImageRequestValidationException>(() => generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions
             {
                 AdditionalProperties = new AdditionalPropertiesDictionary { ["quality"] = "ultra" },
             }));
-            Assert.Contains("'quality' = 'ultra'", ex.Message);
+            Assert.Contains("quality \"ultra\" is not allowed", ex.Message);
+            var blank = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions
+            {
+                AdditionalProperties = new AdditionalPropertiesDictionary { ["quality"] = " " },
+            }));
+            Assert.Contains("'quality' = ' '", blank.Message);
         }
 
         [Fact]

@@ -16,8 +16,8 @@ namespace CreateImageSdk.Tests
         }
 
         [Theory]
-        [InlineData("--quality", "ultra", "Allowed values: standard, hd, low, medium, high, auto.")]
-        [InlineData("--style", "loud", "Allowed values: vivid, natural.")]
+        [InlineData("--quality", " ", "Allowed values: standard, hd, low, medium, high, auto.")]
+        [InlineData("--style", "", "Allowed values: vivid, natural.")]
         [InlineData("--size", "huge", "Allowed values: auto, 1024x1024, 1536x1024, 1024x1536, 256x256, 512x512, 1792x1024, 1024x1792, WIDTHxHEIGHT.")]
         [InlineData("--size", "0x10", "Allowed values:")]
         [InlineData("--out", "no-such-folder/otter.png", "does not exist")]
@@ -30,6 +30,15 @@ namespace CreateImageSdk.Tests
             Assert.Contains(expected, error);
             Assert.DoesNotContain("(Parameter", error);
             Assert.EndsWith(".", error);
+        }
+
+        [Fact]
+        public void UnknownQualityOrStyle_IsSentAsGiven_TheModelsRulesDecide()
+        {
+            var arguments = SampleArguments.Parse(new[] { "otter", "--quality", "xhigh", "--style", "loud" }).Arguments!;
+            Assert.Equal(ImageQuality.Custom("xhigh"), arguments.Quality);
+            Assert.Equal("loud", arguments.Style!.Value.Value);
+            Assert.Equal(ImageQuality.High, SampleArguments.Parse(new[] { "otter", "--quality", "high" }).Arguments!.Quality);
         }
 
         [Fact]

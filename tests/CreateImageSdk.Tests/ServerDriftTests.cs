@@ -24,8 +24,8 @@ namespace CreateImageSdk.Tests
             using var http = new HttpClient();
             var cases = new List<(string Parameter, string Value, Func<CreateImageRequest, CreateImageRequest> Set)>();
             cases.AddRange(ImageSize.KnownValues.Select(s => ("size", s.Value, (Func<CreateImageRequest, CreateImageRequest>)(r => r with { Size = s }))));
-            cases.AddRange(Enum.GetValues<ImageQuality>().Select(q => ("quality", q.ToWireString(), (Func<CreateImageRequest, CreateImageRequest>)(r => r with { Quality = q }))));
-            cases.AddRange(Enum.GetValues<ImageStyle>().Select(s => ("style", s.ToWireString(), (Func<CreateImageRequest, CreateImageRequest>)(r => r with { Style = s }))));
+            cases.AddRange(ImageQuality.KnownValues.Select(q => ("quality", q.Value, (Func<CreateImageRequest, CreateImageRequest>)(r => r with { Quality = q }))));
+            cases.AddRange(ImageStyle.KnownValues.Select(s => ("style", s.Value, (Func<CreateImageRequest, CreateImageRequest>)(r => r with { Style = s }))));
             var disagreements = new List<string>();
 
             foreach (var model in ImageModel.KnownValues)
@@ -56,8 +56,8 @@ namespace CreateImageSdk.Tests
             var cases = new List<(string Parameter, string Value, Func<EditImageRequest, EditImageRequest> Set)>();
             cases.Add(("(defaults)", string.Empty, r => r));
             cases.AddRange(ImageSize.KnownValues.Select(s => ("size", s.Value, (Func<EditImageRequest, EditImageRequest>)(r => r with { Size = s }))));
-            cases.AddRange(Enum.GetValues<ImageQuality>().Select(q => ("quality", q.ToWireString(), (Func<EditImageRequest, EditImageRequest>)(r => r with { Quality = q }))));
-            cases.AddRange(Enum.GetValues<InputFidelity>().Select(f => ("input_fidelity", f.ToWireString(), (Func<EditImageRequest, EditImageRequest>)(r => r with { InputFidelity = f }))));
+            cases.AddRange(ImageQuality.KnownValues.Select(q => ("quality", q.Value, (Func<EditImageRequest, EditImageRequest>)(r => r with { Quality = q }))));
+            cases.AddRange(InputFidelity.KnownValues.Select(f => ("input_fidelity", f.Value, (Func<EditImageRequest, EditImageRequest>)(r => r with { InputFidelity = f }))));
             cases.Add(("image", "two images", r => r with { Images = new[] { square, square } }));
             var disagreements = new List<string>();
 
@@ -95,8 +95,8 @@ namespace CreateImageSdk.Tests
 
             if (request.Model is { } model) form.Add(new StringContent(model.Value), "model");
             if (request.Size is { } size) form.Add(new StringContent(size.Value), "size");
-            if (request.Quality is { } quality) form.Add(new StringContent(quality.ToWireString()), "quality");
-            if (request.InputFidelity is { } fidelity) form.Add(new StringContent(fidelity.ToWireString()), "input_fidelity");
+            if (request.Quality is { } quality) form.Add(new StringContent(quality.Value), "quality");
+            if (request.InputFidelity is { } fidelity) form.Add(new StringContent(fidelity.Value), "input_fidelity");
             using var answer = await http.PostAsync(new Uri(server.BaseUri, "images/edits"), form);
             return ((int)answer.StatusCode, await answer.Content.ReadAsStringAsync());
         }

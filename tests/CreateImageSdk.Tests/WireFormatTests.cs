@@ -68,34 +68,45 @@ namespace CreateImageSdk.Tests
         }
 
         [Theory]
-        [InlineData(ImageQuality.Standard, "standard")]
-        [InlineData(ImageQuality.Hd, "hd")]
-        [InlineData(ImageQuality.Low, "low")]
-        [InlineData(ImageQuality.Medium, "medium")]
-        [InlineData(ImageQuality.High, "high")]
-        [InlineData(ImageQuality.Auto, "auto")]
-        public void ImageQuality_WritesTheExactWireString(ImageQuality value, string wire)
+        [InlineData("standard", "Standard")]
+        [InlineData("hd", "Hd")]
+        [InlineData("low", "Low")]
+        [InlineData("medium", "Medium")]
+        [InlineData("high", "High")]
+        [InlineData("auto", "Auto")]
+        public void ImageQuality_WritesTheExactWireString(string wire, string member)
         {
+            var value = (ImageQuality)typeof(ImageQuality).GetProperty(member)!.GetValue(null)!;
+            Assert.Equal(wire, value.Value);
             Assert.Equal("\"" + wire + "\"", JsonSerializer.Serialize(value, CreateImageSdkJsonContext.Default.ImageQuality));
             Assert.Equal(value, JsonSerializer.Deserialize("\"" + wire + "\"", CreateImageSdkJsonContext.Default.ImageQuality));
         }
 
-        [Theory]
-        [InlineData(ImageStyle.Vivid, "vivid")]
-        [InlineData(ImageStyle.Natural, "natural")]
-        public void ImageStyle_WritesTheExactWireString(ImageStyle value, string wire)
+        [Fact]
+        public void OpenValues_KnownMembersAndCustomValues_GoOnTheWireExactlyAsNamed()
         {
-            Assert.Equal("\"" + wire + "\"", JsonSerializer.Serialize(value, CreateImageSdkJsonContext.Default.ImageStyle));
-            Assert.Equal(value, JsonSerializer.Deserialize("\"" + wire + "\"", CreateImageSdkJsonContext.Default.ImageStyle));
-        }
+            Assert.Equal(new[] { "vivid", "natural" }, ImageStyle.KnownValues.Select(v => v.Value));
+            Assert.Equal(new[] { "url", "b64_json" }, ImageResponseFormat.KnownValues.Select(v => v.Value));
+            foreach (var style in ImageStyle.KnownValues)
+            {
+                Assert.Equal("\"" + style.Value + "\"", JsonSerializer.Serialize(style, CreateImageSdkJsonContext.Default.ImageStyle));
+            }
 
-        [Theory]
-        [InlineData(ImageResponseFormat.Url, "url")]
-        [InlineData(ImageResponseFormat.B64Json, "b64_json")]
-        public void ImageResponseFormat_WritesTheExactWireString(ImageResponseFormat value, string wire)
-        {
-            Assert.Equal("\"" + wire + "\"", JsonSerializer.Serialize(value, CreateImageSdkJsonContext.Default.ImageResponseFormat));
-            Assert.Equal(value, JsonSerializer.Deserialize("\"" + wire + "\"", CreateImageSdkJsonContext.Default.ImageResponseFormat));
+            Assert.Equal("\"b64_json\"", JsonSerializer.Serialize(ImageResponseFormat.B64Json, CreateImageSdkJsonContext.Default.ImageResponseFormat));
+
+            // A value this version does not know: exactly what was given, equal to itself, never to a known member.
+            var xhigh = ImageQuality.Custom("xhigh");
+            Assert.Equal("\"xhigh\"", JsonSerializer.Serialize(xhigh, CreateImageSdkJsonContext.Default.ImageQuality));
+            Assert.Equal(xhigh, JsonSerializer.Deserialize("\"xhigh\"", CreateImageSdkJsonContext.Default.ImageQuality));
+            Assert.Equal("xhigh", xhigh.ToString());
+            Assert.False(xhigh.IsKnown);
+            Assert.Equal(ImageQuality.Custom("xhigh"), xhigh);
+            Assert.Equal(ImageQuality.Custom("xhigh").GetHashCode(), xhigh.GetHashCode());
+            Assert.NotEqual(ImageQuality.High, xhigh);
+            Assert.Equal(ImageQuality.High, ImageQuality.Custom("high"));
+            Assert.True(ImageQuality.Custom("high").IsKnown);
+            Assert.Equal("\"AVIF \"", JsonSerializer.Serialize(ImageOutputFormat.Custom("AVIF "), CreateImageSdkJsonContext.Default.ImageOutputFormat));
+            Assert.Throws<ArgumentException>(() => ImageBackground.Custom(" "));
         }
 
         [Fact]
@@ -156,10 +167,13 @@ namespace CreateImageSdk.Tests
         }
 
         [Fact]
-        public void ReadingUnknownClosedEnumValueInARequest_IsAJsonExceptionNamingTheValue()
+        public void ReadingUnknownValueInARequest_KeepsItAsACustomValue_AndANonStringIsAJsonException()
         {
-            var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("{\"prompt\":\"x\",\"quality\":\"ultra\"}", CreateImageSdkJsonContext.Default.CreateImageRequest));
-            Assert.Contains("'ultra' is not a known ImageQuality value", ex.Message);
+            var request = JsonSerializer.Deserialize("{\"prompt\":\"x\",\"quality\":\"ultra\"}", CreateImageSdkJsonContext.Default.CreateImageRequest)!;
+            Assert.Equal(ImageQuality.Custom("ultra"), request.Quality);
+            Assert.Equal("{\"prompt\":\"x\",\"quality\":\"ultra\"}", Serialize(request));
+            var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("{\"prompt\":\"x\",\"quality\":5}", CreateImageSdkJsonContext.Default.CreateImageRequest));
+            Assert.Contains("ImageQuality", ex.Message);
         }
 
         [Fact]

@@ -83,8 +83,8 @@ namespace CreateImageSdk.Package.Tests
             Assert.Contains("1792x1024", members["P:CreateImageSdk.ImageSize.Size1792x1024"]);
             Assert.Contains("dall-e-3", members["P:CreateImageSdk.ImageSize.Size1792x1024"]);
             // Each operation's rules, said per operation: hd is dall-e-3's for generations, and no edit model takes it.
-            Assert.Contains("CreateImage: supported only by: dall-e-3.", members["F:CreateImageSdk.ImageQuality.Hd"]);
-            Assert.Contains("EditImage: not accepted by any model.", members["F:CreateImageSdk.ImageQuality.Hd"]);
+            Assert.Contains("CreateImage: supported only by: dall-e-3.", members["P:CreateImageSdk.ImageQuality.Hd"]);
+            Assert.Contains("EditImage: not accepted by any model.", members["P:CreateImageSdk.ImageQuality.Hd"]);
             Assert.Contains("dall-e-3", members["P:CreateImageSdk.ImageModel.DallE3"]);
             Assert.Contains("Not accepted by EditImage (POST images/edits).", members["P:CreateImageSdk.ImageModel.DallE3"]);
             Assert.Contains("1 to 10", members["M:CreateImageSdk.CreateImageRequestBuilder.WithCount(System.Int32)"]);

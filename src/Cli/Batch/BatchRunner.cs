@@ -77,6 +77,7 @@ namespace CreateImageSdk.Cli.Batch
             }
 
             foreach (var (row, problems) in invalid) _reporter.Line("invalid row " + row.Number + " (" + row.Id + "): " + string.Join(" ", problems));
+            foreach (var (row, request) in valid.Where(v => v.Request.Notes.Count > 0)) _reporter.Line("row " + row.Number + " (" + row.Id + "): " + string.Join(" ", request.Notes));
             if (_settings.DryRun)
             {
                 _reporter.Line(valid.Count + " row(s) valid, " + invalid.Count + " invalid; nothing was sent (--dry-run).");
@@ -187,7 +188,7 @@ namespace CreateImageSdk.Cli.Batch
                         ? await SendKeepingRawAsync(row, request, cancellationToken).ConfigureAwait(false)
                         : await request.SendAsync(_client, cancellationToken).ConfigureAwait(false);
                     Interlocked.Exchange(ref _rateLimitStreak, 0);
-                    var format = response.OutputFormat?.Value ?? request.OutputFormat?.ToWireString() ?? "png";
+                    var format = response.OutputFormat?.Value ?? request.OutputFormat?.Value ?? "png";
                     for (var i = 0; i < response.Data.Count; i++)
                     {
                         var name = SafeFileName(row.Id) + (response.Data.Count > 1 ? "-" + (i + 1).ToString(CultureInfo.InvariantCulture) : string.Empty) + "." + format;

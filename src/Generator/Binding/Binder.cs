@@ -28,7 +28,8 @@ namespace CreateImageSdk.Generator.Binding
             var requests = types.Objects.Where(o => o.Item.Operation != null).ToList();
             foreach (var entry in types.Enums)
             {
-                files.Add(new EnumFile(entry.Item.Name + ".g.cs", entry.File, entry.Item, Notes(entry.Item, requests)));
+                var isModel = entry.Item.IsOpen && requests.Any(r => r.Item.Properties.Any(p => p.WireName == r.Item.Discriminator && p.Type.TypeName == entry.Item.Name));
+                files.Add(new EnumFile(entry.Item.Name + ".g.cs", entry.File, entry.Item, Notes(entry.Item, requests), isModel));
             }
 
             files.Add(new JsonContextFile(

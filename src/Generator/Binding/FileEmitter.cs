@@ -8,7 +8,7 @@ namespace CreateImageSdk.Generator.Binding
     {
         public static string Emit(GeneratedFile file) => file switch
         {
-            EnumFile e when e.Enum.IsOpen => OpenEnumEmitter.Emit(e.Enum, e.Notes, e.SchemaFile),
+            EnumFile e when e.Enum.IsOpen => OpenEnumEmitter.Emit(e.Enum, e.Notes, e.SchemaFile, e.IsModel),
             EnumFile e => EnumEmitter.Emit(e.Enum, e.Notes, e.SchemaFile),
             JsonContextFile c => JsonContextEmitter.Emit(c.TypeNames),
             ObjectFile o => ObjectEmitter.Emit(o.Object, o.SchemaFile),

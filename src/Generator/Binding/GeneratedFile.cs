@@ -12,7 +12,11 @@ namespace CreateImageSdk.Generator.Binding
     internal abstract record GeneratedFile(string HintName, string SchemaFile);
 
     /// <summary>A value set (closed enum or open value type), with what each operation says about its values.</summary>
-    internal sealed record EnumFile(string HintName, string SchemaFile, EnumSpec Enum, EquatableArray<MemberNote> Notes)
+    /// <param name="IsModel">
+    /// The set selects per-model rules (an operation's <c>x-model-property</c> has this type): an open one then also
+    /// carries whose rules check a value (kinship: dated snapshots, borrowed rules, unchecked models).
+    /// </param>
+    internal sealed record EnumFile(string HintName, string SchemaFile, EnumSpec Enum, EquatableArray<MemberNote> Notes, bool IsModel = false)
         : GeneratedFile(HintName, SchemaFile);
 
     /// <summary>An object type (a request or a response part) and its converter.</summary>

@@ -15,6 +15,8 @@ namespace CreateImageSdk.Generator.Emitting
         public static string EmitEntryPoints(ObjectSpec request, string general, EquatableArray<Binding.ModelBuilderName> models, string schemaFile)
         {
             var required = request.Properties.Where(p => p.IsRequired).ToList();
+            var modelProperty = request.Properties.FirstOrDefault(p => p.WireName == request.Discriminator);
+            var modelType = modelProperty?.Type.Kind == ValueKind.OpenEnum ? TypeNames.Of(modelProperty.Type) : null;
             var w = GeneratedHeader.Start(schemaFile);
             w.Open("public partial struct " + general);
             var first = true;
@@ -27,6 +29,17 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("/// <returns>A builder for " + Docs.Code(model.WireValue) + ".</returns>");
                 w.Line("public " + TypeNames.Namespace + model.BuilderName + " Using" + model.MemberName + "() =>");
                 w.Line("    new " + TypeNames.Namespace + model.BuilderName + "(Client" + string.Concat(required.Select(p => ", " + BuilderState.Field(p))) + ");");
+                if (modelType is null) continue;
+
+                w.Line();
+                Docs.Summary(w, "Continues with the builder of " + Docs.Code(model.WireValue) + " for a model its rules check, sent as given: a dated snapshot (" + Docs.Code(model.WireValue + "-2026-09-01") + ") or a model that borrows them (<c>" + modelType.Replace(TypeNames.Namespace, string.Empty) + ".Custom(id, rulesOf: " + modelType.Replace(TypeNames.Namespace, string.Empty) + "." + model.MemberName + ")</c>).");
+                Docs.Remarks(w, "Keeps " + string.Join(", ", required.Select(p => Docs.Code(p.WireName))) + " and starts the rest afresh.");
+                w.Line("/// <param name=\"model\">The model to send; its <c>RulesOf</c> must be " + Docs.Code(model.WireValue) + ".</param>");
+                w.Line("/// <returns>A builder for " + Docs.Code(model.WireValue) + " that sends <paramref name=\"model\"/>.</returns>");
+                w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"model\"/> is not checked by the rules of " + Docs.Code(model.WireValue) + ".</exception>");
+                w.Line("public " + TypeNames.Namespace + model.BuilderName + " Using" + model.MemberName + "(" + modelType + " model) =>");
+                w.Line("    new " + TypeNames.Namespace + model.BuilderName + "(Client" + string.Concat(required.Select(p => ", " + BuilderState.Field(p))) + ")");
+                w.Line("        .SendingModel(" + modelType + ".Checked(model, " + modelType + "." + model.MemberName + ", " + Identifiers.Literal(model.MemberName) + ", nameof(model)));");
             }
 
             w.Close();
@@ -76,6 +89,17 @@ namespace CreateImageSdk.Generator.Emitting
             var modelProperty = request.Properties.First(p => p.WireName == request.Discriminator);
             var held = request.Properties.Where(p => p.IsRequired || p == modelProperty || steps.Any(s => s.Property == p)).ToList();
             BuilderState.EmitMembers(w, builder, request, held, (modelProperty, TypeNames.Of(modelProperty.Type) + "." + model.MemberName));
+            if (modelProperty.Type.Kind == ValueKind.OpenEnum)
+            {
+                // Used by Using…(model): a snapshot or a model that borrows these rules goes on the wire as given.
+                w.Line();
+                w.Open("internal " + builder + " SendingModel(" + TypeNames.Of(modelProperty.Type) + " model)");
+                w.Line("var next = this;");
+                w.Line("next." + BuilderState.Field(modelProperty) + " = model;");
+                w.Line("return next;");
+                w.Close();
+            }
+
             foreach (var (property, parameterType, parameter, value, remarks) in steps)
             {
                 w.Line();

@@ -9,16 +9,16 @@ namespace CreateImageSdk.Generator.Emitting
     /// </summary>
     internal static class OpenEnumEmitter
     {
-        public static string Emit(EnumSpec spec, EquatableArray<Binding.MemberNote> notes, string schemaFile)
+        public static string Emit(EnumSpec spec, EquatableArray<Binding.MemberNote> notes, string schemaFile, bool isModel = false)
         {
             var w = GeneratedHeader.Start(schemaFile);
-            EmitStruct(w, spec, notes);
+            EmitStruct(w, spec, notes, isModel);
             w.Line();
             EmitConverter(w, spec);
             return GeneratedHeader.End(w);
         }
 
-        private static void EmitStruct(SourceWriter w, EnumSpec spec, EquatableArray<Binding.MemberNote> notes)
+        private static void EmitStruct(SourceWriter w, EnumSpec spec, EquatableArray<Binding.MemberNote> notes, bool isModel)
         {
             var name = spec.Name;
             Docs.Summary(w, Docs.Text(spec.Description));
@@ -29,7 +29,15 @@ namespace CreateImageSdk.Generator.Emitting
             w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
             w.Line("private readonly string? _value;");
             w.Line();
-            w.Line("private " + name + "(string value) => _value = value;");
+            if (isModel)
+            {
+                ModelKinshipEmitter.EmitFields(w, name);
+            }
+            else
+            {
+                w.Line("private " + name + "(string value) => _value = value;");
+            }
+
             w.Line();
             foreach (var member in spec.Members)
             {
@@ -61,6 +69,12 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("return new " + name + "(value);");
             w.Close();
             w.Line();
+            if (isModel)
+            {
+                ModelKinshipEmitter.EmitMembers(w, spec);
+                w.Line();
+            }
+
             if (spec.Dimensions is { } d)
             {
                 SizeFactoryEmitter.EmitAnySize(w, name, d, "FromWire(text)");

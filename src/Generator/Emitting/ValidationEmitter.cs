@@ -13,6 +13,9 @@ namespace CreateImageSdk.Generator.Emitting
     {
         private const string Collector = "global::CreateImageSdk.Validation.ViolationCollector";
 
+        /// <summary>The local that holds the id whose per-model rules apply.</summary>
+        private const string RulesKey = "modelRules";
+
         public static string Emit(ObjectSpec spec, string schemaFile)
         {
             var w = GeneratedHeader.Start(schemaFile);
@@ -24,6 +27,13 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("var violations = new " + Collector + "();");
             var wire = WireValues(spec);
             foreach (var entry in wire) w.Line(entry.Value.Declaration);
+            var model = spec.Properties.FirstOrDefault(p => p.WireName == spec.Discriminator && p.Type.Kind == ValueKind.OpenEnum);
+            if (model != null)
+            {
+                // Rules are chosen by kinship (a dated snapshot follows its base; a custom model may borrow a known one's
+                // rules; an unchecked one follows none); presence is still the model's own.
+                w.Line("string? " + RulesKey + " = " + model.Name + (model.IsRequired ? "." : "?.") + "RulesKey;");
+            }
 
             w.Line();
             w.Line("// Constraints that hold for every model.");
@@ -65,7 +75,8 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line();
                 var condition = ConditionText(rule);
                 w.Line("// Rule " + Int(i) + ": " + condition + ".");
-                var tests = rule.Conditions.Select(c => ConditionCode(c, wire[c.Property])).ToList();
+                var tests = rule.Conditions.Select(c => ConditionCode(c, wire[c.Property], model != null && c.Property == model.WireName ? RulesKey : null)).ToList();
+                var byModel = model != null && rule.Conditions.Any(c => c.Property == model.WireName);
                 w.Open("if (" + (tests.Count == 1 ? Unwrap(tests[0]) : string.Join(" && ", tests)) + ")");
                 var because = Identifiers.Literal(condition);
                 foreach (var constraint in rule.Constraints)
@@ -97,14 +108,18 @@ namespace CreateImageSdk.Generator.Emitting
                         w.Line("violations.Range(" + name + ", " + v.Number + ", " + Long(constraint.Minimum) + ", " + Long(constraint.Maximum) + ", " + because + ");");
                     }
 
+                    // A value this SDK does not know, refused by a model's list: the message says how to send it unchecked.
+                    var unknown = byModel && target is { Type.Kind: ValueKind.OpenEnum } && target != model
+                        ? ", " + target.Name + (target.IsRequired ? ".IsKnown" : "?.IsKnown") + " == false ? " + wire[model!.WireName].Text + " : null"
+                        : string.Empty;
                     if (constraint.HasAllowedValues && constraint.Dimensions is { } d)
                     {
                         w.Line("violations.OneOfOrSize(" + name + ", " + v.Text + ", " + FieldName(spec, i, constraint.Property) + ", " + Int(d.MultipleOf) + ", " + Int(d.MaxLongEdge) + ", " +
-                               Int(d.MaxAspectRatio) + ", " + Long(d.MinPixels) + ", " + Long(d.MaxPixels) + ", " + because + ");");
+                               Int(d.MaxAspectRatio) + ", " + Long(d.MinPixels) + ", " + Long(d.MaxPixels) + ", " + because + unknown + ");");
                     }
                     else if (constraint.HasAllowedValues)
                     {
-                        w.Line("violations.OneOf(" + name + ", " + v.Text + ", " + FieldName(spec, i, constraint.Property) + ", " + because + ");");
+                        w.Line("violations.OneOf(" + name + ", " + v.Text + ", " + FieldName(spec, i, constraint.Property) + ", " + because + unknown + ");");
                     }
                 }
 
@@ -222,10 +237,11 @@ namespace CreateImageSdk.Generator.Emitting
             return result;
         }
 
-        private static string ConditionCode(ConditionSpec condition, WireValue value)
+        /// <param name="compared">What a listed value is compared with, when not the wire text (the model's rules key).</param>
+        private static string ConditionCode(ConditionSpec condition, WireValue value, string? compared)
         {
             if (condition.Values.Count == 0) return value.Text + " is not null";
-            var tests = condition.Values.Select(l => l.Kind == LiteralKind.Null ? value.Text + " is null" : value.Text + " == " + Identifiers.Literal(l.Text!)).ToList();
+            var tests = condition.Values.Select(l => l.Kind == LiteralKind.Null ? value.Text + " is null" : (compared ?? value.Text) + " == " + Identifiers.Literal(l.Text!)).ToList();
             var test = tests.Count == 1 ? tests[0] : "(" + string.Join(" || ", tests) + ")";
             return condition.Required && condition.Values.Any(l => l.Kind == LiteralKind.Null) ? "(" + value.Text + " is not null && " + test + ")" : test;
         }

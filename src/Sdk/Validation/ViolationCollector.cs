@@ -94,26 +94,44 @@ namespace CreateImageSdk.Validation
             }
         }
 
-        public void OneOf(string parameter, string? value, string[] allowed, string? condition)
+        /// <summary>One of a rule's <paramref name="allowed"/> values.</summary>
+        /// <param name="parameter">The wire name.</param>
+        /// <param name="value">The wire text given, or null when unset.</param>
+        /// <param name="allowed">The values the rule lists.</param>
+        /// <param name="condition">When the rule applies, in words.</param>
+        /// <param name="unknownFor">
+        /// The model, when the rule is that model's and <paramref name="value"/> is one this SDK does not know
+        /// (<c>ImageQuality.Custom("xhigh")</c>): the message then says how to send it without the model's checks.
+        /// </param>
+        public void OneOf(string parameter, string? value, string[] allowed, string? condition, string? unknownFor = null)
         {
-            if (value is null || Array.IndexOf(allowed, value) >= 0) return;
-            Add(parameter, value, allowed, condition, "is not allowed", "allowed values: " + string.Join(", ", allowed));
+            // An empty value (default of an open value type) is already reported by NotEmpty.
+            if (value is null || value.Length == 0 || Array.IndexOf(allowed, value) >= 0) return;
+            Add(parameter, value, allowed, condition, "is not allowed", "allowed values: " + string.Join(", ", allowed) + Unchecked(value, unknownFor));
         }
 
         /// <summary>One of <paramref name="allowed"/>, or a free <c>WIDTHxHEIGHT</c> within the <c>x-image-dimensions</c> rule.</summary>
-        public void OneOfOrSize(string parameter, string? value, string[] allowed, int multipleOf, int maxLongEdge, int maxAspectRatio, long minPixels, long maxPixels, string? condition)
+        public void OneOfOrSize(string parameter, string? value, string[] allowed, int multipleOf, int maxLongEdge, int maxAspectRatio, long minPixels, long maxPixels, string? condition, string? unknownFor = null)
         {
             if (value is null || Array.IndexOf(allowed, value) >= 0) return;
             var rule = ImageDimensionRules.Describe(multipleOf, maxLongEdge, maxAspectRatio, minPixels, maxPixels);
             if (!ImageDimensionRules.TryParse(value, out var width, out var height))
             {
-                Add(parameter, value, allowed, condition, "is not allowed", "allowed values: " + string.Join(", ", allowed) + ", or " + rule);
+                Add(parameter, value, allowed, condition, "is not allowed", "allowed values: " + string.Join(", ", allowed) + ", or " + rule + Unchecked(value, unknownFor));
                 return;
             }
 
             var problem = ImageDimensionRules.Problem(width, height, multipleOf, maxLongEdge, maxAspectRatio, minPixels, maxPixels);
-            if (problem != null) Add(parameter, value, allowed, condition, "is not a valid size", problem + "; allowed: " + string.Join(", ", allowed) + ", or " + rule);
+            if (problem != null) Add(parameter, value, allowed, condition, "is not a valid size", problem + "; allowed: " + string.Join(", ", allowed) + ", or " + rule + Unchecked(value, unknownFor));
         }
+
+        /// <summary>How to send a value this SDK does not know past a model's list: the model named as unchecked.</summary>
+        private static string Unchecked(string value, string? model) =>
+            // A WIDTHxHEIGHT is a form the rules judge (free sizes), not a value this SDK does not know.
+            model is null || ImageDimensionRules.TryParse(value, out _, out _)
+                ? string.Empty
+                : "; \"" + value + "\" is not a value this version of the SDK knows, so the model's list may be out of date: to send it anyway, name the model with ImageModel.Unchecked(\"" + model +
+                  "\") (create-image: --unchecked), which only the rules every model shares check";
 
         /// <summary>A list's length: <paramref name="count"/> is null when the list was not given (Required reports that).</summary>
         public void Items(string parameter, int? count, long? minimum, long? maximum, string? condition)

@@ -52,9 +52,9 @@ namespace CreateImageSdk.Tests.Edits
             Assert.NotNull(typeof(DallE2EditRequestBuilder).GetMethod("WithResponseFormat"));
             // dall-e-3 does not edit: it has no edit builder, and the general builder offers no UsingDallE3().
             Assert.Null(typeof(ImageClient).Assembly.GetType("CreateImageSdk.DallE3EditRequestBuilder"));
-            Assert.Null(typeof(EditImageRequestBuilder).GetMethod("UsingDallE3"));
+            Assert.DoesNotContain(typeof(EditImageRequestBuilder).GetMethods(), m => m.Name == "UsingDallE3");
             // Generation builders keep their names and their own rules (dall-e-3 generates; 1792x1024 is a generation size).
-            Assert.NotNull(typeof(CreateImageRequestBuilder).GetMethod("UsingDallE3"));
+            Assert.NotNull(typeof(CreateImageRequestBuilder).GetMethod("UsingDallE3", System.Type.EmptyTypes));
             Assert.Contains(DallE2EditSize.Size512x512.Value, ImageSize.KnownValues);
             Assert.DoesNotContain("Size1792x1024", typeof(GptImage1_5EditSize).GetProperties().Select(p => p.Name));
         }

@@ -41,6 +41,13 @@ namespace CreateImageSdk
         private global::CreateImageSdk.ImageClient Client =>
             _client ?? throw new global::System.InvalidOperationException("This FineRequestBuilder is default; start one with the ImageClient method that creates it.");
 
+        internal FineRequestBuilder SendingModel(global::CreateImageSdk.RenderEngine model)
+        {
+            var next = this;
+            next._engine = model;
+            return next;
+        }
+
         /// <summary>
         /// Sets <c>frames</c>: Frames.
         /// </summary>

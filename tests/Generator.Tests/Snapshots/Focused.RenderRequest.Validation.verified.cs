@@ -19,6 +19,7 @@ namespace CreateImageSdk
             string? engineWire = Engine?.Value;
             string? framesWire = Frames?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             string? grainWire = Grain?.WireStringOrNull();
+            string? modelRules = Engine?.RulesKey;
 
             // Constraints that hold for every model.
             violations.NotKnown(AdditionalProperties, WireNames);
@@ -29,20 +30,20 @@ namespace CreateImageSdk
             violations.Defined("grain", (int?)Grain, grainWire, "FilmGrain", global::CreateImageSdk.FilmGrainExtensions.WireValues);
 
             // Rule 0: engine is fast (or not set).
-            if (engineWire is null || engineWire == "fast")
+            if (engineWire is null || modelRules == "fast")
             {
                 violations.Range("frames", Frames, null, 10, "engine is fast (or not set)");
                 violations.Forbidden("grain", grainWire, "engine is fast (or not set)");
             }
 
             // Rule 1: engine is fine.
-            if (engineWire == "fine")
+            if (modelRules == "fine")
             {
                 violations.OneOf("grain", grainWire, s_rule1_Grain, "engine is fine");
             }
 
             // Rule 2: engine is film.
-            if (engineWire == "film")
+            if (modelRules == "film")
             {
                 violations.MaxLength("scene", sceneWire, 100, "engine is film");
                 violations.RequiredWhen("grain", grainWire, "engine is film");

@@ -17,6 +17,19 @@ namespace CreateImageSdk
             new global::CreateImageSdk.FastRequestBuilder(Client, _scene);
 
         /// <summary>
+        /// Continues with the builder of <c>fast</c> for a model its rules check, sent as given: a dated snapshot (<c>fast-2026-09-01</c>) or a model that borrows them (<c>RenderEngine.Custom(id, rulesOf: RenderEngine.Fast)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>scene</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>fast</c>.</param>
+        /// <returns>A builder for <c>fast</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>fast</c>.</exception>
+        public global::CreateImageSdk.FastRequestBuilder UsingFast(global::CreateImageSdk.RenderEngine model) =>
+            new global::CreateImageSdk.FastRequestBuilder(Client, _scene)
+                .SendingModel(global::CreateImageSdk.RenderEngine.Checked(model, global::CreateImageSdk.RenderEngine.Fast, "Fast", nameof(model)));
+
+        /// <summary>
         /// Continues with <c>fine</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
         /// </summary>
         /// <remarks>
@@ -27,6 +40,19 @@ namespace CreateImageSdk
             new global::CreateImageSdk.FineRequestBuilder(Client, _scene);
 
         /// <summary>
+        /// Continues with the builder of <c>fine</c> for a model its rules check, sent as given: a dated snapshot (<c>fine-2026-09-01</c>) or a model that borrows them (<c>RenderEngine.Custom(id, rulesOf: RenderEngine.Fine)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>scene</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>fine</c>.</param>
+        /// <returns>A builder for <c>fine</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>fine</c>.</exception>
+        public global::CreateImageSdk.FineRequestBuilder UsingFine(global::CreateImageSdk.RenderEngine model) =>
+            new global::CreateImageSdk.FineRequestBuilder(Client, _scene)
+                .SendingModel(global::CreateImageSdk.RenderEngine.Checked(model, global::CreateImageSdk.RenderEngine.Fine, "Fine", nameof(model)));
+
+        /// <summary>
         /// Continues with <c>film</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
         /// </summary>
         /// <remarks>
@@ -35,5 +61,18 @@ namespace CreateImageSdk
         /// <returns>A builder for <c>film</c>.</returns>
         public global::CreateImageSdk.FilmRequestBuilder UsingFilm() =>
             new global::CreateImageSdk.FilmRequestBuilder(Client, _scene);
+
+        /// <summary>
+        /// Continues with the builder of <c>film</c> for a model its rules check, sent as given: a dated snapshot (<c>film-2026-09-01</c>) or a model that borrows them (<c>RenderEngine.Custom(id, rulesOf: RenderEngine.Film)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>scene</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>film</c>.</param>
+        /// <returns>A builder for <c>film</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>film</c>.</exception>
+        public global::CreateImageSdk.FilmRequestBuilder UsingFilm(global::CreateImageSdk.RenderEngine model) =>
+            new global::CreateImageSdk.FilmRequestBuilder(Client, _scene)
+                .SendingModel(global::CreateImageSdk.RenderEngine.Checked(model, global::CreateImageSdk.RenderEngine.Film, "Film", nameof(model)));
     }
 }

@@ -28,17 +28,18 @@ namespace CreateImageSdk
             string? promptWire = Prompt;
             string? modelWire = Model?.Value;
             string? countWire = Count?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            string? qualityWire = Quality?.WireStringOrNull();
-            string? responseFormatWire = ResponseFormat?.WireStringOrNull();
-            string? outputFormatWire = OutputFormat?.WireStringOrNull();
+            string? qualityWire = Quality?.Value;
+            string? responseFormatWire = ResponseFormat?.Value;
+            string? outputFormatWire = OutputFormat?.Value;
             string? outputCompressionWire = OutputCompression?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             string? sizeWire = Size?.Value;
-            string? moderationWire = Moderation?.WireStringOrNull();
-            string? backgroundWire = Background?.WireStringOrNull();
-            string? styleWire = Style?.WireStringOrNull();
+            string? moderationWire = Moderation?.Value;
+            string? backgroundWire = Background?.Value;
+            string? styleWire = Style?.Value;
             string? streamWire = (Stream is null ? null : Stream.Value ? "true" : "false");
             string? partialImagesWire = PartialImages?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             string? userWire = User;
+            string? modelRules = Model?.RulesKey;
 
             // Constraints that hold for every model.
             violations.NotKnown(AdditionalProperties, WireNames);
@@ -47,27 +48,27 @@ namespace CreateImageSdk
             violations.Matches("prompt", promptWire, s_pattern_Prompt, "must contain a character that is not whitespace");
             violations.NotEmpty("model", modelWire);
             violations.Range("n", Count, 1, 10, null);
-            violations.Defined("quality", (int?)Quality, qualityWire, "ImageQuality", global::CreateImageSdk.ImageQualityExtensions.WireValues);
-            violations.Defined("response_format", (int?)ResponseFormat, responseFormatWire, "ImageResponseFormat", global::CreateImageSdk.ImageResponseFormatExtensions.WireValues);
-            violations.Defined("output_format", (int?)OutputFormat, outputFormatWire, "ImageOutputFormat", global::CreateImageSdk.ImageOutputFormatExtensions.WireValues);
+            violations.NotEmpty("quality", qualityWire);
+            violations.NotEmpty("response_format", responseFormatWire);
+            violations.NotEmpty("output_format", outputFormatWire);
             violations.Range("output_compression", OutputCompression, 0, 100, null);
             violations.NotEmpty("size", sizeWire);
-            violations.Defined("moderation", (int?)Moderation, moderationWire, "ImageModeration", global::CreateImageSdk.ImageModerationExtensions.WireValues);
-            violations.Defined("background", (int?)Background, backgroundWire, "ImageBackground", global::CreateImageSdk.ImageBackgroundExtensions.WireValues);
-            violations.Defined("style", (int?)Style, styleWire, "ImageStyle", global::CreateImageSdk.ImageStyleExtensions.WireValues);
+            violations.NotEmpty("moderation", moderationWire);
+            violations.NotEmpty("background", backgroundWire);
+            violations.NotEmpty("style", styleWire);
             violations.Range("partial_images", PartialImages, 0, 3, null);
 
             // Rule 0: model is dall-e-2 (or not set).
-            if ((modelWire is null || modelWire == "dall-e-2") && backgroundWire is null && moderationWire is null && outputFormatWire is null && outputCompressionWire is null && streamWire is null && partialImagesWire is null)
+            if ((modelWire is null || modelRules == "dall-e-2") && backgroundWire is null && moderationWire is null && outputFormatWire is null && outputCompressionWire is null && streamWire is null && partialImagesWire is null)
             {
                 violations.MaxLength("prompt", promptWire, 1000, "model is dall-e-2 (or not set)");
-                violations.OneOf("quality", qualityWire, s_rule0_Quality, "model is dall-e-2 (or not set)");
-                violations.OneOf("size", sizeWire, s_rule0_Size, "model is dall-e-2 (or not set)");
+                violations.OneOf("quality", qualityWire, s_rule0_Quality, "model is dall-e-2 (or not set)", Quality?.IsKnown == false ? modelWire : null);
+                violations.OneOf("size", sizeWire, s_rule0_Size, "model is dall-e-2 (or not set)", Size?.IsKnown == false ? modelWire : null);
                 violations.Forbidden("style", styleWire, "model is dall-e-2 (or not set)");
             }
 
             // Rule 1: model is dall-e-2.
-            if (modelWire == "dall-e-2")
+            if (modelRules == "dall-e-2")
             {
                 violations.Forbidden("background", backgroundWire, "model is dall-e-2");
                 violations.Forbidden("moderation", moderationWire, "model is dall-e-2");
@@ -78,12 +79,12 @@ namespace CreateImageSdk
             }
 
             // Rule 2: model is dall-e-3.
-            if (modelWire == "dall-e-3")
+            if (modelRules == "dall-e-3")
             {
                 violations.MaxLength("prompt", promptWire, 4000, "model is dall-e-3");
                 violations.Range("n", Count, null, 1, "model is dall-e-3");
-                violations.OneOf("quality", qualityWire, s_rule2_Quality, "model is dall-e-3");
-                violations.OneOf("size", sizeWire, s_rule2_Size, "model is dall-e-3");
+                violations.OneOf("quality", qualityWire, s_rule2_Quality, "model is dall-e-3", Quality?.IsKnown == false ? modelWire : null);
+                violations.OneOf("size", sizeWire, s_rule2_Size, "model is dall-e-3", Size?.IsKnown == false ? modelWire : null);
                 violations.Forbidden("background", backgroundWire, "model is dall-e-3");
                 violations.Forbidden("moderation", moderationWire, "model is dall-e-3");
                 violations.Forbidden("output_format", outputFormatWire, "model is dall-e-3");
@@ -93,24 +94,24 @@ namespace CreateImageSdk
             }
 
             // Rule 3: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21.
-            if (modelWire == "gpt-image-1" || modelWire == "gpt-image-1-mini" || modelWire == "gpt-image-1.5" || modelWire == "gpt-image-2" || modelWire == "gpt-image-2-2026-04-21")
+            if (modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5" || modelRules == "gpt-image-2" || modelRules == "gpt-image-2-2026-04-21")
             {
                 violations.MaxLength("prompt", promptWire, 32000, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21");
-                violations.OneOf("quality", qualityWire, s_rule3_Quality, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21");
+                violations.OneOf("quality", qualityWire, s_rule3_Quality, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21", Quality?.IsKnown == false ? modelWire : null);
                 violations.Forbidden("response_format", responseFormatWire, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21");
                 violations.Forbidden("style", styleWire, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21");
             }
 
             // Rule 4: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5.
-            if (modelWire == "gpt-image-1" || modelWire == "gpt-image-1-mini" || modelWire == "gpt-image-1.5")
+            if (modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5")
             {
-                violations.OneOf("size", sizeWire, s_rule4_Size, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5");
+                violations.OneOf("size", sizeWire, s_rule4_Size, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5", Size?.IsKnown == false ? modelWire : null);
             }
 
             // Rule 5: model is gpt-image-2 or gpt-image-2-2026-04-21.
-            if (modelWire == "gpt-image-2" || modelWire == "gpt-image-2-2026-04-21")
+            if (modelRules == "gpt-image-2" || modelRules == "gpt-image-2-2026-04-21")
             {
-                violations.OneOfOrSize("size", sizeWire, s_rule5_Size, 16, 3840, 3, 655360, 8294400, "model is gpt-image-2 or gpt-image-2-2026-04-21");
+                violations.OneOfOrSize("size", sizeWire, s_rule5_Size, 16, 3840, 3, 655360, 8294400, "model is gpt-image-2 or gpt-image-2-2026-04-21", Size?.IsKnown == false ? modelWire : null);
             }
 
             // Rule 6: background is transparent.

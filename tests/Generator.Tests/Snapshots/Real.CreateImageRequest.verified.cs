@@ -238,14 +238,14 @@ namespace CreateImageSdk
         {
             tags.Add("model", Model?.Value);
             tags.Add("n", (long?)Count);
-            tags.Add("quality", Quality?.WireStringOrNull());
-            tags.Add("response_format", ResponseFormat?.WireStringOrNull());
-            tags.Add("output_format", OutputFormat?.WireStringOrNull());
+            tags.Add("quality", Quality?.Value);
+            tags.Add("response_format", ResponseFormat?.Value);
+            tags.Add("output_format", OutputFormat?.Value);
             tags.Add("output_compression", (long?)OutputCompression);
             tags.Add("size", Size?.Value);
-            tags.Add("moderation", Moderation?.WireStringOrNull());
-            tags.Add("background", Background?.WireStringOrNull());
-            tags.Add("style", Style?.WireStringOrNull());
+            tags.Add("moderation", Moderation?.Value);
+            tags.Add("background", Background?.Value);
+            tags.Add("style", Style?.Value);
             tags.Add("stream", (bool?)Stream);
             tags.Add("partial_images", (long?)PartialImages);
         }
@@ -288,17 +288,17 @@ namespace CreateImageSdk
             if (value.Quality is { } qualityValue)
             {
                 writer.WritePropertyName(QualityName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageQualityJsonConverter.Encoded(qualityValue));
+                writer.WriteStringValue(qualityValue.Value);
             }
             if (value.ResponseFormat is { } responseFormatValue)
             {
                 writer.WritePropertyName(ResponseFormatName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageResponseFormatJsonConverter.Encoded(responseFormatValue));
+                writer.WriteStringValue(responseFormatValue.Value);
             }
             if (value.OutputFormat is { } outputFormatValue)
             {
                 writer.WritePropertyName(OutputFormatName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageOutputFormatJsonConverter.Encoded(outputFormatValue));
+                writer.WriteStringValue(outputFormatValue.Value);
             }
             if (value.OutputCompression is { } outputCompressionValue)
             {
@@ -313,17 +313,17 @@ namespace CreateImageSdk
             if (value.Moderation is { } moderationValue)
             {
                 writer.WritePropertyName(ModerationName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageModerationJsonConverter.Encoded(moderationValue));
+                writer.WriteStringValue(moderationValue.Value);
             }
             if (value.Background is { } backgroundValue)
             {
                 writer.WritePropertyName(BackgroundName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageBackgroundJsonConverter.Encoded(backgroundValue));
+                writer.WriteStringValue(backgroundValue.Value);
             }
             if (value.Style is { } styleValue)
             {
                 writer.WritePropertyName(StyleName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageStyleJsonConverter.Encoded(styleValue));
+                writer.WriteStringValue(styleValue.Value);
             }
             if (value.Stream is { } streamValue)
             {

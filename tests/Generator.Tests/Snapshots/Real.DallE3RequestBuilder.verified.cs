@@ -48,6 +48,13 @@ namespace CreateImageSdk
         private global::CreateImageSdk.ImageClient Client =>
             _client ?? throw new global::System.InvalidOperationException("This DallE3RequestBuilder is default; start one with the ImageClient method that creates it.");
 
+        internal DallE3RequestBuilder SendingModel(global::CreateImageSdk.ImageModel model)
+        {
+            var next = this;
+            next._model = model;
+            return next;
+        }
+
         /// <summary>
         /// Sets <c>quality</c>: The quality of the image that will be generated. <c>auto</c> (the default) selects the best quality for the given model; <c>high</c>, <c>medium</c> and <c>low</c> are supported for the GPT image models; <c>hd</c> and <c>standard</c> are supported for <c>dall-e-3</c>; <c>standard</c> is the only option for <c>dall-e-2</c>.
         /// </summary>
@@ -272,7 +279,7 @@ namespace CreateImageSdk
         /// The wire value.
         /// </summary>
         /// <returns>The value as it is written in JSON.</returns>
-        public override string ToString() => Value.ToWireString();
+        public override string ToString() => Value.Value;
     }
 
     /// <summary>

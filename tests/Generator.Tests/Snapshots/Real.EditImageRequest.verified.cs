@@ -238,12 +238,12 @@ namespace CreateImageSdk
             tags.Add("model", Model?.Value);
             tags.Add("n", (long?)Count);
             tags.Add("size", Size?.Value);
-            tags.Add("quality", Quality?.WireStringOrNull());
-            tags.Add("response_format", ResponseFormat?.WireStringOrNull());
-            tags.Add("output_format", OutputFormat?.WireStringOrNull());
+            tags.Add("quality", Quality?.Value);
+            tags.Add("response_format", ResponseFormat?.Value);
+            tags.Add("output_format", OutputFormat?.Value);
             tags.Add("output_compression", (long?)OutputCompression);
-            tags.Add("background", Background?.WireStringOrNull());
-            tags.Add("input_fidelity", InputFidelity?.WireStringOrNull());
+            tags.Add("background", Background?.Value);
+            tags.Add("input_fidelity", InputFidelity?.Value);
             tags.Add("stream", (bool?)Stream);
             tags.Add("partial_images", (long?)PartialImages);
         }
@@ -258,12 +258,12 @@ namespace CreateImageSdk
             form.Add("model", Model?.Value);
             form.Add("n", (long?)Count);
             form.Add("size", Size?.Value);
-            form.Add("quality", Quality?.WireStringOrNull());
-            form.Add("response_format", ResponseFormat?.WireStringOrNull());
-            form.Add("output_format", OutputFormat?.WireStringOrNull());
+            form.Add("quality", Quality?.Value);
+            form.Add("response_format", ResponseFormat?.Value);
+            form.Add("output_format", OutputFormat?.Value);
             form.Add("output_compression", (long?)OutputCompression);
-            form.Add("background", Background?.WireStringOrNull());
-            form.Add("input_fidelity", InputFidelity?.WireStringOrNull());
+            form.Add("background", Background?.Value);
+            form.Add("input_fidelity", InputFidelity?.Value);
             form.Add("stream", (bool?)Stream);
             form.Add("partial_images", (long?)PartialImages);
             form.Add("user", User);

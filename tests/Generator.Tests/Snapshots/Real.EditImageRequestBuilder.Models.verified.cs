@@ -17,6 +17,19 @@ namespace CreateImageSdk
             new global::CreateImageSdk.DallE2EditRequestBuilder(Client, _prompt, _images);
 
         /// <summary>
+        /// Continues with the builder of <c>dall-e-2</c> for a model its rules check, sent as given: a dated snapshot (<c>dall-e-2-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.DallE2)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>image</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>dall-e-2</c>.</param>
+        /// <returns>A builder for <c>dall-e-2</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>dall-e-2</c>.</exception>
+        public global::CreateImageSdk.DallE2EditRequestBuilder UsingDallE2(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.DallE2EditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.DallE2, "DallE2", nameof(model)));
+
+        /// <summary>
         /// Continues with <c>gpt-image-1</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
         /// </summary>
         /// <remarks>
@@ -25,6 +38,19 @@ namespace CreateImageSdk
         /// <returns>A builder for <c>gpt-image-1</c>.</returns>
         public global::CreateImageSdk.GptImage1EditRequestBuilder UsingGptImage1() =>
             new global::CreateImageSdk.GptImage1EditRequestBuilder(Client, _prompt, _images);
+
+        /// <summary>
+        /// Continues with the builder of <c>gpt-image-1</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-1-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage1)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>image</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-1</c>.</param>
+        /// <returns>A builder for <c>gpt-image-1</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-1</c>.</exception>
+        public global::CreateImageSdk.GptImage1EditRequestBuilder UsingGptImage1(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage1EditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage1, "GptImage1", nameof(model)));
 
         /// <summary>
         /// Continues with <c>gpt-image-1-mini</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -37,6 +63,19 @@ namespace CreateImageSdk
             new global::CreateImageSdk.GptImage1MiniEditRequestBuilder(Client, _prompt, _images);
 
         /// <summary>
+        /// Continues with the builder of <c>gpt-image-1-mini</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-1-mini-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage1Mini)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>image</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-1-mini</c>.</param>
+        /// <returns>A builder for <c>gpt-image-1-mini</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-1-mini</c>.</exception>
+        public global::CreateImageSdk.GptImage1MiniEditRequestBuilder UsingGptImage1Mini(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage1MiniEditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage1Mini, "GptImage1Mini", nameof(model)));
+
+        /// <summary>
         /// Continues with <c>gpt-image-1.5</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
         /// </summary>
         /// <remarks>
@@ -45,6 +84,19 @@ namespace CreateImageSdk
         /// <returns>A builder for <c>gpt-image-1.5</c>.</returns>
         public global::CreateImageSdk.GptImage1_5EditRequestBuilder UsingGptImage1_5() =>
             new global::CreateImageSdk.GptImage1_5EditRequestBuilder(Client, _prompt, _images);
+
+        /// <summary>
+        /// Continues with the builder of <c>gpt-image-1.5</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-1.5-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage1_5)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>image</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-1.5</c>.</param>
+        /// <returns>A builder for <c>gpt-image-1.5</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-1.5</c>.</exception>
+        public global::CreateImageSdk.GptImage1_5EditRequestBuilder UsingGptImage1_5(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage1_5EditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage1_5, "GptImage1_5", nameof(model)));
 
         /// <summary>
         /// Continues with <c>gpt-image-2</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -57,6 +109,19 @@ namespace CreateImageSdk
             new global::CreateImageSdk.GptImage2EditRequestBuilder(Client, _prompt, _images);
 
         /// <summary>
+        /// Continues with the builder of <c>gpt-image-2</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-2-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage2)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>image</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-2</c>.</param>
+        /// <returns>A builder for <c>gpt-image-2</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-2</c>.</exception>
+        public global::CreateImageSdk.GptImage2EditRequestBuilder UsingGptImage2(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage2EditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage2, "GptImage2", nameof(model)));
+
+        /// <summary>
         /// Continues with <c>gpt-image-2-2026-04-21</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
         /// </summary>
         /// <remarks>
@@ -65,5 +130,18 @@ namespace CreateImageSdk
         /// <returns>A builder for <c>gpt-image-2-2026-04-21</c>.</returns>
         public global::CreateImageSdk.GptImage2_2026_04_21EditRequestBuilder UsingGptImage2_2026_04_21() =>
             new global::CreateImageSdk.GptImage2_2026_04_21EditRequestBuilder(Client, _prompt, _images);
+
+        /// <summary>
+        /// Continues with the builder of <c>gpt-image-2-2026-04-21</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-2-2026-04-21-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage2_2026_04_21)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>image</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-2-2026-04-21</c>.</param>
+        /// <returns>A builder for <c>gpt-image-2-2026-04-21</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-2-2026-04-21</c>.</exception>
+        public global::CreateImageSdk.GptImage2_2026_04_21EditRequestBuilder UsingGptImage2_2026_04_21(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage2_2026_04_21EditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage2_2026_04_21, "GptImage2_2026_04_21", nameof(model)));
     }
 }

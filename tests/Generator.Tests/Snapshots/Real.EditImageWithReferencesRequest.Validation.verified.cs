@@ -27,15 +27,16 @@ namespace CreateImageSdk
             string? modelWire = Model?.Value;
             string? countWire = Count?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             string? sizeWire = Size?.Value;
-            string? qualityWire = Quality?.WireStringOrNull();
-            string? outputFormatWire = OutputFormat?.WireStringOrNull();
+            string? qualityWire = Quality?.Value;
+            string? outputFormatWire = OutputFormat?.Value;
             string? outputCompressionWire = OutputCompression?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            string? backgroundWire = Background?.WireStringOrNull();
-            string? inputFidelityWire = InputFidelity?.WireStringOrNull();
+            string? backgroundWire = Background?.Value;
+            string? inputFidelityWire = InputFidelity?.Value;
             string? streamWire = (Stream is null ? null : Stream.Value ? "true" : "false");
             string? partialImagesWire = PartialImages?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             string? userWire = User;
-            string? moderationWire = Moderation?.WireStringOrNull();
+            string? moderationWire = Moderation?.Value;
+            string? modelRules = Model?.RulesKey;
 
             // Constraints that hold for every model.
             violations.NotKnown(AdditionalProperties, WireNames);
@@ -48,40 +49,40 @@ namespace CreateImageSdk
             violations.NotEmpty("model", modelWire);
             violations.Range("n", Count, 1, 10, null);
             violations.NotEmpty("size", sizeWire);
-            violations.Defined("quality", (int?)Quality, qualityWire, "ImageQuality", global::CreateImageSdk.ImageQualityExtensions.WireValues);
-            violations.Defined("output_format", (int?)OutputFormat, outputFormatWire, "ImageOutputFormat", global::CreateImageSdk.ImageOutputFormatExtensions.WireValues);
+            violations.NotEmpty("quality", qualityWire);
+            violations.NotEmpty("output_format", outputFormatWire);
             violations.Range("output_compression", OutputCompression, 0, 100, null);
-            violations.Defined("background", (int?)Background, backgroundWire, "ImageBackground", global::CreateImageSdk.ImageBackgroundExtensions.WireValues);
-            violations.Defined("input_fidelity", (int?)InputFidelity, inputFidelityWire, "InputFidelity", global::CreateImageSdk.InputFidelityExtensions.WireValues);
+            violations.NotEmpty("background", backgroundWire);
+            violations.NotEmpty("input_fidelity", inputFidelityWire);
             violations.Range("partial_images", PartialImages, 0, 3, null);
-            violations.Defined("moderation", (int?)Moderation, moderationWire, "ImageModeration", global::CreateImageSdk.ImageModerationExtensions.WireValues);
+            violations.NotEmpty("moderation", moderationWire);
 
             // Rule 0: model is dall-e-2 or dall-e-3.
-            if (modelWire == "dall-e-2" || modelWire == "dall-e-3")
+            if (modelRules == "dall-e-2" || modelRules == "dall-e-3")
             {
                 violations.NotAccepted("model", modelWire, "POST images/edits", new[] { "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21" });
             }
 
             // Rule 1: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21 (or not set).
-            if (modelWire is null || modelWire == "gpt-image-1" || modelWire == "gpt-image-1-mini" || modelWire == "gpt-image-1.5" || modelWire == "gpt-image-2" || modelWire == "gpt-image-2-2026-04-21")
+            if (modelWire is null || modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5" || modelRules == "gpt-image-2" || modelRules == "gpt-image-2-2026-04-21")
             {
-                violations.OneOf("quality", qualityWire, s_rule1_Quality, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21 (or not set)");
+                violations.OneOf("quality", qualityWire, s_rule1_Quality, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21 (or not set)", Quality?.IsKnown == false ? modelWire : null);
             }
 
             // Rule 2: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5 (or not set).
-            if (modelWire is null || modelWire == "gpt-image-1" || modelWire == "gpt-image-1-mini" || modelWire == "gpt-image-1.5")
+            if (modelWire is null || modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5")
             {
-                violations.OneOf("size", sizeWire, s_rule2_Size, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5 (or not set)");
+                violations.OneOf("size", sizeWire, s_rule2_Size, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5 (or not set)", Size?.IsKnown == false ? modelWire : null);
             }
 
             // Rule 3: model is gpt-image-2 or gpt-image-2-2026-04-21.
-            if (modelWire == "gpt-image-2" || modelWire == "gpt-image-2-2026-04-21")
+            if (modelRules == "gpt-image-2" || modelRules == "gpt-image-2-2026-04-21")
             {
-                violations.OneOfOrSize("size", sizeWire, s_rule3_Size, 16, 3840, 3, 655360, 8294400, "model is gpt-image-2 or gpt-image-2-2026-04-21");
+                violations.OneOfOrSize("size", sizeWire, s_rule3_Size, 16, 3840, 3, 655360, 8294400, "model is gpt-image-2 or gpt-image-2-2026-04-21", Size?.IsKnown == false ? modelWire : null);
             }
 
             // Rule 4: model is gpt-image-1-mini.
-            if (modelWire == "gpt-image-1-mini")
+            if (modelRules == "gpt-image-1-mini")
             {
                 violations.Forbidden("input_fidelity", inputFidelityWire, "model is gpt-image-1-mini");
             }

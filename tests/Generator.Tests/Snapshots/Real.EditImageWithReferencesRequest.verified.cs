@@ -212,14 +212,14 @@ namespace CreateImageSdk
             tags.Add("model", Model?.Value);
             tags.Add("n", (long?)Count);
             tags.Add("size", Size?.Value);
-            tags.Add("quality", Quality?.WireStringOrNull());
-            tags.Add("output_format", OutputFormat?.WireStringOrNull());
+            tags.Add("quality", Quality?.Value);
+            tags.Add("output_format", OutputFormat?.Value);
             tags.Add("output_compression", (long?)OutputCompression);
-            tags.Add("background", Background?.WireStringOrNull());
-            tags.Add("input_fidelity", InputFidelity?.WireStringOrNull());
+            tags.Add("background", Background?.Value);
+            tags.Add("input_fidelity", InputFidelity?.Value);
             tags.Add("stream", (bool?)Stream);
             tags.Add("partial_images", (long?)PartialImages);
-            tags.Add("moderation", Moderation?.WireStringOrNull());
+            tags.Add("moderation", Moderation?.Value);
         }
     }
 
@@ -278,12 +278,12 @@ namespace CreateImageSdk
             if (value.Quality is { } qualityValue)
             {
                 writer.WritePropertyName(QualityName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageQualityJsonConverter.Encoded(qualityValue));
+                writer.WriteStringValue(qualityValue.Value);
             }
             if (value.OutputFormat is { } outputFormatValue)
             {
                 writer.WritePropertyName(OutputFormatName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageOutputFormatJsonConverter.Encoded(outputFormatValue));
+                writer.WriteStringValue(outputFormatValue.Value);
             }
             if (value.OutputCompression is { } outputCompressionValue)
             {
@@ -293,12 +293,12 @@ namespace CreateImageSdk
             if (value.Background is { } backgroundValue)
             {
                 writer.WritePropertyName(BackgroundName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageBackgroundJsonConverter.Encoded(backgroundValue));
+                writer.WriteStringValue(backgroundValue.Value);
             }
             if (value.InputFidelity is { } inputFidelityValue)
             {
                 writer.WritePropertyName(InputFidelityName);
-                writer.WriteStringValue(global::CreateImageSdk.InputFidelityJsonConverter.Encoded(inputFidelityValue));
+                writer.WriteStringValue(inputFidelityValue.Value);
             }
             if (value.Stream is { } streamValue)
             {
@@ -318,7 +318,7 @@ namespace CreateImageSdk
             if (value.Moderation is { } moderationValue)
             {
                 writer.WritePropertyName(ModerationName);
-                writer.WriteStringValue(global::CreateImageSdk.ImageModerationJsonConverter.Encoded(moderationValue));
+                writer.WriteStringValue(moderationValue.Value);
             }
             global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();

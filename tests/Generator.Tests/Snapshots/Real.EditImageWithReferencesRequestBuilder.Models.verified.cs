@@ -17,6 +17,19 @@ namespace CreateImageSdk
             new global::CreateImageSdk.GptImage1ReferenceEditRequestBuilder(Client, _prompt, _images);
 
         /// <summary>
+        /// Continues with the builder of <c>gpt-image-1</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-1-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage1)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>images</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-1</c>.</param>
+        /// <returns>A builder for <c>gpt-image-1</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-1</c>.</exception>
+        public global::CreateImageSdk.GptImage1ReferenceEditRequestBuilder UsingGptImage1(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage1ReferenceEditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage1, "GptImage1", nameof(model)));
+
+        /// <summary>
         /// Continues with <c>gpt-image-1-mini</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
         /// </summary>
         /// <remarks>
@@ -25,6 +38,19 @@ namespace CreateImageSdk
         /// <returns>A builder for <c>gpt-image-1-mini</c>.</returns>
         public global::CreateImageSdk.GptImage1MiniReferenceEditRequestBuilder UsingGptImage1Mini() =>
             new global::CreateImageSdk.GptImage1MiniReferenceEditRequestBuilder(Client, _prompt, _images);
+
+        /// <summary>
+        /// Continues with the builder of <c>gpt-image-1-mini</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-1-mini-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage1Mini)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>images</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-1-mini</c>.</param>
+        /// <returns>A builder for <c>gpt-image-1-mini</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-1-mini</c>.</exception>
+        public global::CreateImageSdk.GptImage1MiniReferenceEditRequestBuilder UsingGptImage1Mini(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage1MiniReferenceEditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage1Mini, "GptImage1Mini", nameof(model)));
 
         /// <summary>
         /// Continues with <c>gpt-image-1.5</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
@@ -37,6 +63,19 @@ namespace CreateImageSdk
             new global::CreateImageSdk.GptImage1_5ReferenceEditRequestBuilder(Client, _prompt, _images);
 
         /// <summary>
+        /// Continues with the builder of <c>gpt-image-1.5</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-1.5-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage1_5)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>images</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-1.5</c>.</param>
+        /// <returns>A builder for <c>gpt-image-1.5</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-1.5</c>.</exception>
+        public global::CreateImageSdk.GptImage1_5ReferenceEditRequestBuilder UsingGptImage1_5(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage1_5ReferenceEditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage1_5, "GptImage1_5", nameof(model)));
+
+        /// <summary>
         /// Continues with <c>gpt-image-2</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
         /// </summary>
         /// <remarks>
@@ -47,6 +86,19 @@ namespace CreateImageSdk
             new global::CreateImageSdk.GptImage2ReferenceEditRequestBuilder(Client, _prompt, _images);
 
         /// <summary>
+        /// Continues with the builder of <c>gpt-image-2</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-2-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage2)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>images</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-2</c>.</param>
+        /// <returns>A builder for <c>gpt-image-2</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-2</c>.</exception>
+        public global::CreateImageSdk.GptImage2ReferenceEditRequestBuilder UsingGptImage2(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage2ReferenceEditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage2, "GptImage2", nameof(model)));
+
+        /// <summary>
         /// Continues with <c>gpt-image-2-2026-04-21</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
         /// </summary>
         /// <remarks>
@@ -55,5 +107,18 @@ namespace CreateImageSdk
         /// <returns>A builder for <c>gpt-image-2-2026-04-21</c>.</returns>
         public global::CreateImageSdk.GptImage2_2026_04_21ReferenceEditRequestBuilder UsingGptImage2_2026_04_21() =>
             new global::CreateImageSdk.GptImage2_2026_04_21ReferenceEditRequestBuilder(Client, _prompt, _images);
+
+        /// <summary>
+        /// Continues with the builder of <c>gpt-image-2-2026-04-21</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-2-2026-04-21-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage2_2026_04_21)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>images</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-2-2026-04-21</c>.</param>
+        /// <returns>A builder for <c>gpt-image-2-2026-04-21</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-2-2026-04-21</c>.</exception>
+        public global::CreateImageSdk.GptImage2_2026_04_21ReferenceEditRequestBuilder UsingGptImage2_2026_04_21(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage2_2026_04_21ReferenceEditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage2_2026_04_21, "GptImage2_2026_04_21", nameof(model)));
     }
 }

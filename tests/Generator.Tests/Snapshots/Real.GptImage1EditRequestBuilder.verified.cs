@@ -55,6 +55,13 @@ namespace CreateImageSdk
         private global::CreateImageSdk.ImageClient Client =>
             _client ?? throw new global::System.InvalidOperationException("This GptImage1EditRequestBuilder is default; start one with the ImageClient method that creates it.");
 
+        internal GptImage1EditRequestBuilder SendingModel(global::CreateImageSdk.ImageModel model)
+        {
+            var next = this;
+            next._model = model;
+            return next;
+        }
+
         /// <summary>
         /// Sets <c>mask</c>: An additional image whose fully transparent areas (e.g. where alpha is zero) indicate where <c>image</c> should be edited. If there are multiple images provided, the mask will be applied on the first image. Must be a valid PNG file, less than 4MB, and have the same dimensions as <c>image</c>.
         /// </summary>
@@ -437,6 +444,6 @@ namespace CreateImageSdk
         /// The wire value.
         /// </summary>
         /// <returns>The value as it is written in JSON.</returns>
-        public override string ToString() => Value.ToWireString();
+        public override string ToString() => Value.Value;
     }
 }

@@ -52,6 +52,13 @@ namespace CreateImageSdk
         private global::CreateImageSdk.ImageClient Client =>
             _client ?? throw new global::System.InvalidOperationException("This GptImage1MiniRequestBuilder is default; start one with the ImageClient method that creates it.");
 
+        internal GptImage1MiniRequestBuilder SendingModel(global::CreateImageSdk.ImageModel model)
+        {
+            var next = this;
+            next._model = model;
+            return next;
+        }
+
         /// <summary>
         /// Sets <c>n</c>: The number of images to generate. Must be between 1 and 10. For <c>dall-e-3</c>, only <c>n=1</c> is supported.
         /// </summary>
@@ -365,7 +372,7 @@ namespace CreateImageSdk
         /// The wire value.
         /// </summary>
         /// <returns>The value as it is written in JSON.</returns>
-        public override string ToString() => Value.ToWireString();
+        public override string ToString() => Value.Value;
     }
 
     /// <summary>

@@ -55,6 +55,13 @@ namespace CreateImageSdk
         private global::CreateImageSdk.ImageClient Client =>
             _client ?? throw new global::System.InvalidOperationException("This GptImage2ReferenceEditRequestBuilder is default; start one with the ImageClient method that creates it.");
 
+        internal GptImage2ReferenceEditRequestBuilder SendingModel(global::CreateImageSdk.ImageModel model)
+        {
+            var next = this;
+            next._model = model;
+            return next;
+        }
+
         /// <summary>
         /// Sets <c>mask</c>: A mask image, by URL or file id, whose fully transparent areas show where the first image should be edited.
         /// </summary>
@@ -468,6 +475,6 @@ namespace CreateImageSdk
         /// The wire value.
         /// </summary>
         /// <returns>The value as it is written in JSON.</returns>
-        public override string ToString() => Value.ToWireString();
+        public override string ToString() => Value.Value;
     }
 }

@@ -8,11 +8,15 @@ namespace CreateImageSdk
     /// The background of the generated images (GPT image models); transparent needs png or webp.
     /// </summary>
     /// <remarks>
-    /// Wire values: <c>transparent</c>, <c>opaque</c>, <c>auto</c>.
+    /// Known values: <c>transparent</c>, <c>opaque</c>, <c>auto</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public enum ImageBackground
+    public readonly partial struct ImageBackground : global::System.IEquatable<ImageBackground>
     {
+        private readonly string? _value;
+
+        private ImageBackground(string value) => _value = value;
+
         /// <summary>
         /// Wire value <c>transparent</c>.
         /// </summary>
@@ -21,7 +25,7 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("transparent")]
-        Transparent,
+        public static ImageBackground Transparent { get; } = new ImageBackground("transparent");
 
         /// <summary>
         /// Wire value <c>opaque</c>.
@@ -31,7 +35,7 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("opaque")]
-        Opaque,
+        public static ImageBackground Opaque { get; } = new ImageBackground("opaque");
 
         /// <summary>
         /// Wire value <c>auto</c>.
@@ -41,54 +45,78 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("auto")]
-        Auto,
-    }
+        public static ImageBackground Auto { get; } = new ImageBackground("auto");
 
-    /// <summary>
-    /// Converts <see cref="ImageBackground"/> values to and from the strings the API uses.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public static class ImageBackgroundExtensions
-    {
         /// <summary>
-        /// The value as it is written in JSON, e.g. <c>transparent</c>.
+        /// Every value this version of the SDK knows, in schema order.
         /// </summary>
-        /// <param name="value">The value to convert.</param>
-        /// <returns>The wire string.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageBackground value) =>
-            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageBackground value.");
+        public static global::System.Collections.Generic.IReadOnlyList<ImageBackground> KnownValues { get; } = new[] { Transparent, Opaque, Auto };
 
-        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
-        internal static readonly string[] WireValues = { "transparent", "opaque", "auto" };
+        /// <summary>
+        /// The value as it is written in JSON; empty for <see langword="default"/>.
+        /// </summary>
+        public string Value => _value ?? string.Empty;
 
-        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
-        internal static string? WireStringOrNull(this ImageBackground value)
+        /// <summary>
+        /// Whether this is one of <see cref="KnownValues"/>.
+        /// </summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>
+        /// Names a value this SDK does not list, such as a newer model or one served by a compatible server.
+        /// </summary>
+        /// <param name="value">The exact wire value.</param>
+        /// <returns>The value; equal to the known member when <paramref name="value"/> is a known one.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+        public static ImageBackground Custom(string value)
         {
-            switch (value)
+            if (string.IsNullOrWhiteSpace(value))
             {
-                case ImageBackground.Transparent: return "transparent";
-                case ImageBackground.Opaque: return "opaque";
-                case ImageBackground.Auto: return "auto";
-                default: return null;
+                throw new global::System.ArgumentException("ImageBackground.Custom needs a non-empty value. Known values: transparent, opaque, auto.", nameof(value));
             }
+
+            return new ImageBackground(value);
         }
 
+        /// <inheritdoc/>
+        public bool Equals(ImageBackground other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ImageBackground other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
         /// <summary>
-        /// Reads a wire string (case-sensitive, as the API is).
+        /// The wire value.
         /// </summary>
-        /// <param name="wireValue">A string such as <c>transparent</c>.</param>
-        /// <param name="value">The member, when the string is known.</param>
-        /// <returns><see langword="true"/> when the string names a member.</returns>
-        public static bool TryParse(string? wireValue, out ImageBackground value)
+        /// <returns><see cref="Value"/>.</returns>
+        public override string ToString() => Value;
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings are equal.</returns>
+        public static bool operator ==(ImageBackground left, ImageBackground right) => left.Equals(right);
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings differ.</returns>
+        public static bool operator !=(ImageBackground left, ImageBackground right) => !left.Equals(right);
+
+        internal static ImageBackground FromWire(string value)
         {
-            switch (wireValue)
+            foreach (var known in KnownValues)
             {
-                case "transparent": value = ImageBackground.Transparent; return true;
-                case "opaque": value = ImageBackground.Opaque; return true;
-                case "auto": value = ImageBackground.Auto; return true;
-                default: value = default; return false;
+                if (string.Equals(known._value, value, global::System.StringComparison.Ordinal)) return known;
             }
+
+            return new ImageBackground(value);
         }
     }
 
@@ -96,34 +124,16 @@ namespace CreateImageSdk
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     internal sealed class ImageBackgroundJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CreateImageSdk.ImageBackground>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Transparent = global::System.Text.Json.JsonEncodedText.Encode("transparent");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Opaque = global::System.Text.Json.JsonEncodedText.Encode("opaque");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Auto = global::System.Text.Json.JsonEncodedText.Encode("auto");
-
-        internal static global::System.Text.Json.JsonEncodedText Encoded(global::CreateImageSdk.ImageBackground value)
-        {
-            switch (value)
-            {
-                case global::CreateImageSdk.ImageBackground.Transparent: return s_Transparent;
-                case global::CreateImageSdk.ImageBackground.Opaque: return s_Opaque;
-                case global::CreateImageSdk.ImageBackground.Auto: return s_Auto;
-                default: throw new global::System.Text.Json.JsonException("Cannot write undefined ImageBackground value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-            }
-        }
-
         internal static global::CreateImageSdk.ImageBackground ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageBackground");
-            if (reader.ValueTextEquals("transparent"u8)) return global::CreateImageSdk.ImageBackground.Transparent;
-            if (reader.ValueTextEquals("opaque"u8)) return global::CreateImageSdk.ImageBackground.Opaque;
-            if (reader.ValueTextEquals("auto"u8)) return global::CreateImageSdk.ImageBackground.Auto;
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageBackground value; expected one of: transparent, opaque, auto.");
+            return global::CreateImageSdk.ImageBackground.FromWire(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override global::CreateImageSdk.ImageBackground Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageBackground value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(Encoded(value));
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageBackground value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
     }
 }

@@ -15,7 +15,21 @@ namespace CreateImageSdk
     {
         private readonly string? _value;
 
-        private ImageModel(string value) => _value = value;
+        // Null: decided by the id (a known model, or a dated snapshot of one); empty: no model's rules (Unchecked);
+        // otherwise the id of the known model whose rules check this one (Custom(value, rulesOf)).
+        private readonly string? _rulesOf;
+
+        private ImageModel(string value)
+        {
+            _value = value;
+            _rulesOf = null;
+        }
+
+        private ImageModel(string value, string rulesOf)
+        {
+            _value = value;
+            _rulesOf = rulesOf;
+        }
 
         /// <summary>
         /// Wire value <c>dall-e-2</c>.
@@ -102,6 +116,93 @@ namespace CreateImageSdk
             }
 
             return new ImageModel(value);
+        }
+
+        /// <summary>
+        /// Names a model this SDK does not know, checked by the per-model rules of a known one: for a model announced before the SDK lists it, whose rules are those of a model it follows. The id goes on the wire exactly as given.
+        /// </summary>
+        /// <param name="value">The exact model id to send, e.g. <c>gpt-image-2.5-flare</c>.</param>
+        /// <param name="rulesOf">The model whose rules (values, ranges, parameters) apply, and whose typed builder (<c>Using…(model)</c>) takes this one.</param>
+        /// <returns>The model; equal to any other value with the same id.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is blank, or <paramref name="rulesOf"/> has no rules of its own (an unknown or unchecked model).</exception>
+        public static ImageModel Custom(string value, ImageModel rulesOf)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new global::System.ArgumentException("ImageModel.Custom needs a non-empty value. Known values: dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21.", nameof(value));
+            }
+
+            var rules = rulesOf.RulesOf ?? throw new global::System.ArgumentException(
+                "rulesOf must be a model this SDK has rules for (" + "dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21" + ", or a dated snapshot of one); " + (rulesOf.Value.Length == 0 ? "it is default" : "'" + rulesOf.Value + "' has none") + ".", nameof(rulesOf));
+            return new ImageModel(value, rules.Value);
+        }
+
+        /// <summary>
+        /// Names a model whose requests are checked only by the rules every model shares (lengths, ranges), not by any model's list of values: to send a value this SDK does not know for that model yet.
+        /// </summary>
+        /// <param name="value">The exact model id to send; a known id is allowed (<c>Unchecked("gpt-image-2")</c> sends <c>gpt-image-2</c> without its per-model checks).</param>
+        /// <returns>The model; equal to any other value with the same id.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+        public static ImageModel Unchecked(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new global::System.ArgumentException("ImageModel.Unchecked needs a non-empty value. Known values: dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21.", nameof(value));
+            }
+
+            return new ImageModel(value, string.Empty);
+        }
+
+        /// <summary>
+        /// The known model whose per-model rules check this one: itself when known; the base of a dated snapshot (<c>gpt-image-2-2026-09-01</c> → <c>gpt-image-2</c>); the model given to <see cref="Custom(string, ImageModel)"/>. Null when only the rules every model shares apply: an unknown model, or one made by <see cref="Unchecked(string)"/>.
+        /// </summary>
+        public ImageModel? RulesOf
+        {
+            get
+            {
+                var key = RulesKey;
+                foreach (var known in KnownValues)
+                {
+                    if (string.Equals(known._value, key, global::System.StringComparison.Ordinal)) return known;
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Whether the per-model checks are skipped for this model on purpose (<see cref="Unchecked(string)"/>).
+        /// </summary>
+        public bool IsUnchecked => _rulesOf is { Length: 0 };
+
+        /// <summary>The id the generated per-model rules compare with: the rules' model, empty for an unchecked one, else the id itself (which names no rule).</summary>
+        internal string RulesKey => _rulesOf ?? (IsKnown ? Value : SnapshotBase(Value) ?? Value);
+
+        /// <summary>The known model a dated snapshot id (<c>{model}-YYYY-MM-DD</c>) belongs to, or null.</summary>
+        private static string? SnapshotBase(string value)
+        {
+            var dash = value.Length - 11;
+            if (dash < 1 || value[dash] != '-' || value[dash + 5] != '-' || value[dash + 8] != '-') return null;
+            for (var i = dash + 1; i < value.Length; i++)
+            {
+                if (i != dash + 5 && i != dash + 8 && (value[i] < '0' || value[i] > '9')) return null;
+            }
+
+            var model = value.Substring(0, dash);
+            foreach (var known in KnownValues)
+            {
+                if (string.Equals(known._value, model, global::System.StringComparison.Ordinal)) return model;
+            }
+
+            return null;
+        }
+
+        /// <summary>For a model-specific builder: <paramref name="model"/> when it is checked by the rules of <paramref name="rules"/> (named <paramref name="member"/>).</summary>
+        internal static ImageModel Checked(ImageModel model, ImageModel rules, string member, string parameter)
+        {
+            if (string.Equals(model.RulesKey, rules.Value, global::System.StringComparison.Ordinal)) return model;
+            throw new global::System.ArgumentException(
+                "model '" + model.Value + "' is not checked by the rules of '" + rules.Value + "', so its builder cannot send it; to borrow them, name it with ImageModel.Custom(\"" + model.Value + "\", rulesOf: ImageModel." + member + "), or use the general builder.", parameter);
         }
 
         /// <inheritdoc/>

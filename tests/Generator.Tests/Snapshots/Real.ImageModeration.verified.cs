@@ -8,11 +8,15 @@ namespace CreateImageSdk
     /// The content-moderation level of the GPT image models: low for less restrictive filtering, or auto.
     /// </summary>
     /// <remarks>
-    /// Wire values: <c>low</c>, <c>auto</c>.
+    /// Known values: <c>low</c>, <c>auto</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public enum ImageModeration
+    public readonly partial struct ImageModeration : global::System.IEquatable<ImageModeration>
     {
+        private readonly string? _value;
+
+        private ImageModeration(string value) => _value = value;
+
         /// <summary>
         /// Wire value <c>low</c>.
         /// </summary>
@@ -20,7 +24,7 @@ namespace CreateImageSdk
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("low")]
-        Low,
+        public static ImageModeration Low { get; } = new ImageModeration("low");
 
         /// <summary>
         /// Wire value <c>auto</c>.
@@ -29,52 +33,78 @@ namespace CreateImageSdk
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("auto")]
-        Auto,
-    }
+        public static ImageModeration Auto { get; } = new ImageModeration("auto");
 
-    /// <summary>
-    /// Converts <see cref="ImageModeration"/> values to and from the strings the API uses.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public static class ImageModerationExtensions
-    {
         /// <summary>
-        /// The value as it is written in JSON, e.g. <c>low</c>.
+        /// Every value this version of the SDK knows, in schema order.
         /// </summary>
-        /// <param name="value">The value to convert.</param>
-        /// <returns>The wire string.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageModeration value) =>
-            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageModeration value.");
+        public static global::System.Collections.Generic.IReadOnlyList<ImageModeration> KnownValues { get; } = new[] { Low, Auto };
 
-        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
-        internal static readonly string[] WireValues = { "low", "auto" };
+        /// <summary>
+        /// The value as it is written in JSON; empty for <see langword="default"/>.
+        /// </summary>
+        public string Value => _value ?? string.Empty;
 
-        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
-        internal static string? WireStringOrNull(this ImageModeration value)
+        /// <summary>
+        /// Whether this is one of <see cref="KnownValues"/>.
+        /// </summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>
+        /// Names a value this SDK does not list, such as a newer model or one served by a compatible server.
+        /// </summary>
+        /// <param name="value">The exact wire value.</param>
+        /// <returns>The value; equal to the known member when <paramref name="value"/> is a known one.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+        public static ImageModeration Custom(string value)
         {
-            switch (value)
+            if (string.IsNullOrWhiteSpace(value))
             {
-                case ImageModeration.Low: return "low";
-                case ImageModeration.Auto: return "auto";
-                default: return null;
+                throw new global::System.ArgumentException("ImageModeration.Custom needs a non-empty value. Known values: low, auto.", nameof(value));
             }
+
+            return new ImageModeration(value);
         }
 
+        /// <inheritdoc/>
+        public bool Equals(ImageModeration other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ImageModeration other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
         /// <summary>
-        /// Reads a wire string (case-sensitive, as the API is).
+        /// The wire value.
         /// </summary>
-        /// <param name="wireValue">A string such as <c>low</c>.</param>
-        /// <param name="value">The member, when the string is known.</param>
-        /// <returns><see langword="true"/> when the string names a member.</returns>
-        public static bool TryParse(string? wireValue, out ImageModeration value)
+        /// <returns><see cref="Value"/>.</returns>
+        public override string ToString() => Value;
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings are equal.</returns>
+        public static bool operator ==(ImageModeration left, ImageModeration right) => left.Equals(right);
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings differ.</returns>
+        public static bool operator !=(ImageModeration left, ImageModeration right) => !left.Equals(right);
+
+        internal static ImageModeration FromWire(string value)
         {
-            switch (wireValue)
+            foreach (var known in KnownValues)
             {
-                case "low": value = ImageModeration.Low; return true;
-                case "auto": value = ImageModeration.Auto; return true;
-                default: value = default; return false;
+                if (string.Equals(known._value, value, global::System.StringComparison.Ordinal)) return known;
             }
+
+            return new ImageModeration(value);
         }
     }
 
@@ -82,31 +112,16 @@ namespace CreateImageSdk
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     internal sealed class ImageModerationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CreateImageSdk.ImageModeration>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Low = global::System.Text.Json.JsonEncodedText.Encode("low");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Auto = global::System.Text.Json.JsonEncodedText.Encode("auto");
-
-        internal static global::System.Text.Json.JsonEncodedText Encoded(global::CreateImageSdk.ImageModeration value)
-        {
-            switch (value)
-            {
-                case global::CreateImageSdk.ImageModeration.Low: return s_Low;
-                case global::CreateImageSdk.ImageModeration.Auto: return s_Auto;
-                default: throw new global::System.Text.Json.JsonException("Cannot write undefined ImageModeration value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-            }
-        }
-
         internal static global::CreateImageSdk.ImageModeration ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageModeration");
-            if (reader.ValueTextEquals("low"u8)) return global::CreateImageSdk.ImageModeration.Low;
-            if (reader.ValueTextEquals("auto"u8)) return global::CreateImageSdk.ImageModeration.Auto;
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageModeration value; expected one of: low, auto.");
+            return global::CreateImageSdk.ImageModeration.FromWire(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override global::CreateImageSdk.ImageModeration Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageModeration value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(Encoded(value));
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageModeration value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
     }
 }

@@ -8,11 +8,15 @@ namespace CreateImageSdk
     /// The file format of the generated images (GPT image models).
     /// </summary>
     /// <remarks>
-    /// Wire values: <c>png</c>, <c>jpeg</c>, <c>webp</c>.
+    /// Known values: <c>png</c>, <c>jpeg</c>, <c>webp</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public enum ImageOutputFormat
+    public readonly partial struct ImageOutputFormat : global::System.IEquatable<ImageOutputFormat>
     {
+        private readonly string? _value;
+
+        private ImageOutputFormat(string value) => _value = value;
+
         /// <summary>
         /// Wire value <c>png</c>.
         /// </summary>
@@ -21,7 +25,7 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("png")]
-        Png,
+        public static ImageOutputFormat Png { get; } = new ImageOutputFormat("png");
 
         /// <summary>
         /// Wire value <c>jpeg</c>.
@@ -31,7 +35,7 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("jpeg")]
-        Jpeg,
+        public static ImageOutputFormat Jpeg { get; } = new ImageOutputFormat("jpeg");
 
         /// <summary>
         /// Wire value <c>webp</c>.
@@ -41,54 +45,78 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("webp")]
-        Webp,
-    }
+        public static ImageOutputFormat Webp { get; } = new ImageOutputFormat("webp");
 
-    /// <summary>
-    /// Converts <see cref="ImageOutputFormat"/> values to and from the strings the API uses.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public static class ImageOutputFormatExtensions
-    {
         /// <summary>
-        /// The value as it is written in JSON, e.g. <c>png</c>.
+        /// Every value this version of the SDK knows, in schema order.
         /// </summary>
-        /// <param name="value">The value to convert.</param>
-        /// <returns>The wire string.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageOutputFormat value) =>
-            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageOutputFormat value.");
+        public static global::System.Collections.Generic.IReadOnlyList<ImageOutputFormat> KnownValues { get; } = new[] { Png, Jpeg, Webp };
 
-        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
-        internal static readonly string[] WireValues = { "png", "jpeg", "webp" };
+        /// <summary>
+        /// The value as it is written in JSON; empty for <see langword="default"/>.
+        /// </summary>
+        public string Value => _value ?? string.Empty;
 
-        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
-        internal static string? WireStringOrNull(this ImageOutputFormat value)
+        /// <summary>
+        /// Whether this is one of <see cref="KnownValues"/>.
+        /// </summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>
+        /// Names a value this SDK does not list, such as a newer model or one served by a compatible server.
+        /// </summary>
+        /// <param name="value">The exact wire value.</param>
+        /// <returns>The value; equal to the known member when <paramref name="value"/> is a known one.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+        public static ImageOutputFormat Custom(string value)
         {
-            switch (value)
+            if (string.IsNullOrWhiteSpace(value))
             {
-                case ImageOutputFormat.Png: return "png";
-                case ImageOutputFormat.Jpeg: return "jpeg";
-                case ImageOutputFormat.Webp: return "webp";
-                default: return null;
+                throw new global::System.ArgumentException("ImageOutputFormat.Custom needs a non-empty value. Known values: png, jpeg, webp.", nameof(value));
             }
+
+            return new ImageOutputFormat(value);
         }
 
+        /// <inheritdoc/>
+        public bool Equals(ImageOutputFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ImageOutputFormat other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
         /// <summary>
-        /// Reads a wire string (case-sensitive, as the API is).
+        /// The wire value.
         /// </summary>
-        /// <param name="wireValue">A string such as <c>png</c>.</param>
-        /// <param name="value">The member, when the string is known.</param>
-        /// <returns><see langword="true"/> when the string names a member.</returns>
-        public static bool TryParse(string? wireValue, out ImageOutputFormat value)
+        /// <returns><see cref="Value"/>.</returns>
+        public override string ToString() => Value;
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings are equal.</returns>
+        public static bool operator ==(ImageOutputFormat left, ImageOutputFormat right) => left.Equals(right);
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings differ.</returns>
+        public static bool operator !=(ImageOutputFormat left, ImageOutputFormat right) => !left.Equals(right);
+
+        internal static ImageOutputFormat FromWire(string value)
         {
-            switch (wireValue)
+            foreach (var known in KnownValues)
             {
-                case "png": value = ImageOutputFormat.Png; return true;
-                case "jpeg": value = ImageOutputFormat.Jpeg; return true;
-                case "webp": value = ImageOutputFormat.Webp; return true;
-                default: value = default; return false;
+                if (string.Equals(known._value, value, global::System.StringComparison.Ordinal)) return known;
             }
+
+            return new ImageOutputFormat(value);
         }
     }
 
@@ -96,34 +124,16 @@ namespace CreateImageSdk
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     internal sealed class ImageOutputFormatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CreateImageSdk.ImageOutputFormat>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Png = global::System.Text.Json.JsonEncodedText.Encode("png");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Jpeg = global::System.Text.Json.JsonEncodedText.Encode("jpeg");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Webp = global::System.Text.Json.JsonEncodedText.Encode("webp");
-
-        internal static global::System.Text.Json.JsonEncodedText Encoded(global::CreateImageSdk.ImageOutputFormat value)
-        {
-            switch (value)
-            {
-                case global::CreateImageSdk.ImageOutputFormat.Png: return s_Png;
-                case global::CreateImageSdk.ImageOutputFormat.Jpeg: return s_Jpeg;
-                case global::CreateImageSdk.ImageOutputFormat.Webp: return s_Webp;
-                default: throw new global::System.Text.Json.JsonException("Cannot write undefined ImageOutputFormat value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-            }
-        }
-
         internal static global::CreateImageSdk.ImageOutputFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageOutputFormat");
-            if (reader.ValueTextEquals("png"u8)) return global::CreateImageSdk.ImageOutputFormat.Png;
-            if (reader.ValueTextEquals("jpeg"u8)) return global::CreateImageSdk.ImageOutputFormat.Jpeg;
-            if (reader.ValueTextEquals("webp"u8)) return global::CreateImageSdk.ImageOutputFormat.Webp;
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageOutputFormat value; expected one of: png, jpeg, webp.");
+            return global::CreateImageSdk.ImageOutputFormat.FromWire(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override global::CreateImageSdk.ImageOutputFormat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageOutputFormat value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(Encoded(value));
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageOutputFormat value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
     }
 }

@@ -8,11 +8,15 @@ namespace CreateImageSdk
     /// The quality of the generated images.
     /// </summary>
     /// <remarks>
-    /// Wire values: <c>standard</c>, <c>hd</c>, <c>low</c>, <c>medium</c>, <c>high</c>, <c>auto</c>.
+    /// Known values: <c>standard</c>, <c>hd</c>, <c>low</c>, <c>medium</c>, <c>high</c>, <c>auto</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public enum ImageQuality
+    public readonly partial struct ImageQuality : global::System.IEquatable<ImageQuality>
     {
+        private readonly string? _value;
+
+        private ImageQuality(string value) => _value = value;
+
         /// <summary>
         /// Wire value <c>standard</c>.
         /// </summary>
@@ -22,7 +26,7 @@ namespace CreateImageSdk
         /// <c>EditImageWithReferences</c>: not accepted by any model.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("standard")]
-        Standard,
+        public static ImageQuality Standard { get; } = new ImageQuality("standard");
 
         /// <summary>
         /// Wire value <c>hd</c>.
@@ -33,7 +37,7 @@ namespace CreateImageSdk
         /// <c>EditImageWithReferences</c>: not accepted by any model.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("hd")]
-        Hd,
+        public static ImageQuality Hd { get; } = new ImageQuality("hd");
 
         /// <summary>
         /// Wire value <c>low</c>.
@@ -43,7 +47,7 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("low")]
-        Low,
+        public static ImageQuality Low { get; } = new ImageQuality("low");
 
         /// <summary>
         /// Wire value <c>medium</c>.
@@ -53,7 +57,7 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("medium")]
-        Medium,
+        public static ImageQuality Medium { get; } = new ImageQuality("medium");
 
         /// <summary>
         /// Wire value <c>high</c>.
@@ -63,7 +67,7 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("high")]
-        High,
+        public static ImageQuality High { get; } = new ImageQuality("high");
 
         /// <summary>
         /// Wire value <c>auto</c>.
@@ -73,60 +77,78 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("auto")]
-        Auto,
-    }
+        public static ImageQuality Auto { get; } = new ImageQuality("auto");
 
-    /// <summary>
-    /// Converts <see cref="ImageQuality"/> values to and from the strings the API uses.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public static class ImageQualityExtensions
-    {
         /// <summary>
-        /// The value as it is written in JSON, e.g. <c>standard</c>.
+        /// Every value this version of the SDK knows, in schema order.
         /// </summary>
-        /// <param name="value">The value to convert.</param>
-        /// <returns>The wire string.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageQuality value) =>
-            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageQuality value.");
+        public static global::System.Collections.Generic.IReadOnlyList<ImageQuality> KnownValues { get; } = new[] { Standard, Hd, Low, Medium, High, Auto };
 
-        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
-        internal static readonly string[] WireValues = { "standard", "hd", "low", "medium", "high", "auto" };
+        /// <summary>
+        /// The value as it is written in JSON; empty for <see langword="default"/>.
+        /// </summary>
+        public string Value => _value ?? string.Empty;
 
-        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
-        internal static string? WireStringOrNull(this ImageQuality value)
+        /// <summary>
+        /// Whether this is one of <see cref="KnownValues"/>.
+        /// </summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>
+        /// Names a value this SDK does not list, such as a newer model or one served by a compatible server.
+        /// </summary>
+        /// <param name="value">The exact wire value.</param>
+        /// <returns>The value; equal to the known member when <paramref name="value"/> is a known one.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+        public static ImageQuality Custom(string value)
         {
-            switch (value)
+            if (string.IsNullOrWhiteSpace(value))
             {
-                case ImageQuality.Standard: return "standard";
-                case ImageQuality.Hd: return "hd";
-                case ImageQuality.Low: return "low";
-                case ImageQuality.Medium: return "medium";
-                case ImageQuality.High: return "high";
-                case ImageQuality.Auto: return "auto";
-                default: return null;
+                throw new global::System.ArgumentException("ImageQuality.Custom needs a non-empty value. Known values: standard, hd, low, medium, high, auto.", nameof(value));
             }
+
+            return new ImageQuality(value);
         }
 
+        /// <inheritdoc/>
+        public bool Equals(ImageQuality other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ImageQuality other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
         /// <summary>
-        /// Reads a wire string (case-sensitive, as the API is).
+        /// The wire value.
         /// </summary>
-        /// <param name="wireValue">A string such as <c>standard</c>.</param>
-        /// <param name="value">The member, when the string is known.</param>
-        /// <returns><see langword="true"/> when the string names a member.</returns>
-        public static bool TryParse(string? wireValue, out ImageQuality value)
+        /// <returns><see cref="Value"/>.</returns>
+        public override string ToString() => Value;
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings are equal.</returns>
+        public static bool operator ==(ImageQuality left, ImageQuality right) => left.Equals(right);
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings differ.</returns>
+        public static bool operator !=(ImageQuality left, ImageQuality right) => !left.Equals(right);
+
+        internal static ImageQuality FromWire(string value)
         {
-            switch (wireValue)
+            foreach (var known in KnownValues)
             {
-                case "standard": value = ImageQuality.Standard; return true;
-                case "hd": value = ImageQuality.Hd; return true;
-                case "low": value = ImageQuality.Low; return true;
-                case "medium": value = ImageQuality.Medium; return true;
-                case "high": value = ImageQuality.High; return true;
-                case "auto": value = ImageQuality.Auto; return true;
-                default: value = default; return false;
+                if (string.Equals(known._value, value, global::System.StringComparison.Ordinal)) return known;
             }
+
+            return new ImageQuality(value);
         }
     }
 
@@ -134,43 +156,16 @@ namespace CreateImageSdk
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     internal sealed class ImageQualityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CreateImageSdk.ImageQuality>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Standard = global::System.Text.Json.JsonEncodedText.Encode("standard");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Hd = global::System.Text.Json.JsonEncodedText.Encode("hd");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Low = global::System.Text.Json.JsonEncodedText.Encode("low");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Medium = global::System.Text.Json.JsonEncodedText.Encode("medium");
-        private static readonly global::System.Text.Json.JsonEncodedText s_High = global::System.Text.Json.JsonEncodedText.Encode("high");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Auto = global::System.Text.Json.JsonEncodedText.Encode("auto");
-
-        internal static global::System.Text.Json.JsonEncodedText Encoded(global::CreateImageSdk.ImageQuality value)
-        {
-            switch (value)
-            {
-                case global::CreateImageSdk.ImageQuality.Standard: return s_Standard;
-                case global::CreateImageSdk.ImageQuality.Hd: return s_Hd;
-                case global::CreateImageSdk.ImageQuality.Low: return s_Low;
-                case global::CreateImageSdk.ImageQuality.Medium: return s_Medium;
-                case global::CreateImageSdk.ImageQuality.High: return s_High;
-                case global::CreateImageSdk.ImageQuality.Auto: return s_Auto;
-                default: throw new global::System.Text.Json.JsonException("Cannot write undefined ImageQuality value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-            }
-        }
-
         internal static global::CreateImageSdk.ImageQuality ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageQuality");
-            if (reader.ValueTextEquals("standard"u8)) return global::CreateImageSdk.ImageQuality.Standard;
-            if (reader.ValueTextEquals("hd"u8)) return global::CreateImageSdk.ImageQuality.Hd;
-            if (reader.ValueTextEquals("low"u8)) return global::CreateImageSdk.ImageQuality.Low;
-            if (reader.ValueTextEquals("medium"u8)) return global::CreateImageSdk.ImageQuality.Medium;
-            if (reader.ValueTextEquals("high"u8)) return global::CreateImageSdk.ImageQuality.High;
-            if (reader.ValueTextEquals("auto"u8)) return global::CreateImageSdk.ImageQuality.Auto;
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageQuality value; expected one of: standard, hd, low, medium, high, auto.");
+            return global::CreateImageSdk.ImageQuality.FromWire(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override global::CreateImageSdk.ImageQuality Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageQuality value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(Encoded(value));
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageQuality value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
     }
 }

@@ -8,11 +8,15 @@ namespace CreateImageSdk
     /// How the dall-e models return images: a URL valid for 60 minutes, or base64 JSON.
     /// </summary>
     /// <remarks>
-    /// Wire values: <c>url</c>, <c>b64_json</c>.
+    /// Known values: <c>url</c>, <c>b64_json</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public enum ImageResponseFormat
+    public readonly partial struct ImageResponseFormat : global::System.IEquatable<ImageResponseFormat>
     {
+        private readonly string? _value;
+
+        private ImageResponseFormat(string value) => _value = value;
+
         /// <summary>
         /// Wire value <c>url</c>.
         /// </summary>
@@ -21,7 +25,7 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>dall-e-2</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("url")]
-        Url,
+        public static ImageResponseFormat Url { get; } = new ImageResponseFormat("url");
 
         /// <summary>
         /// Wire value <c>b64_json</c>.
@@ -31,52 +35,78 @@ namespace CreateImageSdk
         /// <c>EditImage</c>: supported only by: <c>dall-e-2</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("b64_json")]
-        B64Json,
-    }
+        public static ImageResponseFormat B64Json { get; } = new ImageResponseFormat("b64_json");
 
-    /// <summary>
-    /// Converts <see cref="ImageResponseFormat"/> values to and from the strings the API uses.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public static class ImageResponseFormatExtensions
-    {
         /// <summary>
-        /// The value as it is written in JSON, e.g. <c>url</c>.
+        /// Every value this version of the SDK knows, in schema order.
         /// </summary>
-        /// <param name="value">The value to convert.</param>
-        /// <returns>The wire string.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageResponseFormat value) =>
-            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageResponseFormat value.");
+        public static global::System.Collections.Generic.IReadOnlyList<ImageResponseFormat> KnownValues { get; } = new[] { Url, B64Json };
 
-        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
-        internal static readonly string[] WireValues = { "url", "b64_json" };
+        /// <summary>
+        /// The value as it is written in JSON; empty for <see langword="default"/>.
+        /// </summary>
+        public string Value => _value ?? string.Empty;
 
-        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
-        internal static string? WireStringOrNull(this ImageResponseFormat value)
+        /// <summary>
+        /// Whether this is one of <see cref="KnownValues"/>.
+        /// </summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>
+        /// Names a value this SDK does not list, such as a newer model or one served by a compatible server.
+        /// </summary>
+        /// <param name="value">The exact wire value.</param>
+        /// <returns>The value; equal to the known member when <paramref name="value"/> is a known one.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+        public static ImageResponseFormat Custom(string value)
         {
-            switch (value)
+            if (string.IsNullOrWhiteSpace(value))
             {
-                case ImageResponseFormat.Url: return "url";
-                case ImageResponseFormat.B64Json: return "b64_json";
-                default: return null;
+                throw new global::System.ArgumentException("ImageResponseFormat.Custom needs a non-empty value. Known values: url, b64_json.", nameof(value));
             }
+
+            return new ImageResponseFormat(value);
         }
 
+        /// <inheritdoc/>
+        public bool Equals(ImageResponseFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ImageResponseFormat other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
         /// <summary>
-        /// Reads a wire string (case-sensitive, as the API is).
+        /// The wire value.
         /// </summary>
-        /// <param name="wireValue">A string such as <c>url</c>.</param>
-        /// <param name="value">The member, when the string is known.</param>
-        /// <returns><see langword="true"/> when the string names a member.</returns>
-        public static bool TryParse(string? wireValue, out ImageResponseFormat value)
+        /// <returns><see cref="Value"/>.</returns>
+        public override string ToString() => Value;
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings are equal.</returns>
+        public static bool operator ==(ImageResponseFormat left, ImageResponseFormat right) => left.Equals(right);
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings differ.</returns>
+        public static bool operator !=(ImageResponseFormat left, ImageResponseFormat right) => !left.Equals(right);
+
+        internal static ImageResponseFormat FromWire(string value)
         {
-            switch (wireValue)
+            foreach (var known in KnownValues)
             {
-                case "url": value = ImageResponseFormat.Url; return true;
-                case "b64_json": value = ImageResponseFormat.B64Json; return true;
-                default: value = default; return false;
+                if (string.Equals(known._value, value, global::System.StringComparison.Ordinal)) return known;
             }
+
+            return new ImageResponseFormat(value);
         }
     }
 
@@ -84,31 +114,16 @@ namespace CreateImageSdk
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     internal sealed class ImageResponseFormatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CreateImageSdk.ImageResponseFormat>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Url = global::System.Text.Json.JsonEncodedText.Encode("url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_B64Json = global::System.Text.Json.JsonEncodedText.Encode("b64_json");
-
-        internal static global::System.Text.Json.JsonEncodedText Encoded(global::CreateImageSdk.ImageResponseFormat value)
-        {
-            switch (value)
-            {
-                case global::CreateImageSdk.ImageResponseFormat.Url: return s_Url;
-                case global::CreateImageSdk.ImageResponseFormat.B64Json: return s_B64Json;
-                default: throw new global::System.Text.Json.JsonException("Cannot write undefined ImageResponseFormat value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-            }
-        }
-
         internal static global::CreateImageSdk.ImageResponseFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageResponseFormat");
-            if (reader.ValueTextEquals("url"u8)) return global::CreateImageSdk.ImageResponseFormat.Url;
-            if (reader.ValueTextEquals("b64_json"u8)) return global::CreateImageSdk.ImageResponseFormat.B64Json;
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageResponseFormat value; expected one of: url, b64_json.");
+            return global::CreateImageSdk.ImageResponseFormat.FromWire(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override global::CreateImageSdk.ImageResponseFormat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageResponseFormat value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(Encoded(value));
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageResponseFormat value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
     }
 }

@@ -8,12 +8,16 @@ namespace CreateImageSdk
     /// The style of the generated images. This parameter is only supported for <c>dall-e-3</c>. Must be one of <c>vivid</c> or <c>natural</c>. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images.
     /// </summary>
     /// <remarks>
-    /// Wire values: <c>vivid</c>, <c>natural</c>.
+    /// Known values: <c>vivid</c>, <c>natural</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
     /// Server default: <c>vivid</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public enum ImageStyle
+    public readonly partial struct ImageStyle : global::System.IEquatable<ImageStyle>
     {
+        private readonly string? _value;
+
+        private ImageStyle(string value) => _value = value;
+
         /// <summary>
         /// Wire value <c>vivid</c>.
         /// </summary>
@@ -21,7 +25,7 @@ namespace CreateImageSdk
         /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("vivid")]
-        Vivid,
+        public static ImageStyle Vivid { get; } = new ImageStyle("vivid");
 
         /// <summary>
         /// Wire value <c>natural</c>.
@@ -30,52 +34,78 @@ namespace CreateImageSdk
         /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("natural")]
-        Natural,
-    }
+        public static ImageStyle Natural { get; } = new ImageStyle("natural");
 
-    /// <summary>
-    /// Converts <see cref="ImageStyle"/> values to and from the strings the API uses.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public static class ImageStyleExtensions
-    {
         /// <summary>
-        /// The value as it is written in JSON, e.g. <c>vivid</c>.
+        /// Every value this version of the SDK knows, in schema order.
         /// </summary>
-        /// <param name="value">The value to convert.</param>
-        /// <returns>The wire string.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this ImageStyle value) =>
-            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageStyle value.");
+        public static global::System.Collections.Generic.IReadOnlyList<ImageStyle> KnownValues { get; } = new[] { Vivid, Natural };
 
-        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
-        internal static readonly string[] WireValues = { "vivid", "natural" };
+        /// <summary>
+        /// The value as it is written in JSON; empty for <see langword="default"/>.
+        /// </summary>
+        public string Value => _value ?? string.Empty;
 
-        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
-        internal static string? WireStringOrNull(this ImageStyle value)
+        /// <summary>
+        /// Whether this is one of <see cref="KnownValues"/>.
+        /// </summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>
+        /// Names a value this SDK does not list, such as a newer model or one served by a compatible server.
+        /// </summary>
+        /// <param name="value">The exact wire value.</param>
+        /// <returns>The value; equal to the known member when <paramref name="value"/> is a known one.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+        public static ImageStyle Custom(string value)
         {
-            switch (value)
+            if (string.IsNullOrWhiteSpace(value))
             {
-                case ImageStyle.Vivid: return "vivid";
-                case ImageStyle.Natural: return "natural";
-                default: return null;
+                throw new global::System.ArgumentException("ImageStyle.Custom needs a non-empty value. Known values: vivid, natural.", nameof(value));
             }
+
+            return new ImageStyle(value);
         }
 
+        /// <inheritdoc/>
+        public bool Equals(ImageStyle other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ImageStyle other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
         /// <summary>
-        /// Reads a wire string (case-sensitive, as the API is).
+        /// The wire value.
         /// </summary>
-        /// <param name="wireValue">A string such as <c>vivid</c>.</param>
-        /// <param name="value">The member, when the string is known.</param>
-        /// <returns><see langword="true"/> when the string names a member.</returns>
-        public static bool TryParse(string? wireValue, out ImageStyle value)
+        /// <returns><see cref="Value"/>.</returns>
+        public override string ToString() => Value;
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings are equal.</returns>
+        public static bool operator ==(ImageStyle left, ImageStyle right) => left.Equals(right);
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings differ.</returns>
+        public static bool operator !=(ImageStyle left, ImageStyle right) => !left.Equals(right);
+
+        internal static ImageStyle FromWire(string value)
         {
-            switch (wireValue)
+            foreach (var known in KnownValues)
             {
-                case "vivid": value = ImageStyle.Vivid; return true;
-                case "natural": value = ImageStyle.Natural; return true;
-                default: value = default; return false;
+                if (string.Equals(known._value, value, global::System.StringComparison.Ordinal)) return known;
             }
+
+            return new ImageStyle(value);
         }
     }
 
@@ -83,31 +113,16 @@ namespace CreateImageSdk
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     internal sealed class ImageStyleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CreateImageSdk.ImageStyle>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Vivid = global::System.Text.Json.JsonEncodedText.Encode("vivid");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Natural = global::System.Text.Json.JsonEncodedText.Encode("natural");
-
-        internal static global::System.Text.Json.JsonEncodedText Encoded(global::CreateImageSdk.ImageStyle value)
-        {
-            switch (value)
-            {
-                case global::CreateImageSdk.ImageStyle.Vivid: return s_Vivid;
-                case global::CreateImageSdk.ImageStyle.Natural: return s_Natural;
-                default: throw new global::System.Text.Json.JsonException("Cannot write undefined ImageStyle value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-            }
-        }
-
         internal static global::CreateImageSdk.ImageStyle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "ImageStyle");
-            if (reader.ValueTextEquals("vivid"u8)) return global::CreateImageSdk.ImageStyle.Vivid;
-            if (reader.ValueTextEquals("natural"u8)) return global::CreateImageSdk.ImageStyle.Natural;
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known ImageStyle value; expected one of: vivid, natural.");
+            return global::CreateImageSdk.ImageStyle.FromWire(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override global::CreateImageSdk.ImageStyle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageStyle value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(Encoded(value));
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.ImageStyle value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
     }
 }

@@ -8,11 +8,15 @@ namespace CreateImageSdk
     /// How closely an edit keeps the style and features (especially faces) of the input images.
     /// </summary>
     /// <remarks>
-    /// Wire values: <c>high</c>, <c>low</c>.
+    /// Known values: <c>high</c>, <c>low</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public enum InputFidelity
+    public readonly partial struct InputFidelity : global::System.IEquatable<InputFidelity>
     {
+        private readonly string? _value;
+
+        private InputFidelity(string value) => _value = value;
+
         /// <summary>
         /// Wire value <c>high</c>.
         /// </summary>
@@ -21,7 +25,7 @@ namespace CreateImageSdk
         /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("high")]
-        High,
+        public static InputFidelity High { get; } = new InputFidelity("high");
 
         /// <summary>
         /// Wire value <c>low</c>.
@@ -31,52 +35,78 @@ namespace CreateImageSdk
         /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("low")]
-        Low,
-    }
+        public static InputFidelity Low { get; } = new InputFidelity("low");
 
-    /// <summary>
-    /// Converts <see cref="InputFidelity"/> values to and from the strings the API uses.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
-    public static class InputFidelityExtensions
-    {
         /// <summary>
-        /// The value as it is written in JSON, e.g. <c>high</c>.
+        /// Every value this version of the SDK knows, in schema order.
         /// </summary>
-        /// <param name="value">The value to convert.</param>
-        /// <returns>The wire string.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not a defined member.</exception>
-        public static string ToWireString(this InputFidelity value) =>
-            WireStringOrNull(value) ?? throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined InputFidelity value.");
+        public static global::System.Collections.Generic.IReadOnlyList<InputFidelity> KnownValues { get; } = new[] { High, Low };
 
-        /// <summary>Every wire string, in the schema's order, for messages that list the allowed values.</summary>
-        internal static readonly string[] WireValues = { "high", "low" };
+        /// <summary>
+        /// The value as it is written in JSON; empty for <see langword="default"/>.
+        /// </summary>
+        public string Value => _value ?? string.Empty;
 
-        /// <summary>The wire string, or null for a value that is not a defined member (a cast integer).</summary>
-        internal static string? WireStringOrNull(this InputFidelity value)
+        /// <summary>
+        /// Whether this is one of <see cref="KnownValues"/>.
+        /// </summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>
+        /// Names a value this SDK does not list, such as a newer model or one served by a compatible server.
+        /// </summary>
+        /// <param name="value">The exact wire value.</param>
+        /// <returns>The value; equal to the known member when <paramref name="value"/> is a known one.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+        public static InputFidelity Custom(string value)
         {
-            switch (value)
+            if (string.IsNullOrWhiteSpace(value))
             {
-                case InputFidelity.High: return "high";
-                case InputFidelity.Low: return "low";
-                default: return null;
+                throw new global::System.ArgumentException("InputFidelity.Custom needs a non-empty value. Known values: high, low.", nameof(value));
             }
+
+            return new InputFidelity(value);
         }
 
+        /// <inheritdoc/>
+        public bool Equals(InputFidelity other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is InputFidelity other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
         /// <summary>
-        /// Reads a wire string (case-sensitive, as the API is).
+        /// The wire value.
         /// </summary>
-        /// <param name="wireValue">A string such as <c>high</c>.</param>
-        /// <param name="value">The member, when the string is known.</param>
-        /// <returns><see langword="true"/> when the string names a member.</returns>
-        public static bool TryParse(string? wireValue, out InputFidelity value)
+        /// <returns><see cref="Value"/>.</returns>
+        public override string ToString() => Value;
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings are equal.</returns>
+        public static bool operator ==(InputFidelity left, InputFidelity right) => left.Equals(right);
+
+        /// <summary>
+        /// Compares two values by their wire string.
+        /// </summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        /// <returns><see langword="true"/> when the wire strings differ.</returns>
+        public static bool operator !=(InputFidelity left, InputFidelity right) => !left.Equals(right);
+
+        internal static InputFidelity FromWire(string value)
         {
-            switch (wireValue)
+            foreach (var known in KnownValues)
             {
-                case "high": value = InputFidelity.High; return true;
-                case "low": value = InputFidelity.Low; return true;
-                default: value = default; return false;
+                if (string.Equals(known._value, value, global::System.StringComparison.Ordinal)) return known;
             }
+
+            return new InputFidelity(value);
         }
     }
 
@@ -84,31 +114,16 @@ namespace CreateImageSdk
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     internal sealed class InputFidelityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CreateImageSdk.InputFidelity>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_High = global::System.Text.Json.JsonEncodedText.Encode("high");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Low = global::System.Text.Json.JsonEncodedText.Encode("low");
-
-        internal static global::System.Text.Json.JsonEncodedText Encoded(global::CreateImageSdk.InputFidelity value)
-        {
-            switch (value)
-            {
-                case global::CreateImageSdk.InputFidelity.High: return s_High;
-                case global::CreateImageSdk.InputFidelity.Low: return s_Low;
-                default: throw new global::System.Text.Json.JsonException("Cannot write undefined InputFidelity value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-            }
-        }
-
         internal static global::CreateImageSdk.InputFidelity ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::CreateImageSdk.Json.JsonRead.ExpectString(ref reader, "InputFidelity");
-            if (reader.ValueTextEquals("high"u8)) return global::CreateImageSdk.InputFidelity.High;
-            if (reader.ValueTextEquals("low"u8)) return global::CreateImageSdk.InputFidelity.Low;
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a known InputFidelity value; expected one of: high, low.");
+            return global::CreateImageSdk.InputFidelity.FromWire(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override global::CreateImageSdk.InputFidelity Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.InputFidelity value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(Encoded(value));
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CreateImageSdk.InputFidelity value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
     }
 }
