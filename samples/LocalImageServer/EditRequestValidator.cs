@@ -15,11 +15,11 @@ internal static class EditRequestValidator
 {
     private static readonly string[] InputFidelities = ["high", "low"];
 
-    public static ImageGenerationRequest Validate(EditBody body)
+    public static ImageGenerationRequest Validate(EditBody body, IReadOnlyList<AdditionalModel> additional)
     {
         RequestFields fields = body.Fields;
         string modelName = fields.OptionalString("model") ?? EditRules.DefaultModel;
-        EditRules rules = EditRules.Find(modelName) ?? throw new ApiErrorException(ApiError.EditModelNotFound(modelName));
+        EditRules rules = EditRules.Find(modelName, additional) ?? throw new ApiErrorException(ApiError.EditModelNotFound(modelName));
         if (body.IsJson && !rules.AcceptsJson)
         {
             throw new ApiErrorException(ApiError.InvalidValue("model",

@@ -36,7 +36,9 @@ internal sealed record EditRules(
     private const long MaxDallE2InputBytes = 4L * 1024 * 1024;
     private static readonly string[] GptFormats = ["png", "webp", "jpeg"];
 
-    // dall-e-3 has no edits. chatgpt-image-latest, which the spec lists for edits only, is not served here.
+    // dall-e-3 has no edits. chatgpt-image-latest, which the spec lists for edits only, "follows the same input
+    // constraints as GPT image models"; its sizes are the standard GPT ones, and input_fidelity is for "gpt-image-1.5
+    // and later models".
     private static readonly EditRules[] All =
     [
         new(ModelRules.Find("dall-e-2")!, 1, ["png"], MaxDallE2InputBytes, SquareInputOnly: true, SupportsInputFidelity: false),
@@ -45,6 +47,7 @@ internal sealed record EditRules(
         Gpt("gpt-image-1.5", inputFidelity: true),
         Gpt("gpt-image-2", inputFidelity: true),
         Gpt("gpt-image-2-2026-04-21", inputFidelity: true),
+        Gpt("chatgpt-image-latest", inputFidelity: true),
     ];
 
     public static IEnumerable<string> Names => All.Select(rules => rules.Name);
@@ -54,11 +57,18 @@ internal sealed record EditRules(
     /// <summary>JSON bodies reference their images; the spec takes them for the GPT image models only (dall-e-2 edits are multipart).</summary>
     public bool AcceptsJson => Model.IsGptImage;
 
-    /// <summary>Model names compare exactly, as the service does; a dated snapshot of a listed model follows its rules (see <see cref="ModelRules.Find"/>).</summary>
+    /// <summary>Model names compare exactly, as the service does; a dated snapshot of a listed model follows its rules (see <see cref="ModelRules.Find(string)"/>).</summary>
     public static EditRules? Find(string name) =>
         Array.Find(All, rules => rules.Name == name) ??
         (ModelRules.Snapshot.Match(name) is { Success: true } dated && Array.Find(All, rules => rules.Name == dated.Groups["model"].Value) is { } found
             ? found with { Model = ModelRules.Find(name)! }
+            : null);
+
+    /// <summary><see cref="Find(string)"/>, then the models the server was told to serve (with their base's input rules).</summary>
+    public static EditRules? Find(string name, IReadOnlyList<AdditionalModel> additional) =>
+        Find(name) ??
+        (additional.FirstOrDefault(m => m.Name == name) is { } extra && Find(extra.RulesOf) is { } rules && ModelRules.Find(name, additional) is { } model
+            ? rules with { Model = model }
             : null);
 
     private static EditRules Gpt(string name, bool inputFidelity) =>

@@ -21,6 +21,6 @@ internal sealed class EditsEndpoint(
     protected override async ValueTask<ImageGenerationRequest> ValidateAsync(HttpRequest request, RecordedRequest recorded, CancellationToken cancellationToken)
     {
         EditBody body = await EditBody.ReadAsync(request.ContentType, recorded.RawBody, cancellationToken);
-        return EditRequestValidator.Validate(body);
+        return EditRequestValidator.Validate(body, AdditionalModels);
     }
 }

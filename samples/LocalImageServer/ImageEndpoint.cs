@@ -28,6 +28,9 @@ internal abstract class ImageEndpoint(
     /// <summary>The stream events' name before the dot, e.g. <c>image_generation</c>.</summary>
     protected abstract string EventPrefix { get; }
 
+    /// <summary>The models served beside the known ones (<see cref="LocalImageServerOptions.AdditionalModels"/>).</summary>
+    protected IReadOnlyList<AdditionalModel> AdditionalModels => options.AdditionalModels;
+
     public async Task HandleAsync(HttpContext context)
     {
         byte[]? body = await ReadBodyAsync(context);

@@ -18,13 +18,13 @@ internal static class ImageRequestValidator
         "size", "moderation", "background", "style", "stream", "partial_images", "user",
     };
 
-    public static ApiError? Validate(string body, out ImageGenerationRequest? request)
+    public static ApiError? Validate(string body, IReadOnlyList<AdditionalModel> additional, out ImageGenerationRequest? request)
     {
         request = null;
         try
         {
             using JsonDocument document = JsonDocument.Parse(body);
-            request = Validate(document.RootElement);
+            request = Validate(document.RootElement, additional);
             return null;
         }
         catch (JsonException)
@@ -37,11 +37,15 @@ internal static class ImageRequestValidator
         }
     }
 
-    private static ImageGenerationRequest Validate(JsonElement root)
+    private static ImageGenerationRequest Validate(JsonElement root, IReadOnlyList<AdditionalModel> additional)
     {
         var fields = JsonFields.ForBody(root, KnownParameters);
         string modelName = fields.OptionalString("model") ?? ModelRules.DefaultModel;
-        ModelRules model = ModelRules.Find(modelName) ?? throw new ApiErrorException(ApiError.ModelNotFound(modelName));
+        ModelRules model = ModelRules.Find(modelName, additional) ?? throw new ApiErrorException(ApiError.ModelNotFound(modelName));
+        if (model.EditsOnly)
+        {
+            throw new ApiErrorException(ApiError.InvalidValue("model", $"Model '{model.Name}' edits images only (POST /v1/images/edits); it does not generate."));
+        }
 
         string prompt = RequiredPrompt(fields, model);
         int n = ImageCount(fields, model);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace CreateImageSdk.LocalServer;
 
@@ -19,4 +20,10 @@ public sealed class LocalImageServerOptions
     /// The delay ends early when the client disconnects or the server is disposed.
     /// </summary>
     public TimeSpan ResponseDelay { get; init; }
+
+    /// <summary>
+    /// Models served beside the known ones, each with a known model's rules and any extra values (none by default: an
+    /// unknown model is <c>model_not_found</c>, as on the service).
+    /// </summary>
+    public IReadOnlyList<AdditionalModel> AdditionalModels { get; init; } = [];
 }

@@ -18,7 +18,8 @@ internal sealed record ModelRules(
     bool AllowsCustomSize,
     IReadOnlyList<string> Qualities,
     string DefaultQuality,
-    IReadOnlyList<string> Styles)
+    IReadOnlyList<string> Styles,
+    bool EditsOnly = false)
 {
     public const string DefaultModel = "dall-e-2";
 
@@ -34,9 +35,12 @@ internal sealed record ModelRules(
         Gpt("gpt-image-1.5", customSizes: false),
         Gpt("gpt-image-2", customSizes: true),
         Gpt("gpt-image-2-2026-04-21", customSizes: true),
+        // The spec lists it for edits only ("follows the same input constraints as GPT image models").
+        Gpt("chatgpt-image-latest", customSizes: false) with { EditsOnly = true },
     ];
 
-    public static IEnumerable<string> Names => All.Select(rules => rules.Name);
+    /// <summary>The models that generate (an edits-only model is not one).</summary>
+    public static IEnumerable<string> Names => All.Where(rules => !rules.EditsOnly).Select(rules => rules.Name);
 
     /// <summary>
     /// Model names compare exactly, as the service does; a dated snapshot (<c>gpt-image-1.5-2026-01-01</c>) of a listed
@@ -47,6 +51,16 @@ internal sealed record ModelRules(
         Array.Find(All, rules => rules.Name == name) ??
         (Snapshot.Match(name) is { Success: true } dated && Array.Find(All, rules => rules.Name == dated.Groups["model"].Value) is { } found
             ? found with { Name = name }
+            : null);
+
+    /// <summary>
+    /// <see cref="Find(string)"/>, then the models the server was told to serve: a known model's rules under the new
+    /// name, with the extra values added.
+    /// </summary>
+    public static ModelRules? Find(string name, IReadOnlyList<AdditionalModel> additional) =>
+        Find(name) ??
+        (additional.FirstOrDefault(m => m.Name == name) is { } extra && Find(extra.RulesOf) is { } rules
+            ? rules with { Name = name, Qualities = [.. rules.Qualities, .. extra.Qualities], Sizes = [.. rules.Sizes, .. extra.Sizes] }
             : null);
 
     /// <summary>A model name with a release date at its end.</summary>

@@ -299,7 +299,7 @@ public sealed class EditTests
         using var client = new TestClient(server);
 
         Assert.Equal(
-            ["dall-e-2", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21"],
+            ["dall-e-2", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21", "chatgpt-image-latest"],
             LocalImageServer.EditModels);
         foreach (string model in LocalImageServer.EditModels)
         {

@@ -13,7 +13,7 @@ namespace CreateImageSdk.Tests.Edits
 
         public static TheoryData<string, Func<ImageClient, EditImageRequestBuilder>, string> Refused() => new TheoryData<string, Func<ImageClient, EditImageRequestBuilder>, string>
         {
-            { "dall-e-3", c => c.EditImage("otter", Square()).WithModel(ImageModel.DallE3), "model \"dall-e-3\" is not accepted by POST images/edits; use dall-e-2, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21." },
+            { "dall-e-3", c => c.EditImage("otter", Square()).WithModel(ImageModel.DallE3), "model \"dall-e-3\" is not accepted by POST images/edits; use dall-e-2, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest." },
             { "dall-e-2 two images", c => c.EditImage("otter", Square(), Square()).WithModel(ImageModel.DallE2), "image has 2 items when model is dall-e-2; give at most 1 item." },
             { "dall-e-2 not square", c => c.EditImage("otter", ImageInput.FromBytes(TestImages.Png(300, 200), "wide.png")).WithModel(ImageModel.DallE2), "image \"wide.png\" is 300x200 when model is dall-e-2; a square image is required." },
             { "dall-e-2 jpeg", c => c.EditImage("otter", ImageInput.FromBytes(TestImages.Jpeg(), "photo.jpg")).WithModel(ImageModel.DallE2), "image \"photo.jpg\" is image/jpeg when model is dall-e-2; use image/png." },
@@ -24,8 +24,8 @@ namespace CreateImageSdk.Tests.Edits
             { "no image", c => c.EditImage("otter"), "image has 0 items; give at least 1 item." },
             { "gif mask", c => c.EditImage("otter", Square()).WithMask(ImageInput.FromBytes(TestImages.Webp(), "mask.webp")), "mask \"mask.webp\" is image/webp; use image/png." },
             { "mask of another size", c => c.EditImage("otter", Square(256)).WithMask(ImageInput.FromBytes(TestImages.Png(128, 128), "mask.png")), "mask \"mask.png\" is 128x128; it must have the size of the first image (256x256)." },
-            { "gpt size", c => c.EditImage("otter", Square()).WithSize(ImageSize.Size256x256), "size \"256x256\" is not allowed when model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5 (or not set); allowed values: auto, 1024x1024, 1536x1024, 1024x1536." },
-            { "gpt response_format", c => c.EditImage("otter", Square()).WithResponseFormat(ImageResponseFormat.Url), "response_format \"url\" is not supported when model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21 (or not set); leave it unset." },
+            { "gpt size", c => c.EditImage("otter", Square()).WithSize(ImageSize.Size256x256), "size \"256x256\" is not allowed when model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, chatgpt-image-latest (or not set); allowed values: auto, 1024x1024, 1536x1024, 1024x1536." },
+            { "gpt response_format", c => c.EditImage("otter", Square()).WithResponseFormat(ImageResponseFormat.Url), "response_format \"url\" is not supported when model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest (or not set); leave it unset." },
             { "blank prompt", c => c.EditImage("   ", Square()), "prompt \"   \" must contain a character that is not whitespace." },
         };
 

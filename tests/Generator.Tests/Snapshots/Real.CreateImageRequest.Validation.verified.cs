@@ -134,6 +134,12 @@ namespace CreateImageSdk
                 violations.OneOf("stream", streamWire, s_rule8_Stream, "partial_images is set");
             }
 
+            // Rule 9: model is chatgpt-image-latest.
+            if (modelRules == "chatgpt-image-latest")
+            {
+                violations.NotAccepted("model", modelWire, "POST images/generations", new[] { "dall-e-2", "dall-e-3", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21" });
+            }
+
             return violations.ToList();
         }
     }

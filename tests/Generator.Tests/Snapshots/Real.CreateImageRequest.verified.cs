@@ -57,6 +57,7 @@ namespace CreateImageSdk
     [global::CreateImageSdk.Rules.ModelRule("response_format", Model = "gpt-image-2-2026-04-21", Forbidden = true)]
     [global::CreateImageSdk.Rules.ModelRule("size", Model = "gpt-image-2-2026-04-21", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" }, FreeSizeMultipleOf = 16, FreeSizeMaxLongEdge = 3840, FreeSizeMaxAspectRatio = 3, FreeSizeMinPixels = 655360, FreeSizeMaxPixels = 8294400)]
     [global::CreateImageSdk.Rules.ModelRule("style", Model = "gpt-image-2-2026-04-21", Forbidden = true)]
+    [global::CreateImageSdk.Rules.ModelRule("model", Model = "chatgpt-image-latest", Forbidden = true)]
     public sealed partial record CreateImageRequest : global::CreateImageSdk.Telemetry.ITaggedRequest
     {
         /// <summary>

@@ -67,7 +67,7 @@ namespace CreateImageSdk
             // Rule 0: model is dall-e-3.
             if (modelRules == "dall-e-3")
             {
-                violations.NotAccepted("model", modelWire, "POST images/edits", new[] { "dall-e-2", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21" });
+                violations.NotAccepted("model", modelWire, "POST images/edits", new[] { "dall-e-2", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21", "chatgpt-image-latest" });
             }
 
             // Rule 1: model is dall-e-2.
@@ -86,18 +86,18 @@ namespace CreateImageSdk
                 violations.Forbidden("partial_images", partialImagesWire, "model is dall-e-2");
             }
 
-            // Rule 2: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21 (or not set).
-            if (modelWire is null || modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5" || modelRules == "gpt-image-2" || modelRules == "gpt-image-2-2026-04-21")
+            // Rule 2: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest (or not set).
+            if (modelWire is null || modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5" || modelRules == "gpt-image-2" || modelRules == "gpt-image-2-2026-04-21" || modelRules == "chatgpt-image-latest")
             {
-                violations.MaxLength("prompt", promptWire, 32000, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21 (or not set)");
-                violations.OneOf("quality", qualityWire, s_rule2_Quality, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21 (or not set)", Quality?.IsKnown == false ? modelWire : null);
-                violations.Forbidden("response_format", responseFormatWire, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21 (or not set)");
+                violations.MaxLength("prompt", promptWire, 32000, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest (or not set)");
+                violations.OneOf("quality", qualityWire, s_rule2_Quality, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest (or not set)", Quality?.IsKnown == false ? modelWire : null);
+                violations.Forbidden("response_format", responseFormatWire, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest (or not set)");
             }
 
-            // Rule 3: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5 (or not set).
-            if (modelWire is null || modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5")
+            // Rule 3: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, chatgpt-image-latest (or not set).
+            if (modelWire is null || modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5" || modelRules == "chatgpt-image-latest")
             {
-                violations.OneOf("size", sizeWire, s_rule3_Size, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5 (or not set)", Size?.IsKnown == false ? modelWire : null);
+                violations.OneOf("size", sizeWire, s_rule3_Size, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, chatgpt-image-latest (or not set)", Size?.IsKnown == false ? modelWire : null);
             }
 
             // Rule 4: model is gpt-image-2 or gpt-image-2-2026-04-21.

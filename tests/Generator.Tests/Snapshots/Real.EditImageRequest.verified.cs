@@ -45,6 +45,10 @@ namespace CreateImageSdk
     [global::CreateImageSdk.Rules.ModelRule("quality", Model = "gpt-image-2-2026-04-21", AllowedValues = new[] { "auto", "low", "medium", "high" })]
     [global::CreateImageSdk.Rules.ModelRule("response_format", Model = "gpt-image-2-2026-04-21", Forbidden = true)]
     [global::CreateImageSdk.Rules.ModelRule("size", Model = "gpt-image-2-2026-04-21", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" }, FreeSizeMultipleOf = 16, FreeSizeMaxLongEdge = 3840, FreeSizeMaxAspectRatio = 3, FreeSizeMinPixels = 655360, FreeSizeMaxPixels = 8294400)]
+    [global::CreateImageSdk.Rules.ModelRule("prompt", Model = "chatgpt-image-latest", MaxLength = 32000)]
+    [global::CreateImageSdk.Rules.ModelRule("quality", Model = "chatgpt-image-latest", AllowedValues = new[] { "auto", "low", "medium", "high" })]
+    [global::CreateImageSdk.Rules.ModelRule("response_format", Model = "chatgpt-image-latest", Forbidden = true)]
+    [global::CreateImageSdk.Rules.ModelRule("size", Model = "chatgpt-image-latest", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" })]
     public sealed partial record EditImageRequest : global::CreateImageSdk.Telemetry.ITaggedRequest
     {
         /// <summary>
@@ -84,7 +88,7 @@ namespace CreateImageSdk
         public global::CreateImageSdk.ImageInput? Mask { get; init; }
 
         /// <summary>
-        /// The model to use for image editing. One of <c>dall-e-2</c> or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>). Defaults to <c>gpt-image-1.5</c>; <c>dall-e-3</c> does not edit images.
+        /// The model to use for image editing. One of <c>dall-e-2</c> or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, or <c>chatgpt-image-latest</c>). Defaults to <c>gpt-image-1.5</c>; <c>dall-e-3</c> does not edit images.
         /// </summary>
         /// <remarks>
         /// Form field: <c>model</c>.
@@ -146,7 +150,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Form field: <c>output_format</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>png</c>).
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>png</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("output_format")]
@@ -159,7 +163,7 @@ namespace CreateImageSdk
         /// Form field: <c>output_compression</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>100</c>).
         /// Allowed range: 0 to 100.
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>100</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("output_compression")]
@@ -171,7 +175,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Form field: <c>background</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>transparent</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("background")]
@@ -183,7 +187,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Form field: <c>input_fidelity</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>high</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("input_fidelity")]
@@ -195,7 +199,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Form field: <c>stream</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>false</c>).
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>true</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("stream")]
@@ -208,7 +212,7 @@ namespace CreateImageSdk
         /// Form field: <c>partial_images</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>0</c>).
         /// Allowed range: 0 to 3.
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>2</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("partial_images")]

@@ -71,7 +71,7 @@ namespace CreateImageSdk
         }
 
         /// <summary>
-        /// Sets <c>model</c>: The model to use for image editing. One of <c>dall-e-2</c> or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>). Defaults to <c>gpt-image-1.5</c>; <c>dall-e-3</c> does not edit images.
+        /// Sets <c>model</c>: The model to use for image editing. One of <c>dall-e-2</c> or a GPT image model (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, or <c>chatgpt-image-latest</c>). Defaults to <c>gpt-image-1.5</c>; <c>dall-e-3</c> does not edit images.
         /// </summary>
         /// <remarks>
         /// Form field: <c>model</c>.
@@ -168,7 +168,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Form field: <c>output_format</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>png</c>).
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>png</c>.
         /// </remarks>
         /// <param name="outputFormat">The value to send.</param>
@@ -188,7 +188,7 @@ namespace CreateImageSdk
         /// Form field: <c>output_compression</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>100</c>).
         /// Allowed range: 0 to 100.
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>100</c>.
         /// </remarks>
         /// <param name="outputCompression">The value to send.</param>
@@ -207,7 +207,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Form field: <c>background</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>transparent</c>.
         /// </remarks>
         /// <param name="background">The value to send.</param>
@@ -226,7 +226,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// Form field: <c>input_fidelity</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>high</c>.
         /// </remarks>
         /// <param name="inputFidelity">The value to send.</param>
@@ -246,7 +246,7 @@ namespace CreateImageSdk
         /// Form field: <c>partial_images</c>.
         /// Optional: when null it is left out of the request, and the server's default applies (<c>0</c>).
         /// Allowed range: 0 to 3.
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>2</c>.
         /// </remarks>
         /// <param name="partialImages">The value to send.</param>

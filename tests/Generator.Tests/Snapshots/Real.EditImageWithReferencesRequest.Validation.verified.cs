@@ -9,10 +9,8 @@ namespace CreateImageSdk
         private static readonly global::System.Text.RegularExpressions.Regex s_pattern_Prompt = new global::System.Text.RegularExpressions.Regex("\\S", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
         private static readonly string[] s_rule1_Quality = { "auto", "low", "medium", "high" };
         private static readonly string[] s_rule2_Size = { "auto", "1024x1024", "1536x1024", "1024x1536" };
-        private static readonly string[] s_rule3_Size = { "auto", "1024x1024", "1536x1024", "1024x1536" };
-        private static readonly string[] s_rule5_OutputFormat = { "png", "webp" };
-        private static readonly string[] s_rule6_OutputFormat = { "jpeg", "webp" };
-        private static readonly string[] s_rule7_Stream = { "true" };
+        private static readonly string[] s_rule4_OutputFormat = { "png", "webp" };
+        private static readonly string[] s_rule5_Stream = { "true" };
 
         /// <summary>
         /// Checks this request against the schema's rules, including the per-model ones, without sending anything.
@@ -60,51 +58,38 @@ namespace CreateImageSdk
             // Rule 0: model is dall-e-2 or dall-e-3.
             if (modelRules == "dall-e-2" || modelRules == "dall-e-3")
             {
-                violations.NotAccepted("model", modelWire, "POST images/edits", new[] { "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21" });
+                violations.NotAccepted("model", modelWire, "POST images/edits", new[] { "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21", "chatgpt-image-latest" });
             }
 
-            // Rule 1: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21 (or not set).
-            if (modelWire is null || modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5" || modelRules == "gpt-image-2" || modelRules == "gpt-image-2-2026-04-21")
+            // Rule 1: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest (or not set).
+            if (modelWire is null || modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5" || modelRules == "gpt-image-2" || modelRules == "gpt-image-2-2026-04-21" || modelRules == "chatgpt-image-latest")
             {
-                violations.OneOf("quality", qualityWire, s_rule1_Quality, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21 (or not set)", Quality?.IsKnown == false ? modelWire : null);
+                violations.OneOf("quality", qualityWire, s_rule1_Quality, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest (or not set)", Quality?.IsKnown == false ? modelWire : null);
             }
 
-            // Rule 2: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5 (or not set).
-            if (modelWire is null || modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5")
+            // Rule 2: model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest (or not set).
+            if (modelWire is null || modelRules == "gpt-image-1" || modelRules == "gpt-image-1-mini" || modelRules == "gpt-image-1.5" || modelRules == "gpt-image-2" || modelRules == "gpt-image-2-2026-04-21" || modelRules == "chatgpt-image-latest")
             {
-                violations.OneOf("size", sizeWire, s_rule2_Size, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5 (or not set)", Size?.IsKnown == false ? modelWire : null);
+                violations.OneOf("size", sizeWire, s_rule2_Size, "model is one of gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest (or not set)", Size?.IsKnown == false ? modelWire : null);
             }
 
-            // Rule 3: model is gpt-image-2 or gpt-image-2-2026-04-21.
-            if (modelRules == "gpt-image-2" || modelRules == "gpt-image-2-2026-04-21")
-            {
-                violations.OneOfOrSize("size", sizeWire, s_rule3_Size, 16, 3840, 3, 655360, 8294400, "model is gpt-image-2 or gpt-image-2-2026-04-21", Size?.IsKnown == false ? modelWire : null);
-            }
-
-            // Rule 4: model is gpt-image-1-mini.
+            // Rule 3: model is gpt-image-1-mini.
             if (modelRules == "gpt-image-1-mini")
             {
                 violations.Forbidden("input_fidelity", inputFidelityWire, "model is gpt-image-1-mini");
             }
 
-            // Rule 5: background is transparent.
+            // Rule 4: background is transparent.
             if (backgroundWire == "transparent")
             {
-                violations.OneOf("output_format", outputFormatWire, s_rule5_OutputFormat, "background is transparent");
+                violations.OneOf("output_format", outputFormatWire, s_rule4_OutputFormat, "background is transparent");
             }
 
-            // Rule 6: output_compression is set.
-            if (outputCompressionWire is not null)
-            {
-                violations.RequiredWhen("output_format", outputFormatWire, "output_compression is set");
-                violations.OneOf("output_format", outputFormatWire, s_rule6_OutputFormat, "output_compression is set");
-            }
-
-            // Rule 7: partial_images is set.
+            // Rule 5: partial_images is set.
             if (partialImagesWire is not null)
             {
                 violations.RequiredWhen("stream", streamWire, "partial_images is set");
-                violations.OneOf("stream", streamWire, s_rule7_Stream, "partial_images is set");
+                violations.OneOf("stream", streamWire, s_rule5_Stream, "partial_images is set");
             }
 
             return violations.ToList();

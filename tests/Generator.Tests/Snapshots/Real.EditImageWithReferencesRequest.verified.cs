@@ -24,9 +24,11 @@ namespace CreateImageSdk
     [global::CreateImageSdk.Rules.ModelRule("quality", Model = "gpt-image-1.5", AllowedValues = new[] { "auto", "low", "medium", "high" })]
     [global::CreateImageSdk.Rules.ModelRule("size", Model = "gpt-image-1.5", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" })]
     [global::CreateImageSdk.Rules.ModelRule("quality", Model = "gpt-image-2", AllowedValues = new[] { "auto", "low", "medium", "high" })]
-    [global::CreateImageSdk.Rules.ModelRule("size", Model = "gpt-image-2", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" }, FreeSizeMultipleOf = 16, FreeSizeMaxLongEdge = 3840, FreeSizeMaxAspectRatio = 3, FreeSizeMinPixels = 655360, FreeSizeMaxPixels = 8294400)]
+    [global::CreateImageSdk.Rules.ModelRule("size", Model = "gpt-image-2", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" })]
     [global::CreateImageSdk.Rules.ModelRule("quality", Model = "gpt-image-2-2026-04-21", AllowedValues = new[] { "auto", "low", "medium", "high" })]
-    [global::CreateImageSdk.Rules.ModelRule("size", Model = "gpt-image-2-2026-04-21", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" }, FreeSizeMultipleOf = 16, FreeSizeMaxLongEdge = 3840, FreeSizeMaxAspectRatio = 3, FreeSizeMinPixels = 655360, FreeSizeMaxPixels = 8294400)]
+    [global::CreateImageSdk.Rules.ModelRule("size", Model = "gpt-image-2-2026-04-21", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" })]
+    [global::CreateImageSdk.Rules.ModelRule("quality", Model = "chatgpt-image-latest", AllowedValues = new[] { "auto", "low", "medium", "high" })]
+    [global::CreateImageSdk.Rules.ModelRule("size", Model = "chatgpt-image-latest", AllowedValues = new[] { "auto", "1024x1024", "1536x1024", "1024x1536" })]
     public sealed partial record EditImageWithReferencesRequest : global::CreateImageSdk.Telemetry.ITaggedRequest
     {
         /// <summary>
@@ -64,7 +66,7 @@ namespace CreateImageSdk
         public global::CreateImageSdk.ImageReference? Mask { get; init; }
 
         /// <summary>
-        /// The GPT image model to use for image editing. Defaults to <c>gpt-image-1.5</c>; JSON edits do not take the dall-e models (a dall-e-2 edit uploads its image: EditImage).
+        /// The GPT image model to use for image editing (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, or <c>chatgpt-image-latest</c>). Defaults to <c>gpt-image-1.5</c>; JSON edits do not take the dall-e models (a dall-e-2 edit uploads its image: EditImage).
         /// </summary>
         /// <remarks>
         /// JSON name: <c>model</c>.
@@ -87,18 +89,18 @@ namespace CreateImageSdk
         public int? Count { get; init; }
 
         /// <summary>
-        /// The size of the generated images. The GPT image models take <c>auto</c>, <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take free <c>WIDTHxHEIGHT</c> sizes (multiples of 16, aspect ratio 1:3 to 3:1, longest side at most 3840). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>.
+        /// The size of the generated images: <c>auto</c> (the default), <c>1024x1024</c>, <c>1536x1024</c> or <c>1024x1536</c>, for every model. The JSON form lists no free <c>WIDTHxHEIGHT</c> sizes (the multipart form does, for <c>gpt-image-2</c>).
         /// </summary>
         /// <remarks>
         /// JSON name: <c>size</c>.
-        /// Optional: when null it is left out of the request, and the server's default applies (<c>1024x1024</c>).
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
         /// Example: <c>1024x1024</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("size")]
         public global::CreateImageSdk.ImageSize? Size { get; init; }
 
         /// <summary>
-        /// The quality of the image that will be generated: <c>auto</c> (the default), <c>low</c>, <c>medium</c> or <c>high</c> for the GPT image models; <c>standard</c> for <c>dall-e-2</c>.
+        /// The quality of the image that will be generated: <c>auto</c> (the default), <c>low</c>, <c>medium</c> or <c>high</c>.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>quality</c>.
@@ -120,11 +122,11 @@ namespace CreateImageSdk
         public global::CreateImageSdk.ImageOutputFormat? OutputFormat { get; init; }
 
         /// <summary>
-        /// The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the <c>webp</c> or <c>jpeg</c> output formats, and defaults to 100.
+        /// Compression level (0-100%) for <c>jpeg</c> or <c>webp</c> output. With <c>png</c> it has no effect; the spec's own JSON example sends it with <c>png</c>, so it is not refused.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>output_compression</c>.
-        /// Optional: when null it is left out of the request, and the server's default applies (<c>100</c>).
+        /// Optional: when null it is left out of the request, and the server's default applies.
         /// Allowed range: 0 to 100.
         /// Example: <c>100</c>.
         /// </remarks>
@@ -148,7 +150,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// JSON name: <c>input_fidelity</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>high</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireName("input_fidelity")]

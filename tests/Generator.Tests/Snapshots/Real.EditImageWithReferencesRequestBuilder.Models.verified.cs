@@ -120,5 +120,28 @@ namespace CreateImageSdk
         public global::CreateImageSdk.GptImage2_2026_04_21ReferenceEditRequestBuilder UsingGptImage2_2026_04_21(global::CreateImageSdk.ImageModel model) =>
             new global::CreateImageSdk.GptImage2_2026_04_21ReferenceEditRequestBuilder(Client, _prompt, _images)
                 .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage2_2026_04_21, "GptImage2_2026_04_21", nameof(model)));
+
+        /// <summary>
+        /// Continues with <c>chatgpt-image-latest</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>images</c> and starts the rest afresh.
+        /// </remarks>
+        /// <returns>A builder for <c>chatgpt-image-latest</c>.</returns>
+        public global::CreateImageSdk.ChatgptImageLatestReferenceEditRequestBuilder UsingChatgptImageLatest() =>
+            new global::CreateImageSdk.ChatgptImageLatestReferenceEditRequestBuilder(Client, _prompt, _images);
+
+        /// <summary>
+        /// Continues with the builder of <c>chatgpt-image-latest</c> for a model its rules check, sent as given: a dated snapshot (<c>chatgpt-image-latest-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.ChatgptImageLatest)</c>).
+        /// </summary>
+        /// <remarks>
+        /// Keeps <c>prompt</c>, <c>images</c> and starts the rest afresh.
+        /// </remarks>
+        /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>chatgpt-image-latest</c>.</param>
+        /// <returns>A builder for <c>chatgpt-image-latest</c> that sends <paramref name="model"/>.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>chatgpt-image-latest</c>.</exception>
+        public global::CreateImageSdk.ChatgptImageLatestReferenceEditRequestBuilder UsingChatgptImageLatest(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.ChatgptImageLatestReferenceEditRequestBuilder(Client, _prompt, _images)
+                .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.ChatgptImageLatest, "ChatgptImageLatest", nameof(model)));
     }
 }

@@ -70,7 +70,7 @@ namespace CreateImageSdk
         }
 
         /// <summary>
-        /// Sets <c>model</c>: The GPT image model to use for image editing. Defaults to <c>gpt-image-1.5</c>; JSON edits do not take the dall-e models (a dall-e-2 edit uploads its image: EditImage).
+        /// Sets <c>model</c>: The GPT image model to use for image editing (<c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, or <c>chatgpt-image-latest</c>). Defaults to <c>gpt-image-1.5</c>; JSON edits do not take the dall-e models (a dall-e-2 edit uploads its image: EditImage).
         /// </summary>
         /// <remarks>
         /// JSON name: <c>model</c>.
@@ -107,11 +107,11 @@ namespace CreateImageSdk
         }
 
         /// <summary>
-        /// Sets <c>size</c>: The size of the generated images. The GPT image models take <c>auto</c>, <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take free <c>WIDTHxHEIGHT</c> sizes (multiples of 16, aspect ratio 1:3 to 3:1, longest side at most 3840). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>.
+        /// Sets <c>size</c>: The size of the generated images: <c>auto</c> (the default), <c>1024x1024</c>, <c>1536x1024</c> or <c>1024x1536</c>, for every model. The JSON form lists no free <c>WIDTHxHEIGHT</c> sizes (the multipart form does, for <c>gpt-image-2</c>).
         /// </summary>
         /// <remarks>
         /// JSON name: <c>size</c>.
-        /// Optional: when null it is left out of the request, and the server's default applies (<c>1024x1024</c>).
+        /// Optional: when null it is left out of the request, and the server's default applies (<c>auto</c>).
         /// Example: <c>1024x1024</c>.
         /// </remarks>
         /// <param name="size">The value to send.</param>
@@ -125,7 +125,7 @@ namespace CreateImageSdk
         }
 
         /// <summary>
-        /// Sets <c>quality</c>: The quality of the image that will be generated: <c>auto</c> (the default), <c>low</c>, <c>medium</c> or <c>high</c> for the GPT image models; <c>standard</c> for <c>dall-e-2</c>.
+        /// Sets <c>quality</c>: The quality of the image that will be generated: <c>auto</c> (the default), <c>low</c>, <c>medium</c> or <c>high</c>.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>quality</c>.
@@ -161,11 +161,11 @@ namespace CreateImageSdk
         }
 
         /// <summary>
-        /// Sets <c>output_compression</c>: The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the <c>webp</c> or <c>jpeg</c> output formats, and defaults to 100.
+        /// Sets <c>output_compression</c>: Compression level (0-100%) for <c>jpeg</c> or <c>webp</c> output. With <c>png</c> it has no effect; the spec's own JSON example sends it with <c>png</c>, so it is not refused.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>output_compression</c>.
-        /// Optional: when null it is left out of the request, and the server's default applies (<c>100</c>).
+        /// Optional: when null it is left out of the request, and the server's default applies.
         /// Allowed range: 0 to 100.
         /// Example: <c>100</c>.
         /// </remarks>
@@ -203,7 +203,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// JSON name: <c>input_fidelity</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
-        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// Supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// Example: <c>high</c>.
         /// </remarks>
         /// <param name="inputFidelity">The value to send.</param>

@@ -96,7 +96,7 @@ namespace CreateImageSdk
         }
 
         /// <summary>
-        /// Sets <c>size</c>: The size of the generated images. The GPT image models take <c>auto</c>, <c>1024x1024</c>, <c>1536x1024</c> and <c>1024x1536</c>; <c>gpt-image-2</c> and <c>gpt-image-2-2026-04-21</c> also take free <c>WIDTHxHEIGHT</c> sizes (multiples of 16, aspect ratio 1:3 to 3:1, longest side at most 3840). <c>dall-e-2</c> takes <c>256x256</c>, <c>512x512</c> or <c>1024x1024</c>.
+        /// Sets <c>size</c>: The size of the generated images: <c>auto</c> (the default), <c>1024x1024</c>, <c>1536x1024</c> or <c>1024x1536</c>, for every model. The JSON form lists no free <c>WIDTHxHEIGHT</c> sizes (the multipart form does, for <c>gpt-image-2</c>).
         /// </summary>
         /// <remarks>
         /// JSON name: <c>size</c>.
@@ -113,7 +113,7 @@ namespace CreateImageSdk
         }
 
         /// <summary>
-        /// Sets <c>quality</c>: The quality of the image that will be generated: <c>auto</c> (the default), <c>low</c>, <c>medium</c> or <c>high</c> for the GPT image models; <c>standard</c> for <c>dall-e-2</c>.
+        /// Sets <c>quality</c>: The quality of the image that will be generated: <c>auto</c> (the default), <c>low</c>, <c>medium</c> or <c>high</c>.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>quality</c>.
@@ -146,7 +146,7 @@ namespace CreateImageSdk
         }
 
         /// <summary>
-        /// Sets <c>output_compression</c>: The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the <c>webp</c> or <c>jpeg</c> output formats, and defaults to 100.
+        /// Sets <c>output_compression</c>: Compression level (0-100%) for <c>jpeg</c> or <c>webp</c> output. With <c>png</c> it has no effect; the spec's own JSON example sends it with <c>png</c>, so it is not refused.
         /// </summary>
         /// <remarks>
         /// JSON name: <c>output_compression</c>.

@@ -22,7 +22,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("transparent")]
         public static ImageBackground Transparent { get; } = new ImageBackground("transparent");
@@ -32,7 +32,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("opaque")]
         public static ImageBackground Opaque { get; } = new ImageBackground("opaque");
@@ -42,7 +42,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("auto")]
         public static ImageBackground Auto { get; } = new ImageBackground("auto");

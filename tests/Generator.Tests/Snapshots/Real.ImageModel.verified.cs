@@ -8,7 +8,7 @@ namespace CreateImageSdk
     /// An image model: one this SDK knows, or any other a compatible server accepts (Custom). Which parameters and values each model takes depends on the operation; each request type and its model-specific builders say so.
     /// </summary>
     /// <remarks>
-    /// Known values: <c>dall-e-2</c>, <c>dall-e-3</c>, <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
+    /// Known values: <c>dall-e-2</c>, <c>dall-e-3</c>, <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>. Use <see cref="Custom(string)"/> to name any other value a compatible server accepts.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CreateImageSdk.Generator", "{version}")]
     public readonly partial struct ImageModel : global::System.IEquatable<ImageModel>
@@ -88,9 +88,19 @@ namespace CreateImageSdk
         public static ImageModel GptImage2_2026_04_21 { get; } = new ImageModel("gpt-image-2-2026-04-21");
 
         /// <summary>
+        /// Wire value <c>chatgpt-image-latest</c>.
+        /// The image model of ChatGPT, for edits only (the spec lists it for POST images/edits, not for generations): the same input constraints as the GPT image models, the standard GPT sizes, input fidelity.
+        /// </summary>
+        /// <remarks>
+        /// Not accepted by <c>CreateImage</c> (<c>POST images/generations</c>).
+        /// </remarks>
+        [global::CreateImageSdk.Rules.WireValue("chatgpt-image-latest")]
+        public static ImageModel ChatgptImageLatest { get; } = new ImageModel("chatgpt-image-latest");
+
+        /// <summary>
         /// Every value this version of the SDK knows, in schema order.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<ImageModel> KnownValues { get; } = new[] { DallE2, DallE3, GptImage1, GptImage1Mini, GptImage1_5, GptImage2, GptImage2_2026_04_21 };
+        public static global::System.Collections.Generic.IReadOnlyList<ImageModel> KnownValues { get; } = new[] { DallE2, DallE3, GptImage1, GptImage1Mini, GptImage1_5, GptImage2, GptImage2_2026_04_21, ChatgptImageLatest };
 
         /// <summary>
         /// The value as it is written in JSON; empty for <see langword="default"/>.
@@ -112,7 +122,7 @@ namespace CreateImageSdk
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                throw new global::System.ArgumentException("ImageModel.Custom needs a non-empty value. Known values: dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21.", nameof(value));
+                throw new global::System.ArgumentException("ImageModel.Custom needs a non-empty value. Known values: dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest.", nameof(value));
             }
 
             return new ImageModel(value);
@@ -129,11 +139,11 @@ namespace CreateImageSdk
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                throw new global::System.ArgumentException("ImageModel.Custom needs a non-empty value. Known values: dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21.", nameof(value));
+                throw new global::System.ArgumentException("ImageModel.Custom needs a non-empty value. Known values: dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest.", nameof(value));
             }
 
             var rules = rulesOf.RulesOf ?? throw new global::System.ArgumentException(
-                "rulesOf must be a model this SDK has rules for (" + "dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21" + ", or a dated snapshot of one); " + (rulesOf.Value.Length == 0 ? "it is default" : "'" + rulesOf.Value + "' has none") + ".", nameof(rulesOf));
+                "rulesOf must be a model this SDK has rules for (" + "dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest" + ", or a dated snapshot of one); " + (rulesOf.Value.Length == 0 ? "it is default" : "'" + rulesOf.Value + "' has none") + ".", nameof(rulesOf));
             return new ImageModel(value, rules.Value);
         }
 
@@ -147,7 +157,7 @@ namespace CreateImageSdk
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                throw new global::System.ArgumentException("ImageModel.Unchecked needs a non-empty value. Known values: dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21.", nameof(value));
+                throw new global::System.ArgumentException("ImageModel.Unchecked needs a non-empty value. Known values: dall-e-2, dall-e-3, gpt-image-1, gpt-image-1-mini, gpt-image-1.5, gpt-image-2, gpt-image-2-2026-04-21, chatgpt-image-latest.", nameof(value));
             }
 
             return new ImageModel(value, string.Empty);

@@ -22,7 +22,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("png")]
         public static ImageOutputFormat Png { get; } = new ImageOutputFormat("png");
@@ -32,7 +32,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("jpeg")]
         public static ImageOutputFormat Jpeg { get; } = new ImageOutputFormat("jpeg");
@@ -42,7 +42,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("webp")]
         public static ImageOutputFormat Webp { get; } = new ImageOutputFormat("webp");

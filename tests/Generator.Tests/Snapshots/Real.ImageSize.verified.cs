@@ -22,7 +22,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("auto")]
         public static ImageSize Auto { get; } = new ImageSize("auto");
@@ -38,7 +38,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("1536x1024")]
         public static ImageSize Size1536x1024 { get; } = new ImageSize("1536x1024");
@@ -48,7 +48,7 @@ namespace CreateImageSdk
         /// </summary>
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1-mini</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("1024x1536")]
         public static ImageSize Size1024x1536 { get; } = new ImageSize("1024x1536");
@@ -81,7 +81,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// <c>EditImage</c>: supported only by: <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImageWithReferences</c>: not accepted by any model.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("1792x1024")]
         public static ImageSize Size1792x1024 { get; } = new ImageSize("1792x1024");
@@ -92,7 +92,7 @@ namespace CreateImageSdk
         /// <remarks>
         /// <c>CreateImage</c>: supported only by: <c>dall-e-3</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
         /// <c>EditImage</c>: supported only by: <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImageWithReferences</c>: not accepted by any model.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("1024x1792")]
         public static ImageSize Size1024x1792 { get; } = new ImageSize("1024x1792");

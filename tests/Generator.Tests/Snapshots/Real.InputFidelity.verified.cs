@@ -21,8 +21,8 @@ namespace CreateImageSdk
         /// Wire value <c>high</c>.
         /// </summary>
         /// <remarks>
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
+        /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("high")]
         public static InputFidelity High { get; } = new InputFidelity("high");
@@ -31,8 +31,8 @@ namespace CreateImageSdk
         /// Wire value <c>low</c>.
         /// </summary>
         /// <remarks>
-        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
-        /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>.
+        /// <c>EditImage</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
+        /// <c>EditImageWithReferences</c>: supported only by: <c>gpt-image-1</c>, <c>gpt-image-1.5</c>, <c>gpt-image-2</c>, <c>gpt-image-2-2026-04-21</c>, <c>chatgpt-image-latest</c>.
         /// </remarks>
         [global::CreateImageSdk.Rules.WireValue("low")]
         public static InputFidelity Low { get; } = new InputFidelity("low");
