@@ -24,6 +24,9 @@ namespace CreateImageSdk.Analyzers
         /// <summary>The rules by parameter wire name; a parameter without one is unrestricted.</summary>
         public ImmutableDictionary<string, ParameterRule> Rules { get; }
 
+        /// <summary>The same rules under another wire id: a dated snapshot or a model that borrows them, named as it is sent.</summary>
+        public KnownModel Named(string wireValue) => new KnownModel(Symbol, wireValue, Rules);
+
         public ParameterRule? RuleFor(string parameter) => Rules.TryGetValue(parameter, out var rule) ? rule : null;
     }
 }

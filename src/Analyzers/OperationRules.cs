@@ -44,6 +44,17 @@ namespace CreateImageSdk.Analyzers
         public KnownModel? FindModel(IPropertySymbol property) =>
             _modelsBySymbol.TryGetValue(property.OriginalDefinition, out var model) ? model : null;
 
+        /// <summary>The known model with this wire value, or null.</summary>
+        public KnownModel? FindModel(string wireValue)
+        {
+            foreach (var model in Models)
+            {
+                if (string.Equals(model.WireValue, wireValue, System.StringComparison.Ordinal)) return model;
+            }
+
+            return null;
+        }
+
         /// <summary>Whether <paramref name="type"/> (or its nullable form) is the model parameter's type.</summary>
         public bool IsModelType(ITypeSymbol type)
         {

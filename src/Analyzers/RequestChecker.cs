@@ -24,9 +24,10 @@ namespace CreateImageSdk.Analyzers
             var effective = new Dictionary<string, RequestSetting>(StringComparer.Ordinal);
             foreach (var setting in settings) effective[setting.Parameter] = setting;
 
-            // The model, when it is a constant known one; without it only the rules that hold for every model apply.
+            // The model, when its rules are known at compile time (a known one, a dated snapshot, borrowed rules);
+            // without it only the rules that hold for every model apply.
             var modelOperation = effective.Values.FirstOrDefault(s => s.SetsModel) is { } modelSetting ? SettingValue.Unwrap(modelSetting.Value) : null;
-            var model = modelOperation is IPropertyReferenceOperation { Property: { IsStatic: true } property } ? operation.FindModel(property) : null;
+            var model = modelOperation is null ? null : ModelKinship.Resolve(modelOperation, operation);
 
             foreach (var setting in effective.Values)
             {
@@ -141,7 +142,7 @@ namespace CreateImageSdk.Analyzers
             foreach (var other in operation.Models)
             {
                 if (count == MaxModelSuggestions) break;
-                if (ReferenceEquals(other, model)) continue;
+                if (SymbolEqualityComparer.Default.Equals(other.Symbol, model.Symbol)) continue;
                 var otherRule = other.RuleFor(rule.Parameter);
                 if (otherRule is null || otherRule.Accepts(value.WireValue!))
                 {

@@ -213,9 +213,48 @@ namespace CreateImageSdk.Analyzers.Tests
                         var model = ImageModel.DallE2;
                         _ = client.CreateImage("otter").WithModel(ImageModel.DallE2).WithQuality(quality).WithCount(count);
                         _ = client.CreateImage("otter").WithModel(model).WithQuality(ImageQuality.Hd);
-                        _ = client.CreateImage("otter").WithModel(ImageModel.Custom("dall-e-2")).WithQuality(ImageQuality.Hd).WithStyle(ImageStyle.Vivid);
+                        var id = "dall-e-2";
+                        _ = client.CreateImage("otter").WithModel(ImageModel.Custom(id)).WithQuality(ImageQuality.Hd).WithStyle(ImageStyle.Vivid);
+                        _ = client.CreateImage("otter").WithModel(ImageModel.Custom("dall-e-2", rulesOf: model)).WithQuality(ImageQuality.Hd);
                         _ = client.CreateImage("otter").WithModel(ImageModel.DallE3).WithSize(ImageSize.Custom(256, 256));
-                        _ = new CreateImageRequest { Prompt = "otter", Model = ImageModel.Custom("dall-e-3"), Count = 4 };
+
+                """);
+
+            await VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task KinModels_AreCheckedAsTheModelWhoseRulesTheyFollow()
+        {
+            // A known id given to Custom, a dated snapshot of a known model, and a new id that borrows a model's rules
+            // are checked by that model's rules, as at run time, and the message names the id that is sent.
+            var source = Program("""
+                        _ = new CreateImageRequest { Prompt = "otter", Model = ImageModel.Custom("dall-e-3"), Count = {|#0:4|} };
+                        _ = client.CreateImage("otter").WithModel({|#4:ImageModel.Custom("dall-e-3-2026-09-01")|}).WithQuality({|#1:ImageQuality.Low|});
+                        _ = {|#5:client.CreateImage("otter").WithModel(ImageModel.Custom("gpt-image-2.5-flare", rulesOf: ImageModel.DallE2)).WithStyle({|#2:ImageStyle.Vivid|})|};
+                        _ = client.CreateImage("otter").WithModel(ImageModel.Custom("dall-e-9", rulesOf: ImageModel.Custom("dall-e-3-2026-09-01"))).WithCount({|#3:2|});
+
+                """);
+
+            await VerifyAsync(
+                source,
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(0).WithMessage("n = 4 is not allowed for model 'dall-e-3' (at most 1)"),
+                Diagnostic(ModelRuleDescriptors.UnsupportedValue).WithLocation(1).WithLocation(4).WithArguments("quality", "low", "dall-e-3-2026-09-01", "standard, hd"),
+                Diagnostic(ModelRuleDescriptors.ForbiddenParameter).WithLocation(2).WithLocation(5).WithArguments("style", "gpt-image-2.5-flare"),
+                Diagnostic(ModelRuleDescriptors.OutOfRange).WithLocation(3).WithMessage("n = 2 is not allowed for model 'dall-e-9' (at most 1)"));
+        }
+
+        [Fact]
+        public async Task CustomValues_AndUncheckedOrUnknownModels_AreNeverReported()
+        {
+            // A value the SDK does not know is the runtime's to check; an unchecked or unknown model has no model's rules.
+            var source = Program("""
+                        _ = client.CreateImage("otter").WithModel(ImageModel.DallE2).WithQuality(ImageQuality.Custom("xhigh"));
+                        _ = new CreateImageRequest { Prompt = "otter", Model = ImageModel.GptImage1, Quality = ImageQuality.Custom("ultra") };
+                        _ = new CreateImageRequest { Prompt = "otter", Model = ImageModel.DallE3, Style = ImageStyle.Custom("noir"), Size = ImageSize.Custom("4096x4096") };
+                        _ = client.CreateImage("otter").WithModel(ImageModel.Unchecked("dall-e-3")).WithCount(4).WithQuality(ImageQuality.Low);
+                        _ = client.CreateImage("otter").WithModel(ImageModel.Custom("gpt-image-2.5-flare")).WithQuality(ImageQuality.Hd).WithStyle(ImageStyle.Vivid);
+                        _ = client.CreateImage("otter").WithModel(ImageModel.Custom("dall-e-3-preview")).WithCount(4);
 
                 """);
 

@@ -1,0 +1,51 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CreateImageSdk.Analyzers
+{
+    /// <summary>
+    /// Which known model's rules check a model expression, as the SDK decides at run time (<c>ImageModel.RulesOf</c>):
+    /// a known member (<c>ImageModel.GptImage2</c>); <c>ImageModel.Custom("…")</c> with a constant id that is a known
+    /// model's, or a dated snapshot of one (<c>gpt-image-2-2026-09-01</c> → gpt-image-2); <c>ImageModel.Custom(id,
+    /// rulesOf: …)</c>, whose second argument says it. <c>ImageModel.Unchecked(…)</c>, an unknown id and anything not
+    /// constant get no model's rules, as at run time.
+    /// </summary>
+    internal static class ModelKinship
+    {
+        /// <summary>The model whose rules apply, carrying the id that goes on the wire (for the messages); null when none.</summary>
+        public static KnownModel? Resolve(IOperation model, OperationRules operation) => Resolve(model, operation, depth: 0);
+
+        private static KnownModel? Resolve(IOperation model, OperationRules operation, int depth)
+        {
+            model = SettingValue.Unwrap(model);
+            if (model is IPropertyReferenceOperation { Property: { IsStatic: true } property }) return operation.FindModel(property);
+            if (depth > 8 || !(model is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Custom" } method } call) ||
+                !operation.IsModelType(method.ContainingType) || !operation.IsModelType(method.ReturnType))
+            {
+                return null;
+            }
+
+            var id = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "value")?.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+            var rulesOf = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "rulesOf");
+            var rules = rulesOf != null ? Resolve(rulesOf.Value, operation, depth + 1)
+                : id is null ? null
+                : operation.FindModel(id) ?? (SnapshotBase(id) is { } baseId ? operation.FindModel(baseId) : null);
+            return rules is null || id is null || id == rules.WireValue ? rules : rules.Named(id);
+        }
+
+        /// <summary>The part before a trailing <c>-YYYY-MM-DD</c>, or null; the same test as the SDK's.</summary>
+        private static string? SnapshotBase(string id)
+        {
+            var dash = id.Length - 11;
+            if (dash < 1 || id[dash] != '-' || id[dash + 5] != '-' || id[dash + 8] != '-') return null;
+            for (var i = dash + 1; i < id.Length; i++)
+            {
+                if (i != dash + 5 && i != dash + 8 && (id[i] < '0' || id[i] > '9')) return null;
+            }
+
+            return id.Substring(0, dash);
+        }
+    }
+}
