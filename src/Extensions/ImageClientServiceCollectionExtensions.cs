@@ -35,7 +35,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <param name="services">The service collection.</param>
         /// <param name="configuration">
         /// A section such as <c>ImageClient</c>: <c>ApiKey</c>, <c>BaseUri</c>, <c>Organization</c>, <c>Project</c>,
-        /// <c>Timeout</c> (<c>00:05:00</c>), <c>MaxRetries</c>, <c>MaxRetryDelay</c>, <c>RetryTimeouts</c>,
+        /// <c>Timeout</c> (<c>00:10:00</c>), <c>MaxRetries</c>, <c>MaxRetryDelay</c>, <c>RetryTimeouts</c>,
         /// <c>AllowInsecureHttp</c>, <c>MaxResponseBytes</c>, and <c>Azure</c> with <c>Deployment</c> and <c>ApiVersion</c>.
         /// </param>
         /// <param name="configure">Runs after the section is bound.</param>

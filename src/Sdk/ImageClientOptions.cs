@@ -18,10 +18,11 @@ namespace CreateImageSdk
         public static readonly Uri DefaultBaseUri = new Uri("https://api.openai.com/v1/");
 
         /// <summary>
-        /// The default <see cref="Timeout"/>: 5 minutes, because high-quality GPT image generations often take
-        /// 60 to 180 seconds, longer than the usual 100-second HTTP timeout.
+        /// The default <see cref="Timeout"/>: 10 minutes, the official Python library's default, because high-quality
+        /// GPT image generations often take 60 to 180 seconds and large gpt-image-2 ones have been reported at about
+        /// 400 seconds (Azure OpenAI), well past the usual 100-second HTTP timeout and past the earlier 5 minutes.
         /// </summary>
-        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
         /// <summary>The default <see cref="MaxRetries"/>: 2 retries, so at most 3 attempts.</summary>
         public const int DefaultMaxRetries = 2;

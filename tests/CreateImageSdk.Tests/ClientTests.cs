@@ -244,7 +244,7 @@ namespace CreateImageSdk.Tests
         {
             using var client = new ImageClient(new ImageClientOptions { ApiKey = "k", BaseUri = new Uri("http://127.0.0.1:1/v1") });
             Assert.Equal("http://127.0.0.1:1/v1/", client.BaseUri.ToString());
-            Assert.Equal(TimeSpan.FromMinutes(5), client.Timeout);
+            Assert.Equal(TimeSpan.FromMinutes(10), client.Timeout);
             Assert.Throws<ArgumentException>(() => new ImageClient(new ImageClientOptions { BaseUri = new Uri("ftp://example.com/") }));
             Assert.Throws<ArgumentException>(() => new ImageClient(new ImageClientOptions { Timeout = TimeSpan.Zero }));
             Assert.Throws<ArgumentNullException>(() => new ImageClient(null!));
