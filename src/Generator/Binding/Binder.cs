@@ -38,6 +38,12 @@ namespace CreateImageSdk.Generator.Binding
                 types.Objects.Where(o => o.Item.Operation?.IsMultipart != true).Select(o => o.Item.Name).Concat(types.Enums.Select(e => e.Item.Name)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()));
 
             var enums = types.Enums.ToDictionary(e => e.Item.Name, e => e.Item, StringComparer.Ordinal);
+            var shared = ParameterTablePlanner.SharedMembers(requests.Select(r => r.Item).ToList());
+            if (requests.Count > 0)
+            {
+                files.Add(new RequestInterfaceFile(RequestInterfaceEmitter.InterfaceName + ".g.cs", shared, requests.Select(r => r.Item.Name).ToEquatableArray()));
+            }
+
             foreach (var entry in types.Objects)
             {
                 var (item, file) = entry;
@@ -46,6 +52,7 @@ namespace CreateImageSdk.Generator.Binding
                 // Only requests are validated; response types are read as they come.
                 if (item.Rules.Count > 0 || item.Operation != null) files.Add(new ValidationFile(item.Name + ".Validation.g.cs", file, item));
                 if (item.Operation is null) continue;
+                files.Add(new ParameterTableFile(item.Name + ".Parameters.g.cs", file, item.Name, ParameterTablePlanner.Entries(item, enums), Shared: true));
 
                 if (OperationProblem(types, item) is { } problem)
                 {

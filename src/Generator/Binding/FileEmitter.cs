@@ -16,6 +16,8 @@ namespace CreateImageSdk.Generator.Binding
             BuilderFile b => BuilderEmitter.Emit(b.Request, b.BuilderName, b.FinalCheck, b.SchemaFile),
             ModelEntryPointsFile m => ModelBuilderEmitter.EmitEntryPoints(m.Request, m.BuilderName, m.Models, m.SchemaFile),
             ModelBuilderFile m => ModelBuilderEmitter.Emit(m, m.SchemaFile),
+            ParameterTableFile p => ParameterTableEmitter.Emit(p),
+            RequestInterfaceFile i => RequestInterfaceEmitter.Emit(i),
             _ => throw new ArgumentOutOfRangeException(nameof(file), file.GetType().Name, "No emitter for this kind of file."),
         };
     }

@@ -44,6 +44,15 @@ namespace CreateImageSdk.Generator.Binding
         string HintName, string SchemaFile, ObjectSpec Request, ModelRulesSpec Model, string BuilderName, EquatableArray<ModelStep> Steps, bool CanStream)
         : GeneratedFile(HintName, SchemaFile);
 
+    /// <summary>A request's parameter table (<c>Parameters</c>) and its place under the shared request interface.</summary>
+    /// <param name="Shared">Whether the request implements the shared interface (every request does when there is one).</param>
+    internal sealed record ParameterTableFile(string HintName, string SchemaFile, string RequestName, EquatableArray<ParameterEntry> Parameters, bool Shared)
+        : GeneratedFile(HintName, SchemaFile);
+
+    /// <summary>The interface every request implements: the members all operations share, and <c>Validate()</c>.</summary>
+    internal sealed record RequestInterfaceFile(string HintName, EquatableArray<InterfaceMember> Members, EquatableArray<string> Requests)
+        : GeneratedFile(HintName, string.Empty);
+
     /// <summary>The one serializer context for every generated type.</summary>
     internal sealed record JsonContextFile(string HintName, EquatableArray<string> TypeNames)
         : GeneratedFile(HintName, string.Empty);

@@ -114,6 +114,43 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line();
             w.Line("    return new " + name + "(value);");
             w.Line("}");
+            w.Line();
+            w.Line("/// <summary>A value written as text (a parameter table, a command line): trimmed; a known value, " + (spec.Dimensions != null ? "a <c>WIDTHxHEIGHT</c> size, " : string.Empty) + "or any other as given.</summary>");
+            w.Open("internal static " + name + " FromText(string text, string parameter)");
+            w.Line("var value = global::CreateImageSdk.ParameterText.Value(text, parameter);");
+            if (spec.Dimensions != null) w.Line("if (TryParse(value, out var size)) return size;");
+            w.Line("return FromWire(value);");
+            w.Close();
+            if (spec.Dimensions != null)
+            {
+                w.Line();
+                Docs.Summary(w, "Reads a size written as text: a known value (<c>auto</c>, <c>1024x1024</c>, …) or any <c>WIDTHxHEIGHT</c> with positive sides, the one way every part of the SDK reads sizes. Whether a model takes it is checked when the request is sent.");
+                w.Line("/// <param name=\"text\">The text, e.g. <c>1536x864</c>; surrounding white space is ignored.</param>");
+                w.Line("/// <param name=\"value\">The size, or <c>default</c> when the text is not one.</param>");
+                w.Line("/// <returns>Whether <paramref name=\"text\"/> is a known value or a <c>WIDTHxHEIGHT</c> size.</returns>");
+                w.Open("public static bool TryParse(string? text, out " + name + " value)");
+                w.Line("value = default;");
+                w.Line("if (text is null) return false;");
+                w.Line("var trimmed = text.Trim();");
+                w.Open("foreach (var known in KnownValues)");
+                w.Open("if (string.Equals(known._value, trimmed, global::System.StringComparison.Ordinal))");
+                w.Line("value = known;");
+                w.Line("return true;");
+                w.Close();
+                w.Close();
+                w.Line();
+                w.Line("var x = trimmed.IndexOf('x');");
+                w.Line("if (x <= 0 || !int.TryParse(trimmed.Substring(0, x), global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var width) ||");
+                w.Line("    !int.TryParse(trimmed.Substring(x + 1), global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var height) || width <= 0 || height <= 0)");
+                w.Line("{");
+                w.Line("    return false;");
+                w.Line("}");
+                w.Line();
+                w.Line("value = Custom(width, height);");
+                w.Line("return true;");
+                w.Close();
+            }
+
             w.Close();
         }
 

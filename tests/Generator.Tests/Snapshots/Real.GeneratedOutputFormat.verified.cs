@@ -106,6 +106,13 @@ namespace CreateImageSdk
 
             return new GeneratedOutputFormat(value);
         }
+
+        /// <summary>A value written as text (a parameter table, a command line): trimmed; a known value, or any other as given.</summary>
+        internal static GeneratedOutputFormat FromText(string text, string parameter)
+        {
+            var value = global::CreateImageSdk.ParameterText.Value(text, parameter);
+            return FromWire(value);
+        }
     }
 
     /// <summary>Reads and writes <see cref="GeneratedOutputFormat"/> as its wire string, without reflection.</summary>

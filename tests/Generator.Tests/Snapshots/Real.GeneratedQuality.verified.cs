@@ -106,6 +106,13 @@ namespace CreateImageSdk
 
             return new GeneratedQuality(value);
         }
+
+        /// <summary>A value written as text (a parameter table, a command line): trimmed; a known value, or any other as given.</summary>
+        internal static GeneratedQuality FromText(string text, string parameter)
+        {
+            var value = global::CreateImageSdk.ParameterText.Value(text, parameter);
+            return FromWire(value);
+        }
     }
 
     /// <summary>Reads and writes <see cref="GeneratedQuality"/> as its wire string, without reflection.</summary>

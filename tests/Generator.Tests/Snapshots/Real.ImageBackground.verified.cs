@@ -118,6 +118,13 @@ namespace CreateImageSdk
 
             return new ImageBackground(value);
         }
+
+        /// <summary>A value written as text (a parameter table, a command line): trimmed; a known value, or any other as given.</summary>
+        internal static ImageBackground FromText(string text, string parameter)
+        {
+            var value = global::CreateImageSdk.ParameterText.Value(text, parameter);
+            return FromWire(value);
+        }
     }
 
     /// <summary>Reads and writes <see cref="ImageBackground"/> as its wire string, without reflection.</summary>

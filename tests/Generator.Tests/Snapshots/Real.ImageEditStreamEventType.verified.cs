@@ -100,6 +100,13 @@ namespace CreateImageSdk
 
             return new ImageEditStreamEventType(value);
         }
+
+        /// <summary>A value written as text (a parameter table, a command line): trimmed; a known value, or any other as given.</summary>
+        internal static ImageEditStreamEventType FromText(string text, string parameter)
+        {
+            var value = global::CreateImageSdk.ParameterText.Value(text, parameter);
+            return FromWire(value);
+        }
     }
 
     /// <summary>Reads and writes <see cref="ImageEditStreamEventType"/> as its wire string, without reflection.</summary>

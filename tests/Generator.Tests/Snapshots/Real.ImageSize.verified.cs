@@ -183,6 +183,45 @@ namespace CreateImageSdk
 
             return new ImageSize(value);
         }
+
+        /// <summary>A value written as text (a parameter table, a command line): trimmed; a known value, a <c>WIDTHxHEIGHT</c> size, or any other as given.</summary>
+        internal static ImageSize FromText(string text, string parameter)
+        {
+            var value = global::CreateImageSdk.ParameterText.Value(text, parameter);
+            if (TryParse(value, out var size)) return size;
+            return FromWire(value);
+        }
+
+        /// <summary>
+        /// Reads a size written as text: a known value (<c>auto</c>, <c>1024x1024</c>, …) or any <c>WIDTHxHEIGHT</c> with positive sides, the one way every part of the SDK reads sizes. Whether a model takes it is checked when the request is sent.
+        /// </summary>
+        /// <param name="text">The text, e.g. <c>1536x864</c>; surrounding white space is ignored.</param>
+        /// <param name="value">The size, or <c>default</c> when the text is not one.</param>
+        /// <returns>Whether <paramref name="text"/> is a known value or a <c>WIDTHxHEIGHT</c> size.</returns>
+        public static bool TryParse(string? text, out ImageSize value)
+        {
+            value = default;
+            if (text is null) return false;
+            var trimmed = text.Trim();
+            foreach (var known in KnownValues)
+            {
+                if (string.Equals(known._value, trimmed, global::System.StringComparison.Ordinal))
+                {
+                    value = known;
+                    return true;
+                }
+            }
+
+            var x = trimmed.IndexOf('x');
+            if (x <= 0 || !int.TryParse(trimmed.Substring(0, x), global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var width) ||
+                !int.TryParse(trimmed.Substring(x + 1), global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out var height) || width <= 0 || height <= 0)
+            {
+                return false;
+            }
+
+            value = Custom(width, height);
+            return true;
+        }
     }
 
     /// <summary>Reads and writes <see cref="ImageSize"/> as its wire string, without reflection.</summary>
