@@ -10,7 +10,7 @@ using CreateImageSdk.Cli;
 using CreateImageSdk.Cli.Batch;
 
 // Exit codes: 0 all done; 1 the service or the network failed (for a batch: some rows); 2 the input was refused.
-var requestOptions = RowRequest.Columns.Where(c => c != "prompt").ToDictionary(c => c, c => new Option<string?>("--" + c.Replace('_', '-')) { Description = "The request's " + c + " (as the API spells it)" + OnlyFor(c) + "." });
+var requestOptions = RowRequest.Columns.Where(c => c != "prompt").ToDictionary(c => c, c => new Option<string?>("--" + c.Replace('_', '-')) { Description = RowRequest.Describe(c) });
 
 var rulesOf = new Option<string?>("--rules-of") { Description = "A known model whose rules check --model, for a model create-image does not know yet (--model gpt-image-2.5-flare --rules-of gpt-image-2)." };
 var uncheckedValues = new Option<bool>("--unchecked") { Description = "Send --model and the values as given, checked only by the rules every model shares (for values create-image does not know yet)." };
@@ -188,10 +188,6 @@ async Task<int> BatchAsync(ParseResult parse, CancellationToken _)
 
 // The message without the "(Parameter '…')" tail ArgumentException adds: it names the setting already.
 static string Sentence(Exception ex) => ex.Message.Split(" (Parameter '")[0];
-
-// The options one kind of request lacks say so in --help.
-static string OnlyFor(string column) =>
-    Array.IndexOf(RowRequest.GenerationOnly, column) >= 0 ? "; generations only" : Array.IndexOf(RowRequest.EditOnly, column) >= 0 ? "; edits only" : string.Empty;
 
 Dictionary<string, string?> Defaults(ParseResult parse)
 {

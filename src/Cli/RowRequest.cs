@@ -19,21 +19,46 @@ namespace CreateImageSdk.Cli
         /// <summary>The column of an edit's mask: a PNG of the first image's size.</summary>
         public const string Mask = "mask";
 
-        /// <summary>The request parameters a row may set besides <c>id</c>, <c>edit</c> and <c>mask</c>: wire names, each also a flag.</summary>
-        public static readonly string[] Columns =
-            { "prompt", "model", "n", "size", "quality", "background", "output_format", "output_compression", "moderation", "style", "input_fidelity", "response_format", "user" };
+        /// <summary>
+        /// The request parameters a row may set besides <c>id</c>, <c>edit</c> and <c>mask</c>: wire names, each also a flag,
+        /// read from the generated parameter tables of generations and (multipart) edits, so a parameter added to a schema
+        /// is a column and a flag with no edit here. Images are the <c>edit</c>/<c>mask</c> columns; streaming is not
+        /// offered (the tool writes finished images).
+        /// </summary>
+        public static readonly string[] Columns = CreateImageRequest.Parameters.Where(Offered).Select(p => p.WireName)
+            .Concat(EditImageRequest.Parameters.Where(Offered).Select(p => p.WireName)).Distinct().ToArray();
+
+        /// <summary>Parameters the edits endpoint does not have: a generation's only.</summary>
+        public static readonly string[] GenerationOnly = Columns.Where(c => !EditImageRequest.Parameters.Any(p => p.WireName == c)).ToArray();
+
+        /// <summary>Parameters the generations endpoint does not have: an edit's only.</summary>
+        public static readonly string[] EditOnly = Columns.Where(c => !CreateImageRequest.Parameters.Any(p => p.WireName == c)).ToArray();
+
+        private static bool Offered<T>(ImageParameter<T> parameter)
+            where T : class => parameter.AcceptsText && !parameter.NeedsStream;
+
+        /// <summary>What <c>--help</c> says of a column: the schema's first sentence, and which kind of request takes it.</summary>
+        public static string Describe(string column)
+        {
+            var description = CreateImageRequest.Parameters.Select(p => (p.WireName, p.Description))
+                .Concat(EditImageRequest.Parameters.Select(p => (p.WireName, p.Description)))
+                .FirstOrDefault(p => p.WireName == column).Description;
+            var sentence = description is null ? "The request's " + column + "." : FirstSentence(description);
+            var only = Array.IndexOf(GenerationOnly, column) >= 0 ? " Generations only." : Array.IndexOf(EditOnly, column) >= 0 ? " Edits only." : string.Empty;
+            return sentence + only;
+        }
+
+        private static string FirstSentence(string text)
+        {
+            var end = text.IndexOf(". ", StringComparison.Ordinal);
+            return (end < 0 ? text.TrimEnd() : text.Substring(0, end + 1)).Replace("`", string.Empty);
+        }
 
         /// <summary>The column (and flag) naming a known model whose rules check a model create-image does not know yet.</summary>
         public const string RulesOf = "rules_of";
 
         /// <summary>The column (and flag) that sends a row unchecked by its model's rules: only the rules every model shares apply.</summary>
         public const string Unchecked = "unchecked";
-
-        /// <summary>Parameters the edits endpoint does not have: a generation's only.</summary>
-        public static readonly string[] GenerationOnly = { "moderation", "style" };
-
-        /// <summary>Parameters the generations endpoint does not have: an edit's only.</summary>
-        public static readonly string[] EditOnly = { "input_fidelity" };
 
         /// <summary>
         /// Whether a request of the given kind has the parameter <paramref name="column"/>. A batch's defaults (flags,
@@ -77,23 +102,9 @@ namespace CreateImageSdk.Cli
             // A value create-image does not know is sent as given only where no model's list could refuse it: an unknown
             // model, or --unchecked. Elsewhere it is refused like a typo, with the known values and the way past.
             var values = new OpenValues(model, problems);
-            var count = Get("n") is { } n ? Number(n, "n", problems) : null;
-            var size = Get("size") is { } s ? Size(s, values, problems) : null;
-            var quality = Get("quality") is { } q ? values.Read(q, "quality", ImageQuality.Custom, ImageQuality.KnownValues.Select(v => v.Value)) : null;
-            var background = Get("background") is { } b ? values.Read(b, "background", ImageBackground.Custom, ImageBackground.KnownValues.Select(v => v.Value)) : null;
-            var format = Get("output_format") is { } f ? values.Read(f, "output_format", ImageOutputFormat.Custom, ImageOutputFormat.KnownValues.Select(v => v.Value)) : null;
-            var compression = Get("output_compression") is { } c ? Number(c, "output_compression", problems) : null;
-            var responseFormat = Get("response_format") is { } r ? values.Read(r, "response_format", ImageResponseFormat.Custom, ImageResponseFormat.KnownValues.Select(v => v.Value)) : null;
-            var user = Get("user");
             if (!edit)
             {
-                var generation = new CreateImageRequest
-                {
-                    Prompt = prompt!, Model = model, Count = count, Size = size, Quality = quality, Background = background, OutputFormat = format,
-                    OutputCompression = compression, ResponseFormat = responseFormat, User = user,
-                    Moderation = Get("moderation") is { } mo ? values.Read(mo, "moderation", ImageModeration.Custom, ImageModeration.KnownValues.Select(v => v.Value)) : null,
-                    Style = Get("style") is { } st ? values.Read(st, "style", ImageStyle.Custom, ImageStyle.KnownValues.Select(v => v.Value)) : null,
-                };
+                var generation = Fill(new CreateImageRequest { Prompt = prompt!, Model = model }, CreateImageRequest.Parameters, Get, values, problems);
                 problems.AddRange(values.Checked(generation.Validate()));
                 return (problems.Count == 0 ? new PreparedRequest(generation, values.Notes) : null, problems);
             }
@@ -103,14 +114,24 @@ namespace CreateImageSdk.Cli
             // A file that could not be opened leaves the per-model rules (how many images, which formats, the mask's
             // size) nothing true to check; its own sentence says what is wrong.
             if (images.Any(i => i is null) || (Get(Mask) != null && mask is null)) return (null, problems);
-            var request = new EditImageRequest
-            {
-                Prompt = prompt!, Images = images!, Mask = mask, Model = model, Count = count, Size = size, Quality = quality, Background = background,
-                OutputFormat = format, OutputCompression = compression, ResponseFormat = responseFormat, User = user,
-                InputFidelity = Get("input_fidelity") is { } fi ? values.Read(fi, "input_fidelity", InputFidelity.Custom, InputFidelity.KnownValues.Select(v => v.Value)) : null,
-            };
+            var request = Fill(new EditImageRequest { Prompt = prompt!, Images = images!, Mask = mask, Model = model }, EditImageRequest.Parameters, Get, values, problems);
             problems.AddRange(values.Checked(request.Validate()));
             return (problems.Count == 0 ? new PreparedRequest(request, values.Notes) : null, problems);
+        }
+
+        /// <summary>Every cell the request type has a parameter for, read by its parameter table (the model and prompt are set already).</summary>
+        private static T Fill<T>(T request, IReadOnlyList<ImageParameter<T>> parameters, Func<string, string?> get, OpenValues values, List<string> problems)
+            where T : class
+        {
+            foreach (var parameter in parameters)
+            {
+                if (!Offered(parameter) || parameter.IsModel || parameter.IsRequired || get(parameter.WireName) is not { } text) continue;
+                if (parameter.Kind == ImageParameterKind.Value && !values.Allows(parameter, text)) continue;
+                if (parameter.TryWithText(request, text, out var changed, out var problem)) request = changed;
+                else problems.Add(problem!);
+            }
+
+            return request;
         }
 
         /// <summary>
@@ -185,51 +206,32 @@ namespace CreateImageSdk.Cli
             /// <summary>One line per value sent unchecked.</summary>
             public List<string> Notes { get; } = new List<string>();
 
-            public T? Read<T>(string text, string name, Func<string, T> custom, IEnumerable<string> known)
-                where T : struct
+            /// <summary>Whether a value of <paramref name="parameter"/> may be sent: a known one (or a size) always, an unknown one only unchecked.</summary>
+            public bool Allows<T>(ImageParameter<T> parameter, string text)
+                where T : class
             {
-                var knownValues = known.ToList();
-                if (knownValues.Contains(text, StringComparer.Ordinal)) return custom(text);
+                var value = text.Trim();
+                var name = parameter.WireName;
+                if (parameter.KnownValues.Contains(value, StringComparer.Ordinal) || (parameter.AcceptsSizes && ImageSize.TryParse(value, out _))) return true;
                 if (IsChecked)
                 {
                     _refused.Add(name);
-                    _problems.Add(name + " '" + text + "' is not valid" + (_model is { } model ? " for model '" + model.Value + "'" : string.Empty) + "; allowed values: " + string.Join(", ", knownValues) +
+                    _problems.Add(name + " '" + value + "' is not valid" + (_model is { } model ? " for model '" + model.Value + "'" : string.Empty) + "; allowed values: " + string.Join(", ", parameter.KnownValues) +
                                   ". It is not a value create-image knows: --unchecked sends it without the model's checks.");
-                    return null;
+                    return false;
                 }
 
                 if (_model is { IsUnchecked: false } unknownModel)
                 {
-                    Notes.Add(name + " '" + text + "' was not checked: create-image does not know it, and model '" + unknownModel.Value + "' has no rules here; it is sent as given.");
+                    Notes.Add(name + " '" + value + "' was not checked: create-image does not know it, and model '" + unknownModel.Value + "' has no rules here; it is sent as given.");
                 }
 
-                return custom(text);
+                return true;
             }
 
             /// <summary>The request's own violations, but none for a value already refused above (one sentence each).</summary>
             public IEnumerable<string> Checked(IReadOnlyList<ImageRequestViolation> violations) =>
                 violations.Where(v => !_refused.Contains(v.Parameter)).Select(v => v.Message);
-        }
-
-        private static int? Number(string text, string name, List<string> problems)
-        {
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-            problems.Add(name + " '" + text + "' is not a whole number.");
-            return null;
-        }
-
-        private static ImageSize? Size(string text, OpenValues values, List<string> problems)
-        {
-            var x = text.IndexOf('x');
-            if (x > 0 && int.TryParse(text.AsSpan(0, x), NumberStyles.None, CultureInfo.InvariantCulture, out var w) &&
-                int.TryParse(text.AsSpan(x + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var h) && w > 0 && h > 0 &&
-                ImageSize.KnownValues.All(s => s.Value != text))
-            {
-                // A free WIDTHxHEIGHT: the model's rules say whether it takes free sizes, and which.
-                return ImageSize.Custom(w, h);
-            }
-
-            return values.Read(text, "size", ImageSize.Custom, ImageSize.KnownValues.Select(s => s.Value));
         }
     }
 }

@@ -108,17 +108,7 @@ namespace CreateImageSdk.Extensions
             if (options?.ImageSize is { } size) typed = WithNearestSize(typed, size.Width, size.Height, (r, s) => r with { Size = s }, r => r.Validate());
             if (options?.AdditionalProperties is { Count: > 0 } extra)
             {
-                var read = ReadAdditionalProperties(extra, edit: false);
-                typed = typed with
-                {
-                    Quality = read.Quality ?? typed.Quality,
-                    Background = read.Background ?? typed.Background,
-                    Moderation = read.Moderation ?? typed.Moderation,
-                    Style = read.Style ?? typed.Style,
-                    OutputCompression = read.OutputCompression ?? typed.OutputCompression,
-                    User = read.User ?? typed.User,
-                    AdditionalProperties = read.Additional ?? typed.AdditionalProperties,
-                };
+                typed = WithAdditionalProperties(typed, CreateImageRequest.Parameters, extra, withMask: null, static (r, a) => r with { AdditionalProperties = a });
             }
 
             return typed;
@@ -153,17 +143,7 @@ namespace CreateImageSdk.Extensions
             if (options?.ImageSize is { } size) typed = WithNearestSize(typed, size.Width, size.Height, (r, s) => r with { Size = s }, r => r.Validate());
             if (options?.AdditionalProperties is { Count: > 0 } extra)
             {
-                var read = ReadAdditionalProperties(extra, edit: true);
-                typed = typed with
-                {
-                    Mask = read.Mask ?? typed.Mask,
-                    Quality = read.Quality ?? typed.Quality,
-                    Background = read.Background ?? typed.Background,
-                    InputFidelity = read.InputFidelity ?? typed.InputFidelity,
-                    OutputCompression = read.OutputCompression ?? typed.OutputCompression,
-                    User = read.User ?? typed.User,
-                    AdditionalProperties = read.Additional ?? typed.AdditionalProperties,
-                };
+                typed = WithAdditionalProperties(typed, EditImageRequest.Parameters, extra, static (r, m) => r with { Mask = m }, static (r, a) => r with { AdditionalProperties = a });
             }
 
             return typed;
@@ -180,48 +160,32 @@ namespace CreateImageSdk.Extensions
             var violation = validate(exact).FirstOrDefault(v => v.Parameter == "size");
             if (violation is null) return exact;
             var nearest = violation.AllowedValues
-                .Select(value => (Value: value, Parsed: TryParse(value, out var w, out var h) ? (long)Math.Abs(w - width) + Math.Abs(h - height) : long.MaxValue))
+                .Select(value => (Value: value, Parsed: ImageSize.TryParse(value, out var s) && Dimensions(s) is var (w, h) && w > 0 ? (long)Math.Abs(w - width) + Math.Abs(h - height) : long.MaxValue))
                 .Where(c => c.Parsed != long.MaxValue)
                 .OrderBy(c => c.Parsed)
                 .FirstOrDefault();
             return nearest.Value is null ? typed : withSize(typed, ImageSize.KnownValues.First(s => s.Value == nearest.Value));
         }
 
-        /// <summary>What <see cref="ImageGenerationOptions.AdditionalProperties"/> set, read once for either operation.</summary>
-        private sealed class AdditionalValues
-        {
-            public ImageQuality? Quality { get; set; }
-
-            public ImageBackground? Background { get; set; }
-
-            public ImageModeration? Moderation { get; set; }
-
-            public ImageStyle? Style { get; set; }
-
-            public InputFidelity? InputFidelity { get; set; }
-
-            public int? OutputCompression { get; set; }
-
-            public string? User { get; set; }
-
-            public ImageInput? Mask { get; set; }
-
-            public Dictionary<string, JsonElement>? Additional { get; set; }
-        }
-
         /// <summary>
-        /// Request parameters by their wire names, for what <see cref="ImageGenerationOptions"/> does not name; any other
-        /// name is sent as an additional member (a compatible server's <c>seed</c>, <c>negative_prompt</c>, …). An edit
-        /// also takes <c>input_fidelity</c> and <c>mask</c> (an image); a generation takes <c>moderation</c> and <c>style</c>.
+        /// <see cref="ImageGenerationOptions.AdditionalProperties"/> by wire name, through the request type's generated
+        /// parameter table: a name the request has (<c>quality</c>, <c>background</c>, <c>style</c>, <c>input_fidelity</c>,
+        /// <c>n</c>, … and any parameter a schema adds) sets that parameter from the value's text, after the options, so it
+        /// wins; an open value this SDK does not know is sent as given and the request's own <c>Validate()</c> decides whether
+        /// the model's rules allow it. An edit also takes <c>mask</c> (an image). Any other name is sent as an additional
+        /// member (a compatible server's <c>seed</c>, <c>negative_prompt</c>, …).
         /// </summary>
-        private static AdditionalValues ReadAdditionalProperties(AdditionalPropertiesDictionary extra, bool edit)
+        private static T WithAdditionalProperties<T>(
+            T typed, IReadOnlyList<ImageParameter<T>> parameters, AdditionalPropertiesDictionary extra,
+            Func<T, ImageInput, T>? withMask, Func<T, IReadOnlyDictionary<string, JsonElement>, T> withAdditional)
+            where T : class
         {
-            var read = new AdditionalValues();
+            Dictionary<string, JsonElement>? additional = null;
             foreach (var pair in extra)
             {
-                if (pair.Key == MaskKey && edit)
+                if (pair.Key == MaskKey && withMask != null)
                 {
-                    read.Mask = ToImageInput(pair.Value, "AdditionalProperties '" + MaskKey + "'", mask: true);
+                    typed = withMask(typed, ToImageInput(pair.Value, "AdditionalProperties '" + MaskKey + "'", mask: true));
                     continue;
                 }
 
@@ -230,33 +194,40 @@ namespace CreateImageSdk.Extensions
                     throw new ArgumentException("AdditionalProperties '" + MaskKey + "' is an edit's mask, but the request has no OriginalImages; set them to the images to edit.", "options");
                 }
 
-                var text = Convert.ToString(pair.Value, CultureInfo.InvariantCulture) ?? string.Empty;
-                switch (pair.Key)
+                var parameter = parameters.FirstOrDefault(p => p.WireName == pair.Key);
+                if (parameter is null)
                 {
-                    // Open value sets: a value this SDK does not know yet is sent as given, and the request's own
-                    // Validate() decides whether the model's rules allow it (the message says how to send it unchecked).
-                    case "quality" when text.Trim().Length > 0: read.Quality = ImageQuality.Custom(text.Trim()); break;
-                    case "background" when text.Trim().Length > 0: read.Background = ImageBackground.Custom(text.Trim()); break;
-                    case "moderation" when !edit && text.Trim().Length > 0: read.Moderation = ImageModeration.Custom(text.Trim()); break;
-                    case "style" when !edit && text.Trim().Length > 0: read.Style = ImageStyle.Custom(text.Trim()); break;
-                    case "input_fidelity" when edit && text.Trim().Length > 0: read.InputFidelity = InputFidelity.Custom(text.Trim()); break;
-                    case "output_compression" when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var compression): read.OutputCompression = compression; break;
-                    case "user": read.User = text; break;
-                    case "quality":
-                    case "background":
-                    case "output_compression":
-                    case "moderation" when !edit:
-                    case "style" when !edit:
-                    case "input_fidelity" when edit:
-                        throw new ArgumentException("AdditionalProperties '" + pair.Key + "' = '" + text + "' is not a value this request takes.", nameof(extra));
-                    default:
-                        (read.Additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[pair.Key] = ToElement(pair.Key, pair.Value);
-                        break;
+                    (additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[pair.Key] = ToElement(pair.Key, pair.Value);
+                    continue;
                 }
+
+                if (!parameter.AcceptsText || parameter.IsRequired)
+                {
+                    throw new ArgumentException("AdditionalProperties '" + pair.Key + "' is the request's own " + pair.Key + ", which comes from the " +
+                                                (parameter.IsRequired ? "ImageGenerationRequest" : "OriginalImages") + ", not from AdditionalProperties.", "options");
+                }
+
+                if (!parameter.TryWithText(typed, TextOf(pair.Value), out var changed, out var problem))
+                {
+                    throw new ArgumentException("AdditionalProperties '" + pair.Key + "' cannot be sent: " + problem, "options");
+                }
+
+                typed = changed;
             }
 
-            return read;
+            return additional is null ? typed : withAdditional(typed, additional);
         }
+
+        /// <summary>A value as the parameter tables read it: a JSON string's text, otherwise invariant text (<c>true</c>, <c>4</c>).</summary>
+        private static string TextOf(object? value) => value switch
+        {
+            null => string.Empty,
+            JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? string.Empty,
+            JsonElement element => element.GetRawText(),
+            JsonNode node => node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString(),
+            bool flag => flag ? "true" : "false",
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+        };
 
         /// <summary>
         /// An image to upload: a <see cref="DataContent"/> (its bytes; the name sent is <see cref="DataContent.Name"/>, else
@@ -375,12 +346,15 @@ namespace CreateImageSdk.Extensions
             _ => "image/png",
         };
 
-        private static bool TryParse(string value, out int width, out int height)
+        /// <summary>The width and height of a <c>WIDTHxHEIGHT</c> size; zeros for <c>auto</c> and other words.</summary>
+        private static (int Width, int Height) Dimensions(ImageSize size)
         {
-            width = height = 0;
-            var x = value.IndexOf('x');
-            return x > 0 && int.TryParse(value.Substring(0, x), NumberStyles.None, CultureInfo.InvariantCulture, out width) &&
-                   int.TryParse(value.Substring(x + 1), NumberStyles.None, CultureInfo.InvariantCulture, out height);
+            var text = size.Value;
+            var x = text.IndexOf('x');
+            return x > 0 && int.TryParse(text.Substring(0, x), NumberStyles.None, CultureInfo.InvariantCulture, out var width) &&
+                   int.TryParse(text.Substring(x + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var height)
+                ? (width, height)
+                : (0, 0);
         }
     }
 

@@ -170,7 +170,17 @@ namespace CreateImageSdk.Tests
             {
                 AdditionalProperties = new AdditionalPropertiesDictionary { ["quality"] = " " },
             }));
-            Assert.Contains("'quality' = ' '", blank.Message);
+            Assert.StartsWith("AdditionalProperties 'quality' cannot be sent: quality is empty; give a value.", blank.Message);
+            var notNumber = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions
+            {
+                AdditionalProperties = new AdditionalPropertiesDictionary { ["output_compression"] = "most" },
+            }));
+            Assert.StartsWith("AdditionalProperties 'output_compression' cannot be sent: output_compression 'most' is not a whole number.", notNumber.Message);
+            var prompt = await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(new ImageGenerationRequest("otter"), new ImageGenerationOptions
+            {
+                AdditionalProperties = new AdditionalPropertiesDictionary { ["prompt"] = "fox" },
+            }));
+            Assert.StartsWith("AdditionalProperties 'prompt' is the request's own prompt, which comes from the ImageGenerationRequest", prompt.Message);
         }
 
         [Fact]

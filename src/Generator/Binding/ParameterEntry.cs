@@ -36,6 +36,7 @@ namespace CreateImageSdk.Generator.Binding
     /// <summary>One row of a request's parameter table, decided at bind time.</summary>
     /// <param name="ValueType">The generated value type's name, for value sets.</param>
     /// <param name="NeedsStream">The stream flag, or a parameter a rule allows only with it.</param>
+    /// <param name="AcceptsSizes">Its value type has <c>x-image-dimensions</c>: it also takes <c>WIDTHxHEIGHT</c> sizes.</param>
     internal sealed record ParameterEntry(
         string WireName,
         string PropertyName,
@@ -46,6 +47,7 @@ namespace CreateImageSdk.Generator.Binding
         bool IsModel,
         bool NeedsStream,
         bool IsValueType,
+        bool AcceptsSizes,
         EquatableArray<string> KnownValues,
         string? Description);
 

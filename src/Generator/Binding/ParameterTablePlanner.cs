@@ -17,13 +17,12 @@ namespace CreateImageSdk.Generator.Binding
             foreach (var property in request.Properties)
             {
                 if (Kind(property.Type) is not { } kind) continue;
-                var values = property.Type.TypeName is { } typeName && enums.TryGetValue(typeName, out var spec) && property.Type.Kind is ValueKind.OpenEnum or ValueKind.ClosedEnum
-                    ? spec.Members.Select(m => m.WireValue).ToEquatableArray()
-                    : EquatableArray<string>.Empty;
+                var valueSet = property.Type.TypeName is { } typeName && property.Type.Kind is ValueKind.OpenEnum or ValueKind.ClosedEnum && enums.TryGetValue(typeName, out var spec) ? spec : null;
+                var values = valueSet?.Members.Select(m => m.WireValue).ToEquatableArray() ?? EquatableArray<string>.Empty;
                 entries.Add(new ParameterEntry(
                     property.WireName, property.Name, kind, Reading(property.Type), kind == ParameterEntryKind.Value ? property.Type.TypeName : null,
                     property.IsRequired, property.WireName == request.Discriminator, NeedsStream(request, property.WireName),
-                    property.Type.IsValueType, values, property.Description));
+                    property.Type.IsValueType, valueSet?.Dimensions != null && valueSet.IsOpen, values, property.Description));
             }
 
             return entries.ToEquatableArray();

@@ -26,7 +26,7 @@ namespace CreateImageSdk.Generator.Emitting
                 var isSet = entry.IsRequired ? "static _ => true" : "static r => r." + entry.PropertyName + " != null";
                 w.Line("new " + parameter + "(");
                 w.Line("    " + Identifiers.Literal(entry.WireName) + ", " + Identifiers.Literal(entry.PropertyName) + ", global::CreateImageSdk.ImageParameterKind." + entry.Kind +
-                       ", isRequired: " + Bool(entry.IsRequired) + ", isModel: " + Bool(entry.IsModel) + ", needsStream: " + Bool(entry.NeedsStream) + ",");
+                       ", isRequired: " + Bool(entry.IsRequired) + ", isModel: " + Bool(entry.IsModel) + ", needsStream: " + Bool(entry.NeedsStream) + ", acceptsSizes: " + Bool(entry.AcceptsSizes) + ",");
                 w.Line("    " + values + ",");
                 w.Line("    " + (entry.Description is null ? "null" : Identifiers.Literal(entry.Description)) + ",");
                 w.Line("    " + isSet + ",");

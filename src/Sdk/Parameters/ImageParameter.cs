@@ -19,7 +19,7 @@ namespace CreateImageSdk
         private readonly string[] _knownValues;
 
         internal ImageParameter(
-            string wireName, string propertyName, ImageParameterKind kind, bool isRequired, bool isModel, bool needsStream,
+            string wireName, string propertyName, ImageParameterKind kind, bool isRequired, bool isModel, bool needsStream, bool acceptsSizes,
             string[] knownValues, string? description, Func<TRequest, bool> isSet, Func<TRequest, string, TRequest>? withText)
         {
             WireName = wireName;
@@ -28,6 +28,7 @@ namespace CreateImageSdk
             IsRequired = isRequired;
             IsModel = isModel;
             NeedsStream = needsStream;
+            AcceptsSizes = acceptsSizes;
             _knownValues = knownValues;
             Description = description;
             _isSet = isSet;
@@ -51,6 +52,9 @@ namespace CreateImageSdk
 
         /// <summary>Whether it belongs to streaming: the stream flag itself, or a parameter the rules allow only when streaming (<c>partial_images</c>).</summary>
         public bool NeedsStream { get; }
+
+        /// <summary>Whether, besides <see cref="KnownValues"/>, it takes any <c>WIDTHxHEIGHT</c> size (<see cref="ImageSize.TryParse"/>); the model's rules say which.</summary>
+        public bool AcceptsSizes { get; }
 
         /// <summary>For <see cref="ImageParameterKind.Value"/>: the values this version of the SDK knows, in schema order; other values may still be sent. Empty for other kinds.</summary>
         public IReadOnlyList<string> KnownValues => _knownValues;
