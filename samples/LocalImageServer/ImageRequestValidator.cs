@@ -12,11 +12,7 @@ namespace CreateImageSdk.LocalServer;
 /// </summary>
 internal static class ImageRequestValidator
 {
-    private static readonly HashSet<string> KnownParameters = new(StringComparer.Ordinal)
-    {
-        "prompt", "model", "n", "quality", "response_format", "output_format", "output_compression",
-        "size", "moderation", "background", "style", "stream", "partial_images", "user",
-    };
+    private static readonly HashSet<string> KnownParameters = SchemaParameters.Generations;
 
     public static ApiError? Validate(string body, IReadOnlyList<AdditionalModel> additional, out ImageGenerationRequest? request)
     {

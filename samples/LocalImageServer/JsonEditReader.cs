@@ -16,11 +16,7 @@ internal static class JsonEditReader
     private const string Mask = "mask";
     private const int MaxImageUrlLength = 20_971_520;
 
-    private static readonly HashSet<string> KnownParameters = new(StringComparer.Ordinal)
-    {
-        "images", "mask", "prompt", "model", "n", "quality", "input_fidelity", "size", "user",
-        "output_format", "output_compression", "moderation", "background", "stream", "partial_images",
-    };
+    private static readonly HashSet<string> KnownParameters = SchemaParameters.JsonEdits;
 
     public static EditBody Read(byte[] body)
     {

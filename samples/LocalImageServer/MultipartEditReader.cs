@@ -21,12 +21,8 @@ internal static class MultipartEditReader
     private const string ImageArray = "image[]";
     private const string Mask = "mask";
 
-    // CreateImageEditRequest's fields; unlike the JSON form it has no moderation.
-    private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
-    {
-        "prompt", "model", "n", "size", "quality", "response_format", "output_format", "output_compression",
-        "background", "input_fidelity", "stream", "partial_images", "user",
-    };
+    // CreateImageEditRequest's fields (image and mask are read apart); unlike the JSON form it has no moderation.
+    private static readonly HashSet<string> KnownFields = SchemaParameters.MultipartEdits;
 
     public static async Task<EditBody> ReadAsync(string boundary, byte[] body, CancellationToken cancellationToken)
     {

@@ -16,7 +16,11 @@ namespace CreateImageSdk.Package.Tests
 
         public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) => RunProgramAsync("dotnet", workingDirectory, arguments);
 
-        public static async Task<Result> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
+        public static Task<Result> RunProgramAsync(string program, string workingDirectory, params string[] arguments) =>
+            RunProgramAsync(program, workingDirectory, null, arguments);
+
+        /// <summary>As <see cref="RunProgramAsync(string, string, string[])"/>, with environment variables set for the process.</summary>
+        public static async Task<Result> RunProgramAsync(string program, string workingDirectory, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment, params string[] arguments)
         {
             var start = new ProcessStartInfo(program)
             {
@@ -32,6 +36,10 @@ namespace CreateImageSdk.Package.Tests
             start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
             start.Environment.Remove("OPENAI_API_KEY");
             start.Environment.Remove("OPENAI_BASE_URL");
+            if (environment != null)
+            {
+                foreach (var pair in environment) start.Environment[pair.Key] = pair.Value;
+            }
 
             using var process = Process.Start(start)!;
             var output = new StringBuilder();
