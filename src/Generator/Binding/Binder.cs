@@ -61,18 +61,26 @@ namespace CreateImageSdk.Generator.Binding
                 }
 
                 var builder = item.Name + "Builder";
-                files.Add(new BuilderFile(builder + ".g.cs", file, item, builder, FinalCheck(types, item.Operation)));
+                // Builders print properties, docs and the operation, never the rules themselves (those are in the request's
+                // attributes and Validate()), so their records leave them out: a rule edit then leaves them equal, and cached.
+                var forBuilders = item with
+                {
+                    Rules = EquatableArray<RuleSpec>.Empty,
+                    Models = EquatableArray<ModelRulesSpec>.Empty,
+                    ValueSupport = EquatableArray<ValueSupportSpec>.Empty,
+                };
+                files.Add(new BuilderFile(builder + ".g.cs", file, forBuilders, builder, FinalCheck(types, item.Operation)));
                 var models = item.Models.Where(m => m.Accepted && m.Constraints.Count > 0)
                     .Select(m => new ModelBuilderName(m.WireValue, m.MemberName, m.MemberName + item.Operation.Variant + "RequestBuilder"))
                     .ToList();
                 if (models.Count == 0) continue;
 
-                files.Add(new ModelEntryPointsFile(builder + ".Models.g.cs", file, item, builder, models.ToEquatableArray()));
+                files.Add(new ModelEntryPointsFile(builder + ".Models.g.cs", file, forBuilders, builder, models.ToEquatableArray()));
                 foreach (var model in models)
                 {
                     var rules = item.Models.First(m => m.WireValue == model.WireValue);
                     var steps = ModelBuilderPlanner.Steps(item, rules, model.MemberName + item.Operation.Variant, enums);
-                    files.Add(new ModelBuilderFile(model.BuilderName + ".g.cs", file, item, rules, model.BuilderName, steps, ModelBuilderPlanner.CanStream(item, rules)));
+                    files.Add(new ModelBuilderFile(model.BuilderName + ".g.cs", file, forBuilders, rules, model.BuilderName, steps, ModelBuilderPlanner.CanStream(item, rules)));
                 }
             }
 

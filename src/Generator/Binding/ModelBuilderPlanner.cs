@@ -38,7 +38,8 @@ namespace CreateImageSdk.Generator.Binding
                          (constraint.Dimensions != null || general.Members.Any(m => !constraint.AllowedValues.Any(v => v.Text == m.WireValue))))
                 {
                     var name = valueTypePrefix + (shortNames[general.ShortName] > 1 ? general.Name : general.ShortName);
-                    steps.Add(new ModelStep(property.WireName, name, general, constraint, null, null));
+                    // Only the members are printed (the narrowed type's docs are its own), so the set's description stays out of the record.
+                    steps.Add(new ModelStep(property.WireName, name, general with { Description = null }, constraint, null, null));
                 }
                 else
                 {
