@@ -64,6 +64,20 @@ namespace CreateImageSdk.Tests
         }
 
         [Fact]
+        public async Task DatedSnapshot_SharesItsBaseBuilder_AndSendsItsOwnId()
+        {
+            // gpt-image-2-2026-04-21 has gpt-image-2's rules in every operation: one builder, not a copy that differs in docs.
+            Assert.Equal(typeof(GptImage2RequestBuilder), typeof(CreateImageRequestBuilder).GetMethod("UsingGptImage2_2026_04_21", Type.EmptyTypes)!.ReturnType);
+            Assert.Equal(typeof(GptImage2EditRequestBuilder), typeof(EditImageRequestBuilder).GetMethod("UsingGptImage2_2026_04_21", Type.EmptyTypes)!.ReturnType);
+            Assert.Null(typeof(ImageClient).Assembly.GetType("CreateImageSdk.GptImage2_2026_04_21RequestBuilder"));
+
+            await _fixture.Client.CreateImage("otter").UsingGptImage2_2026_04_21().WithSize(GptImage2Size.Custom(1536, 864)).SendAsync();
+
+            Assert.Contains("\"model\":\"gpt-image-2-2026-04-21\"", _fixture.Server.Requests[^1].Body);
+            Assert.Contains("\"size\":\"1536x864\"", _fixture.Server.Requests[^1].Body);
+        }
+
+        [Fact]
         public async Task GptImage2Builder_SendsAFreeSize_AndStreams()
         {
             var events = 0;

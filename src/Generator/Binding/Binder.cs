@@ -70,21 +70,42 @@ namespace CreateImageSdk.Generator.Binding
                     ValueSupport = EquatableArray<ValueSupportSpec>.Empty,
                 };
                 files.Add(new BuilderFile(builder + ".g.cs", file, forBuilders, builder, FinalCheck(types, item.Operation)));
-                var models = item.Models.Where(m => m.Accepted && m.Constraints.Count > 0)
-                    .Select(m => new ModelBuilderName(m.WireValue, m.MemberName, m.MemberName + item.Operation.Variant + "RequestBuilder"))
+                var withBuilders = item.Models.Where(m => m.Accepted && m.Constraints.Count > 0).ToList();
+                var models = withBuilders.Select(m => SnapshotOf(m, withBuilders) is { } snapshotBase
+                        ? new ModelBuilderName(m.WireValue, m.MemberName, snapshotBase.MemberName + item.Operation.Variant + "RequestBuilder", snapshotBase.MemberName)
+                        : new ModelBuilderName(m.WireValue, m.MemberName, m.MemberName + item.Operation.Variant + "RequestBuilder"))
                     .ToList();
                 if (models.Count == 0) continue;
 
                 files.Add(new ModelEntryPointsFile(builder + ".Models.g.cs", file, forBuilders, builder, models.ToEquatableArray()));
-                foreach (var model in models)
+                foreach (var model in models.Where(m => m.BaseMemberName is null))
                 {
                     var rules = item.Models.First(m => m.WireValue == model.WireValue);
                     var steps = ModelBuilderPlanner.Steps(item, rules, model.MemberName + item.Operation.Variant, enums);
-                    files.Add(new ModelBuilderFile(model.BuilderName + ".g.cs", file, forBuilders, rules, model.BuilderName, steps, ModelBuilderPlanner.CanStream(item, rules)));
+                    var snapshots = models.Where(m => m.BaseMemberName == model.MemberName).Select(m => m.WireValue).ToEquatableArray();
+                    files.Add(new ModelBuilderFile(model.BuilderName + ".g.cs", file, forBuilders, rules, model.BuilderName, steps, ModelBuilderPlanner.CanStream(item, rules)) { Snapshots = snapshots });
                 }
             }
 
             return new BindResult(Unique(files, types, diagnostics).ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The known model <paramref name="model"/> is a dated snapshot of (<c>{base}-YYYY-MM-DD</c>) when their rules are the
+        /// same: the snapshot then shares the base's builder instead of a copy that differs only in its docs.
+        /// </summary>
+        private static ModelRulesSpec? SnapshotOf(ModelRulesSpec model, IReadOnlyList<ModelRulesSpec> models)
+        {
+            var id = model.WireValue;
+            var dash = id.Length - 11;
+            if (dash < 1 || id[dash] != '-' || id[dash + 5] != '-' || id[dash + 8] != '-') return null;
+            for (var i = dash + 1; i < id.Length; i++)
+            {
+                if (i != dash + 5 && i != dash + 8 && (id[i] < '0' || id[i] > '9')) return null;
+            }
+
+            var baseId = id.Substring(0, dash);
+            return models.FirstOrDefault(m => m.WireValue == baseId && m.Constraints.Equals(model.Constraints));
         }
 
         /// <summary>
@@ -159,21 +180,15 @@ namespace CreateImageSdk.Generator.Binding
             return null;
         }
 
-        /// <summary>The lambda that recognises the last streamed event, from <c>x-operation.stream.final</c>.</summary>
-        private static string? FinalCheck(TypeSet types, OperationSpec operation)
+        /// <summary>What recognises the last streamed event, from <c>x-operation.stream.final</c>; null when it cannot be told.</summary>
+        private static FinalEventCheck? FinalCheck(TypeSet types, OperationSpec operation)
         {
             var property = types.Objects.Select(o => o.Item).FirstOrDefault(o => o.Name == operation.StreamEvent)?
                 .Properties.FirstOrDefault(p => p.WireName == operation.FinalEventProperty);
             if (property is null || operation.FinalEventValue is null) return null;
-            var access = "e." + property.Name + (property.IsRequired ? "." : "?.");
-            var wire = property.Type.Kind switch
-            {
-                ValueKind.OpenEnum => access + "Value",
-                ValueKind.ClosedEnum => access + "ToWireString()",
-                ValueKind.String => "e." + property.Name,
-                _ => null,
-            };
-            return wire is null ? null : "static e => " + wire + " == " + Identifiers.Literal(operation.FinalEventValue);
+            return property.Type.Kind is ValueKind.OpenEnum or ValueKind.ClosedEnum or ValueKind.String
+                ? new FinalEventCheck(property.Name, property.Type.Kind, property.IsRequired, operation.FinalEventValue)
+                : null;
         }
 
         /// <summary>A diagnostic at the start of a schema file: the problem is in how files relate, not at one token.</summary>

@@ -13,7 +13,7 @@ namespace CreateImageSdk.Generator.Binding
             JsonContextFile c => JsonContextEmitter.Emit(c.TypeNames),
             ObjectFile o => ObjectEmitter.Emit(o.Object, o.SchemaFile),
             ValidationFile v => ValidationEmitter.Emit(v.Request, v.SchemaFile),
-            BuilderFile b => BuilderEmitter.Emit(b.Request, b.BuilderName, b.FinalCheck, b.SchemaFile),
+            BuilderFile b => BuilderEmitter.Emit(b.Request, b.BuilderName, b.FinalEvent, b.SchemaFile),
             ModelEntryPointsFile m => ModelBuilderEmitter.EmitEntryPoints(m.Request, m.BuilderName, m.Models, m.SchemaFile),
             ModelBuilderFile m => ModelBuilderEmitter.Emit(m, m.SchemaFile),
             ParameterTableFile p => ParameterTableEmitter.Emit(p),

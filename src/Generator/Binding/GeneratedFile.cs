@@ -29,8 +29,8 @@ namespace CreateImageSdk.Generator.Binding
 
     /// <summary>A request's general builder and the client methods that start and send it.</summary>
     /// <param name="BuilderName">The builder's type name.</param>
-    /// <param name="FinalCheck">A lambda that tells the last streamed event, or null.</param>
-    internal sealed record BuilderFile(string HintName, string SchemaFile, ObjectSpec Request, string BuilderName, string? FinalCheck)
+    /// <param name="FinalEvent">How the last streamed event is told, or null.</param>
+    internal sealed record BuilderFile(string HintName, string SchemaFile, ObjectSpec Request, string BuilderName, FinalEventCheck? FinalEvent)
         : GeneratedFile(HintName, SchemaFile);
 
     /// <summary>The <c>Using…()</c> steps of a general builder, one per model with a builder of its own.</summary>
@@ -42,7 +42,11 @@ namespace CreateImageSdk.Generator.Binding
     /// <param name="CanStream">Whether the builder offers <c>StreamAsync</c>.</param>
     internal sealed record ModelBuilderFile(
         string HintName, string SchemaFile, ObjectSpec Request, ModelRulesSpec Model, string BuilderName, EquatableArray<ModelStep> Steps, bool CanStream)
-        : GeneratedFile(HintName, SchemaFile);
+        : GeneratedFile(HintName, SchemaFile)
+    {
+        /// <summary>Dated snapshots of this model with the same rules, which use this builder (sending their own id).</summary>
+        public EquatableArray<string> Snapshots { get; init; } = EquatableArray<string>.Empty;
+    }
 
     /// <summary>A request's parameter table (<c>Parameters</c>) and its place under the shared request interface.</summary>
     /// <param name="Shared">Whether the request implements the shared interface (every request does when there is one).</param>
@@ -57,9 +61,20 @@ namespace CreateImageSdk.Generator.Binding
     internal sealed record JsonContextFile(string HintName, EquatableArray<string> TypeNames)
         : GeneratedFile(HintName, string.Empty);
 
+    /// <summary>How the last event of a stream is told: a property of the event type and the value it has on the last one.</summary>
+    /// <param name="PropertyName">The event type's C# property (<c>Type</c>).</param>
+    /// <param name="Kind">How that property is read as its wire text: an open value set, a closed enum, or a string.</param>
+    /// <param name="IsRequired">Whether the property is never null (so no <c>?.</c>).</param>
+    /// <param name="Value">The wire value of the last event (<c>image_generation.completed</c>).</param>
+    internal sealed record FinalEventCheck(string PropertyName, ValueKind Kind, bool IsRequired, string Value);
+
     /// <summary>A sentence for one value's docs, from one operation's rules (e.g. "Supported only by: dall-e-3.").</summary>
     internal sealed record MemberNote(string WireValue, string Text);
 
     /// <summary>A model and the name of its builder for one operation.</summary>
-    internal sealed record ModelBuilderName(string WireValue, string MemberName, string BuilderName);
+    /// <param name="BaseMemberName">
+    /// For a dated snapshot whose rules are its base model's: the base's member; the snapshot then uses the base's
+    /// builder, sending its own id. Null when the model has a builder of its own.
+    /// </param>
+    internal sealed record ModelBuilderName(string WireValue, string MemberName, string BuilderName, string? BaseMemberName = null);
 }

@@ -48,8 +48,8 @@ namespace CreateImageSdk.Generator.Emitting
                 ? variable + ".ToForm()"
                 : "global::CreateImageSdk.Http.RequestBody.Json(" + variable + ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name + ")";
 
-        /// <param name="finalCheck">A lambda that tells the last streamed event, or null when the schema names none.</param>
-        public static string Emit(ObjectSpec spec, string builder, string? finalCheck, string schemaFile)
+        /// <param name="finalEvent">How the last streamed event is told, or null when the schema names none.</param>
+        public static string Emit(ObjectSpec spec, string builder, Binding.FinalEventCheck? finalEvent, string schemaFile)
         {
             var operation = spec.Operation!;
             var request = TypeNames.Namespace + spec.Name;
@@ -140,11 +140,25 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("var streaming = request with { " + flag + " = true };");
                 w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(streaming, streaming.Validate());");
                 w.Line("return StreamAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", streaming, " + Body(spec, "streaming") +
-                       ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.StreamEvent + ", " + (finalCheck ?? "null") + ", cancellationToken);");
+                       ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.StreamEvent + ", " + FinalCheck(finalEvent) + ", cancellationToken);");
                 w.Close();
             }
             w.Close();
             return GeneratedHeader.End(w);
+        }
+
+        /// <summary>The lambda that recognises the last streamed event (<c>static e => e.Type.Value == "…"</c>), or <c>null</c>.</summary>
+        private static string FinalCheck(Binding.FinalEventCheck? check)
+        {
+            if (check is null) return "null";
+            var access = "e." + check.PropertyName + (check.IsRequired ? "." : "?.");
+            var wire = check.Kind switch
+            {
+                ValueKind.OpenEnum => access + "Value",
+                ValueKind.ClosedEnum => access + "ToWireString()",
+                _ => "e." + check.PropertyName,
+            };
+            return "static e => " + wire + " == " + Identifiers.Literal(check.Value);
         }
     }
 }

@@ -25,10 +25,12 @@ namespace CreateImageSdk.Generator.Emitting
                 if (!first) w.Line();
                 first = false;
                 Docs.Summary(w, "Continues with " + Docs.Code(model.WireValue) + ": a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.");
-                Docs.Remarks(w, "Keeps " + string.Join(", ", required.Select(p => Docs.Code(p.WireName))) + " and starts the rest afresh.");
+                Docs.Remarks(w, "Keeps " + string.Join(", ", required.Select(p => Docs.Code(p.WireName))) + " and starts the rest afresh." +
+                                (model.BaseMemberName is null ? string.Empty : " A dated snapshot with its base model's rules: the base's builder, sending " + Docs.Code(model.WireValue) + "."));
                 w.Line("/// <returns>A builder for " + Docs.Code(model.WireValue) + ".</returns>");
                 w.Line("public " + TypeNames.Namespace + model.BuilderName + " Using" + model.MemberName + "() =>");
-                w.Line("    new " + TypeNames.Namespace + model.BuilderName + "(Client" + string.Concat(required.Select(p => ", " + BuilderState.Field(p))) + ");");
+                w.Line("    new " + TypeNames.Namespace + model.BuilderName + "(Client" + string.Concat(required.Select(p => ", " + BuilderState.Field(p))) + ")" +
+                       (model.BaseMemberName is null || modelType is null ? ";" : ".SendingModel(" + modelType + "." + model.MemberName + ");"));
                 if (modelType is null) continue;
 
                 w.Line();
@@ -58,7 +60,8 @@ namespace CreateImageSdk.Generator.Emitting
 
             var limits = request.Properties.Where(p => constraints.TryGetValue(p.WireName, out var c) && c.MaxLength.HasValue)
                 .Select(p => Docs.Code(p.WireName) + " up to " + Int(constraints[p.WireName].MaxLength!.Value) + " characters").ToList();
-            Docs.Summary(w, "Builds a request for " + Docs.Code(model.WireValue) + ", offering only the parameters and values it accepts. Every <c>With…</c> call returns a new builder.");
+            Docs.Summary(w, "Builds a request for " + Docs.Code(model.WireValue) + (file.Snapshots.Count == 0 ? string.Empty : " (and " + Docs.CodeList(file.Snapshots) + ", same rules)") +
+                            ", offering only the parameters and values it accepts. Every <c>With…</c> call returns a new builder.");
             Docs.Remarks(w, Docs.Join(Docs.Text(model.Description), limits.Count > 0 ? "Limits: " + string.Join(", ", limits) + " (checked before sending)." : string.Empty));
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
             w.Open("public partial struct " + builder + " : global::CreateImageSdk.IRequestBuilder<" + requestType + ">");

@@ -125,11 +125,11 @@ namespace CreateImageSdk
         /// Continues with <c>gpt-image-2-2026-04-21</c>: a builder that offers only the parameters and values this model accepts, so a combination it rejects does not compile.
         /// </summary>
         /// <remarks>
-        /// Keeps <c>prompt</c>, <c>image</c> and starts the rest afresh.
+        /// Keeps <c>prompt</c>, <c>image</c> and starts the rest afresh. A dated snapshot with its base model's rules: the base's builder, sending <c>gpt-image-2-2026-04-21</c>.
         /// </remarks>
         /// <returns>A builder for <c>gpt-image-2-2026-04-21</c>.</returns>
-        public global::CreateImageSdk.GptImage2_2026_04_21EditRequestBuilder UsingGptImage2_2026_04_21() =>
-            new global::CreateImageSdk.GptImage2_2026_04_21EditRequestBuilder(Client, _prompt, _images);
+        public global::CreateImageSdk.GptImage2EditRequestBuilder UsingGptImage2_2026_04_21() =>
+            new global::CreateImageSdk.GptImage2EditRequestBuilder(Client, _prompt, _images).SendingModel(global::CreateImageSdk.ImageModel.GptImage2_2026_04_21);
 
         /// <summary>
         /// Continues with the builder of <c>gpt-image-2-2026-04-21</c> for a model its rules check, sent as given: a dated snapshot (<c>gpt-image-2-2026-04-21-2026-09-01</c>) or a model that borrows them (<c>ImageModel.Custom(id, rulesOf: ImageModel.GptImage2_2026_04_21)</c>).
@@ -140,8 +140,8 @@ namespace CreateImageSdk
         /// <param name="model">The model to send; its <c>RulesOf</c> must be <c>gpt-image-2-2026-04-21</c>.</param>
         /// <returns>A builder for <c>gpt-image-2-2026-04-21</c> that sends <paramref name="model"/>.</returns>
         /// <exception cref="global::System.ArgumentException"><paramref name="model"/> is not checked by the rules of <c>gpt-image-2-2026-04-21</c>.</exception>
-        public global::CreateImageSdk.GptImage2_2026_04_21EditRequestBuilder UsingGptImage2_2026_04_21(global::CreateImageSdk.ImageModel model) =>
-            new global::CreateImageSdk.GptImage2_2026_04_21EditRequestBuilder(Client, _prompt, _images)
+        public global::CreateImageSdk.GptImage2EditRequestBuilder UsingGptImage2_2026_04_21(global::CreateImageSdk.ImageModel model) =>
+            new global::CreateImageSdk.GptImage2EditRequestBuilder(Client, _prompt, _images)
                 .SendingModel(global::CreateImageSdk.ImageModel.Checked(model, global::CreateImageSdk.ImageModel.GptImage2_2026_04_21, "GptImage2_2026_04_21", nameof(model)));
 
         /// <summary>

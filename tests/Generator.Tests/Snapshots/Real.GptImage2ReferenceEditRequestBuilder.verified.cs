@@ -5,7 +5,7 @@
 namespace CreateImageSdk
 {
     /// <summary>
-    /// Builds a request for <c>gpt-image-2</c>, offering only the parameters and values it accepts. Every <c>With…</c> call returns a new builder.
+    /// Builds a request for <c>gpt-image-2</c> (and <c>gpt-image-2-2026-04-21</c>, same rules), offering only the parameters and values it accepts. Every <c>With…</c> call returns a new builder.
     /// </summary>
     /// <remarks>
     /// GPT Image 2: also takes free sizes WIDTHxHEIGHT (both multiples of 16, aspect ratio 1:3 to 3:1, longest side at most 3840, 655,360 to 8,294,400 pixels).
