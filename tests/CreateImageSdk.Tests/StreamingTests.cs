@@ -26,7 +26,7 @@ namespace CreateImageSdk.Tests
         [Fact]
         public async Task LocalServer_StreamsPartialImagesThenTheCompletedImage()
         {
-            var events = new List<ImageGenerationStreamEvent>();
+            var events = new List<ImageStreamEvent>();
             await foreach (var item in _fixture.Client.CreateImage("otter").WithModel(ImageModel.GptImage1).WithSize(ImageSize.Size1024x1536).WithPartialImages(2).StreamAsync())
             {
                 events.Add(item);
@@ -60,7 +60,7 @@ namespace CreateImageSdk.Tests
             await using var server = await ChunkedServer.StartAsync(Encoding.UTF8.GetBytes(body), chunkSize: 7, hangAtEnd: false);
             using var client = new ImageClient(new ImageClientOptions { ApiKey = "k", BaseUri = server.BaseUri });
 
-            var events = new List<ImageGenerationStreamEvent>();
+            var events = new List<ImageStreamEvent>();
             await foreach (var item in client.CreateImage("otter").WithModel(ImageModel.GptImage1).StreamAsync()) events.Add(item);
 
             Assert.Equal(2, events.Count);

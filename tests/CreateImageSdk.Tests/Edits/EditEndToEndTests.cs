@@ -74,7 +74,7 @@ namespace CreateImageSdk.Tests.Edits
         [Fact]
         public async Task Stream_YieldsPartialImages_ThenTheEditedImage()
         {
-            var events = new List<ImageEditStreamEvent>();
+            var events = new List<ImageStreamEvent>();
             await foreach (var e in _fixture.Client
                                .EditImage("Add a beret", ImageInput.FromBytes(TestImages.Png(1024, 1024)))
                                .UsingGptImage1_5()
@@ -85,7 +85,7 @@ namespace CreateImageSdk.Tests.Edits
             }
 
             Assert.Equal(
-                new[] { ImageEditStreamEventType.ImageEditPartialImage, ImageEditStreamEventType.ImageEditPartialImage, ImageEditStreamEventType.ImageEditCompleted },
+                new[] { ImageStreamEventType.ImageEditPartialImage, ImageStreamEventType.ImageEditPartialImage, ImageStreamEventType.ImageEditCompleted },
                 events.Select(e => e.Type));
             Assert.Equal(new int?[] { 0, 1, null }, events.Select(e => e.PartialImageIndex));
             Assert.NotNull(events[^1].Usage);

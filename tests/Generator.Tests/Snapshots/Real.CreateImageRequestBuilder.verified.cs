@@ -386,7 +386,7 @@ namespace CreateImageSdk
         /// <returns>The events, in the order the server sent them.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or sent an event that is not the expected JSON.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageGenerationStreamEvent> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageStreamEvent> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             Client.CreateImageStreamAsync(Request, cancellationToken);
     }
 
@@ -439,12 +439,12 @@ namespace CreateImageSdk
         /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or sent an event that is not the expected JSON.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageGenerationStreamEvent> CreateImageStreamAsync(global::CreateImageSdk.CreateImageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageStreamEvent> CreateImageStreamAsync(global::CreateImageSdk.CreateImageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) throw new global::System.ArgumentNullException(nameof(request));
             var streaming = request with { Stream = true };
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(streaming, streaming.Validate());
-            return StreamAsync("POST", "images/generations", streaming, global::CreateImageSdk.Http.RequestBody.Json(streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest), global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImageGenerationStreamEvent, static e => e.Type.Value == "image_generation.completed", cancellationToken);
+            return StreamAsync("POST", "images/generations", streaming, global::CreateImageSdk.Http.RequestBody.Json(streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default.CreateImageRequest), global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImageStreamEvent, static e => e.Type.Value == "image_generation.completed", cancellationToken);
         }
     }
 }

@@ -25,9 +25,6 @@ namespace CreateImageSdk
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedQuality>? _GeneratedQuality;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.GeneratedSize>? _GeneratedSize;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageBackground>? _ImageBackground;
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageEditStreamEvent>? _ImageEditStreamEvent;
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageEditStreamEventType>? _ImageEditStreamEventType;
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageGenerationStreamEvent>? _ImageGenerationStreamEvent;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageInputTokensDetails>? _ImageInputTokensDetails;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageModel>? _ImageModel;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageModeration>? _ImageModeration;
@@ -37,6 +34,7 @@ namespace CreateImageSdk
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageReference>? _ImageReference;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageResponseFormat>? _ImageResponseFormat;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageSize>? _ImageSize;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStreamEvent>? _ImageStreamEvent;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStreamEventType>? _ImageStreamEventType;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStyle>? _ImageStyle;
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageUsage>? _ImageUsage;
@@ -115,24 +113,6 @@ namespace CreateImageSdk
             _ImageBackground ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageBackground>(Options, new global::CreateImageSdk.ImageBackgroundJsonConverter());
 
         /// <summary>
-        /// Metadata for <see cref="CreateImageSdk.ImageEditStreamEvent"/>.
-        /// </summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageEditStreamEvent> ImageEditStreamEvent =>
-            _ImageEditStreamEvent ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageEditStreamEvent>(Options, new global::CreateImageSdk.ImageEditStreamEventJsonConverter());
-
-        /// <summary>
-        /// Metadata for <see cref="CreateImageSdk.ImageEditStreamEventType"/>.
-        /// </summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageEditStreamEventType> ImageEditStreamEventType =>
-            _ImageEditStreamEventType ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageEditStreamEventType>(Options, new global::CreateImageSdk.ImageEditStreamEventTypeJsonConverter());
-
-        /// <summary>
-        /// Metadata for <see cref="CreateImageSdk.ImageGenerationStreamEvent"/>.
-        /// </summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageGenerationStreamEvent> ImageGenerationStreamEvent =>
-            _ImageGenerationStreamEvent ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageGenerationStreamEvent>(Options, new global::CreateImageSdk.ImageGenerationStreamEventJsonConverter());
-
-        /// <summary>
         /// Metadata for <see cref="CreateImageSdk.ImageInputTokensDetails"/>.
         /// </summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageInputTokensDetails> ImageInputTokensDetails =>
@@ -187,6 +167,12 @@ namespace CreateImageSdk
             _ImageSize ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageSize>(Options, new global::CreateImageSdk.ImageSizeJsonConverter());
 
         /// <summary>
+        /// Metadata for <see cref="CreateImageSdk.ImageStreamEvent"/>.
+        /// </summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStreamEvent> ImageStreamEvent =>
+            _ImageStreamEvent ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CreateImageSdk.ImageStreamEvent>(Options, new global::CreateImageSdk.ImageStreamEventJsonConverter());
+
+        /// <summary>
         /// Metadata for <see cref="CreateImageSdk.ImageStreamEventType"/>.
         /// </summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CreateImageSdk.ImageStreamEventType> ImageStreamEventType =>
@@ -229,9 +215,6 @@ namespace CreateImageSdk
             if (type == typeof(global::CreateImageSdk.GeneratedQuality)) return GeneratedQuality;
             if (type == typeof(global::CreateImageSdk.GeneratedSize)) return GeneratedSize;
             if (type == typeof(global::CreateImageSdk.ImageBackground)) return ImageBackground;
-            if (type == typeof(global::CreateImageSdk.ImageEditStreamEvent)) return ImageEditStreamEvent;
-            if (type == typeof(global::CreateImageSdk.ImageEditStreamEventType)) return ImageEditStreamEventType;
-            if (type == typeof(global::CreateImageSdk.ImageGenerationStreamEvent)) return ImageGenerationStreamEvent;
             if (type == typeof(global::CreateImageSdk.ImageInputTokensDetails)) return ImageInputTokensDetails;
             if (type == typeof(global::CreateImageSdk.ImageModel)) return ImageModel;
             if (type == typeof(global::CreateImageSdk.ImageModeration)) return ImageModeration;
@@ -241,6 +224,7 @@ namespace CreateImageSdk
             if (type == typeof(global::CreateImageSdk.ImageReference)) return ImageReference;
             if (type == typeof(global::CreateImageSdk.ImageResponseFormat)) return ImageResponseFormat;
             if (type == typeof(global::CreateImageSdk.ImageSize)) return ImageSize;
+            if (type == typeof(global::CreateImageSdk.ImageStreamEvent)) return ImageStreamEvent;
             if (type == typeof(global::CreateImageSdk.ImageStreamEventType)) return ImageStreamEventType;
             if (type == typeof(global::CreateImageSdk.ImageStyle)) return ImageStyle;
             if (type == typeof(global::CreateImageSdk.ImageUsage)) return ImageUsage;

@@ -381,7 +381,7 @@ namespace CreateImageSdk
         /// <returns>The events, in the order the server sent them.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or sent an event that is not the expected JSON.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageEditStreamEvent> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageStreamEvent> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             Client.EditImageWithReferencesStreamAsync(Request, cancellationToken);
     }
 
@@ -435,12 +435,12 @@ namespace CreateImageSdk
         /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or sent an event that is not the expected JSON.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageEditStreamEvent> EditImageWithReferencesStreamAsync(global::CreateImageSdk.EditImageWithReferencesRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageStreamEvent> EditImageWithReferencesStreamAsync(global::CreateImageSdk.EditImageWithReferencesRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null) throw new global::System.ArgumentNullException(nameof(request));
             var streaming = request with { Stream = true };
             global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(streaming, streaming.Validate());
-            return StreamAsync("POST", "images/edits", streaming, global::CreateImageSdk.Http.RequestBody.Json(streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default.EditImageWithReferencesRequest), global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImageEditStreamEvent, static e => e.Type.Value == "image_edit.completed", cancellationToken);
+            return StreamAsync("POST", "images/edits", streaming, global::CreateImageSdk.Http.RequestBody.Json(streaming, global::CreateImageSdk.CreateImageSdkJsonContext.Default.EditImageWithReferencesRequest), global::CreateImageSdk.CreateImageSdkJsonContext.Default.ImageStreamEvent, static e => e.Type.Value == "image_edit.completed", cancellationToken);
         }
     }
 }

@@ -318,7 +318,7 @@ namespace CreateImageSdk
         /// <returns>The events, in the order the server sent them.</returns>
         /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
         /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or sent an event that is not the expected JSON.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageGenerationStreamEvent> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CreateImageSdk.ImageStreamEvent> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             Client.CreateImageStreamAsync(Request, cancellationToken);
     }
 
