@@ -18,12 +18,26 @@ namespace CreateImageSdk.Generator
         /// <summary>The file-name suffix that marks an additional file as a schema to generate from.</summary>
         public const string SchemaSuffix = ".schema.json";
 
+        /// <summary>The file-name suffix that marks an additional file as an overlay of the SDK's schemas in a consumer's project.</summary>
+        public const string OverlaySuffix = ".overlay.json";
+
+        /// <summary>The additional-file metadata (<c>CreateImageSdkRole</c>) the package sets on the schemas it ships: <c>base</c>.</summary>
+        public const string RoleMetadata = "build_metadata.AdditionalFiles.CreateImageSdkRole";
+
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var files = context.AdditionalTextsProvider
+            // The SDK's own schemas, shipped in the package for overlays, are context in a consumer's build, never generated
+            // again there: a file marked CreateImageSdkRole=base is read by overlays only.
+            var classified = context.AdditionalTextsProvider
                 .Where(static file => file.Path.EndsWith(SchemaSuffix, StringComparison.OrdinalIgnoreCase))
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, _) => (File: pair.Left, IsBase: pair.Right.GetOptions(pair.Left).TryGetValue(RoleMetadata, out var role) && string.Equals(role, "base", StringComparison.OrdinalIgnoreCase)));
+            var files = classified
+                .Where(static c => !c.IsBase)
+                .Select(static (c, _) => c.File)
                 .WithTrackingName(TrackingNames.SchemaFiles);
+            InitializeOverlays(context, classified.Where(static c => c.IsBase).Select(static (c, _) => c.File));
 
             // Every file's definitions, for relative $refs across files; a file is parsed again only when a file's
             // definitions (or its own text) change, not when another file's rules do.
@@ -81,6 +95,33 @@ namespace CreateImageSdk.Generator
                 }
 
                 spc.AddSource(source.HintName, source.Text);
+            });
+        }
+
+        /// <summary>
+        /// Overlays in a consumer's project: each <c>*.overlay.json</c> merged with the package's schemas and turned into
+        /// internal types in the project's root namespace. With no overlay nothing here runs (and the package's build logic
+        /// does not load the generator at all).
+        /// </summary>
+        private static void InitializeOverlays(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<AdditionalText> baseFiles)
+        {
+            var bases = baseFiles
+                .Select(static (file, ct) => new Overlays.BaseSchema(System.IO.Path.GetFileName(file.Path), file.GetText(ct)?.ToString() ?? string.Empty))
+                .Collect()
+                .Select(static (items, _) => items.OrderBy(b => b.FileName, StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(TrackingNames.OverlayBases);
+            var ns = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : "CreateImageSdkOverlays");
+            var overlays = context.AdditionalTextsProvider
+                .Where(static file => file.Path.EndsWith(OverlaySuffix, StringComparison.OrdinalIgnoreCase))
+                .Combine(bases)
+                .Combine(ns)
+                .Select(static (pair, ct) => Overlays.OverlayPipeline.Run(pair.Left.Left.Path, pair.Left.Left.GetText(ct), pair.Left.Right, pair.Right, ct))
+                .WithTrackingName(TrackingNames.Overlays);
+            context.RegisterSourceOutput(overlays, static (spc, result) =>
+            {
+                foreach (var info in result.Diagnostics) spc.ReportDiagnostic(info.ToDiagnostic());
+                foreach (var file in result.Files) spc.AddSource(file.HintName, file.Text);
             });
         }
 

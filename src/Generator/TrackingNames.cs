@@ -33,6 +33,12 @@ namespace CreateImageSdk.Generator
         /// <summary>Each file printed as C#.</summary>
         public const string Emit = nameof(Emit);
 
+        /// <summary>The package's schemas, for overlays (a consumer's build).</summary>
+        public const string OverlayBases = nameof(OverlayBases);
+
+        /// <summary>Each overlay merged, parsed, bound and printed.</summary>
+        public const string Overlays = nameof(Overlays);
+
         /// <summary>The diagnostics of each file.</summary>
         public const string Diagnostics = nameof(Diagnostics);
     }

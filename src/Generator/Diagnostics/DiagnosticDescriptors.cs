@@ -66,10 +66,13 @@ namespace CreateImageSdk.Generator.Diagnostics
         public static readonly DiagnosticDescriptor DuplicateHintName = Create(
             "CIS018", "Two generated files share a name", "The generated file '{0}' would be added twice (from {1} and {2}); give the second operation its own x-operation.variant, or rename one of the types");
 
+        public static readonly DiagnosticDescriptor InvalidOverlay = Create(
+            "CIS020", "Overlay schema not understood", "Overlay '{0}': {1}");
+
         private static readonly DiagnosticDescriptor[] All =
         {
             InvalidJson, UnreadableSchema, NoProperties, UnsupportedType, EmptyEnum, MemberNameClash, MissingTitle,
-            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType, InvalidPattern, EnumDescriptionCount, InvalidModelProperty, DuplicateHintName, UnresolvedReference,
+            UnsupportedRule, UnknownRuleProperty, ConflictingType, InternalError, InvalidName, ExternalReference, UnknownOperationType, InvalidPattern, EnumDescriptionCount, InvalidModelProperty, DuplicateHintName, UnresolvedReference, InvalidOverlay,
         };
 
         public static DiagnosticDescriptor ById(string id)

@@ -127,6 +127,12 @@ namespace CreateImageSdk.Generator.Emitting
             }
 
             w.Line();
+            if (spec.Operation != null)
+            {
+                // Rules generated from overlay schemas in other assemblies (their models and parameters), after the schema's own.
+                w.Line("global::CreateImageSdk.Extensibility.ImageRequestRules.Check(this, violations);");
+            }
+
             w.Line("return violations.ToList();");
             w.Close();
             w.Close();

@@ -49,6 +49,7 @@ namespace CreateImageSdk
                 violations.RequiredWhen("grain", grainWire, "engine is film");
             }
 
+            global::CreateImageSdk.Extensibility.ImageRequestRules.Check(this, violations);
             return violations.ToList();
         }
     }

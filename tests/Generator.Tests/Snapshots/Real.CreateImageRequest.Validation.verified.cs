@@ -140,6 +140,7 @@ namespace CreateImageSdk
                 violations.NotAccepted("model", modelWire, "POST images/generations", new[] { "dall-e-2", "dall-e-3", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2", "gpt-image-2-2026-04-21" });
             }
 
+            global::CreateImageSdk.Extensibility.ImageRequestRules.Check(this, violations);
             return violations.ToList();
         }
     }

@@ -132,6 +132,7 @@ namespace CreateImageSdk
                 violations.OneOf("stream", streamWire, s_rule8_Stream, "partial_images is set");
             }
 
+            global::CreateImageSdk.Extensibility.ImageRequestRules.Check(this, violations);
             return violations.ToList();
         }
     }

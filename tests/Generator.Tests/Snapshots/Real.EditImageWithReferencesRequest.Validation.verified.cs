@@ -92,6 +92,7 @@ namespace CreateImageSdk
                 violations.OneOf("stream", streamWire, s_rule5_Stream, "partial_images is set");
             }
 
+            global::CreateImageSdk.Extensibility.ImageRequestRules.Check(this, violations);
             return violations.ToList();
         }
     }
