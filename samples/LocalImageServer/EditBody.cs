@@ -15,19 +15,19 @@ namespace CreateImageSdk.LocalServer;
 internal sealed record EditBody(RequestFields Fields, string ImagesParameter, IReadOnlyList<EditImage> Images, EditImage? Mask, bool IsJson)
 {
     /// <summary>Reads a body by its content type: <c>multipart/form-data</c> or <c>application/json</c>; anything else is refused.</summary>
-    public static async Task<EditBody> ReadAsync(string? contentType, byte[] body, CancellationToken cancellationToken)
+    public static async Task<EditBody> ReadAsync(string? contentType, byte[] body, IReadOnlyList<string> additionalParameters, CancellationToken cancellationToken)
     {
         if (MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? mediaType))
         {
             if (mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             {
                 string boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).ToString();
-                return await MultipartEditReader.ReadAsync(boundary, body, cancellationToken);
+                return await MultipartEditReader.ReadAsync(boundary, body, additionalParameters, cancellationToken);
             }
 
             if (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
             {
-                return JsonEditReader.Read(body);
+                return JsonEditReader.Read(body, additionalParameters);
             }
         }
 

@@ -20,7 +20,7 @@ internal sealed class EditsEndpoint(
 
     protected override async ValueTask<ImageGenerationRequest> ValidateAsync(HttpRequest request, RecordedRequest recorded, CancellationToken cancellationToken)
     {
-        EditBody body = await EditBody.ReadAsync(request.ContentType, recorded.RawBody, cancellationToken);
+        EditBody body = await EditBody.ReadAsync(request.ContentType, recorded.RawBody, AdditionalParameters, cancellationToken);
         return EditRequestValidator.Validate(body, AdditionalModels);
     }
 }

@@ -16,7 +16,7 @@ internal sealed class GenerationsEndpoint(
     protected override string EventPrefix => "image_generation";
 
     protected override ValueTask<ImageGenerationRequest> ValidateAsync(HttpRequest request, RecordedRequest recorded, CancellationToken cancellationToken) =>
-        ImageRequestValidator.Validate(recorded.Body, AdditionalModels, out ImageGenerationRequest? validated) is { } error
+        ImageRequestValidator.Validate(recorded.Body, AdditionalModels, AdditionalParameters, out ImageGenerationRequest? validated) is { } error
             ? throw new ApiErrorException(error)
             : ValueTask.FromResult(validated!);
 }

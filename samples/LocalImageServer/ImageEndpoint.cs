@@ -31,6 +31,9 @@ internal abstract class ImageEndpoint(
     /// <summary>The models served beside the known ones (<see cref="LocalImageServerOptions.AdditionalModels"/>).</summary>
     protected IReadOnlyList<AdditionalModel> AdditionalModels => options.AdditionalModels;
 
+    /// <summary>The parameters accepted beside the schemas' (<see cref="LocalImageServerOptions.AdditionalParameters"/>).</summary>
+    protected IReadOnlyList<string> AdditionalParameters => options.AdditionalParameters;
+
     public async Task HandleAsync(HttpContext context)
     {
         byte[]? body = await ReadBodyAsync(context);

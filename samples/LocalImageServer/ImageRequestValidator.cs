@@ -14,13 +14,13 @@ internal static class ImageRequestValidator
 {
     private static readonly HashSet<string> KnownParameters = SchemaParameters.Generations;
 
-    public static ApiError? Validate(string body, IReadOnlyList<AdditionalModel> additional, out ImageGenerationRequest? request)
+    public static ApiError? Validate(string body, IReadOnlyList<AdditionalModel> additional, IReadOnlyList<string> additionalParameters, out ImageGenerationRequest? request)
     {
         request = null;
         try
         {
             using JsonDocument document = JsonDocument.Parse(body);
-            request = Validate(document.RootElement, additional);
+            request = Validate(document.RootElement, additional, SchemaParameters.With(KnownParameters, additionalParameters));
             return null;
         }
         catch (JsonException)
@@ -33,9 +33,9 @@ internal static class ImageRequestValidator
         }
     }
 
-    private static ImageGenerationRequest Validate(JsonElement root, IReadOnlyList<AdditionalModel> additional)
+    private static ImageGenerationRequest Validate(JsonElement root, IReadOnlyList<AdditionalModel> additional, IReadOnlySet<string> known)
     {
-        var fields = JsonFields.ForBody(root, KnownParameters);
+        var fields = JsonFields.ForBody(root, known);
         string modelName = fields.OptionalString("model") ?? ModelRules.DefaultModel;
         ModelRules model = ModelRules.Find(modelName, additional) ?? throw new ApiErrorException(ApiError.ModelNotFound(modelName));
         if (model.EditsOnly)

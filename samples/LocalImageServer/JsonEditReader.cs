@@ -18,7 +18,7 @@ internal static class JsonEditReader
 
     private static readonly HashSet<string> KnownParameters = SchemaParameters.JsonEdits;
 
-    public static EditBody Read(byte[] body)
+    public static EditBody Read(byte[] body, IReadOnlyList<string> additionalParameters)
     {
         JsonElement root;
         try
@@ -32,7 +32,7 @@ internal static class JsonEditReader
             throw new ApiErrorException(ApiError.InvalidJson());
         }
 
-        var fields = JsonFields.ForBody(root, KnownParameters);
+        var fields = JsonFields.ForBody(root, SchemaParameters.With(KnownParameters, additionalParameters));
         var images = new List<EditImage>();
         if (root.TryGetProperty(Images, out JsonElement array))
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 
 namespace CreateImageSdk.LocalServer;
@@ -26,4 +27,26 @@ public sealed class LocalImageServerOptions
     /// unknown model is <c>model_not_found</c>, as on the service).
     /// </summary>
     public IReadOnlyList<AdditionalModel> AdditionalModels { get; init; } = [];
+
+    /// <summary>
+    /// Parameters accepted beside the schemas' (any value), such as those an overlay declares; none by default: an
+    /// unknown parameter is "Unrecognized request argument", as on the service.
+    /// </summary>
+    public IReadOnlyList<string> AdditionalParameters { get; init; } = [];
+
+    /// <summary>
+    /// Options that serve what the given overlays (<c>*.overlay.json</c>) declare: their models, each with the rules of the
+    /// model it borrows from and the overlay's added values (qualities and sizes), and their parameters.
+    /// </summary>
+    /// <param name="overlayPaths">The overlay files.</param>
+    /// <returns>The options; set the rest with <c>with</c>-style initializers on a copy.</returns>
+    public static LocalImageServerOptions ForOverlays(params string[] overlayPaths)
+    {
+        var declarations = overlayPaths.Select(OverlayDeclarations.Read).ToList();
+        return new LocalImageServerOptions
+        {
+            AdditionalModels = declarations.SelectMany(d => d.Models).ToList(),
+            AdditionalParameters = declarations.SelectMany(d => d.Parameters).Distinct(StringComparer.Ordinal).ToList(),
+        };
+    }
 }

@@ -24,13 +24,13 @@ internal static class MultipartEditReader
     // CreateImageEditRequest's fields (image and mask are read apart); unlike the JSON form it has no moderation.
     private static readonly HashSet<string> KnownFields = SchemaParameters.MultipartEdits;
 
-    public static async Task<EditBody> ReadAsync(string boundary, byte[] body, CancellationToken cancellationToken)
+    public static async Task<EditBody> ReadAsync(string boundary, byte[] body, IReadOnlyList<string> additionalParameters, CancellationToken cancellationToken)
     {
         IReadOnlyList<Part> parts = await ReadPartsAsync(boundary, body, cancellationToken);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Part part in parts.Where(part => part.Name is not (Image or ImageArray or Mask)))
         {
-            if (!KnownFields.Contains(part.Name))
+            if (!KnownFields.Contains(part.Name) && !additionalParameters.Contains(part.Name))
             {
                 throw new ApiErrorException(ApiError.UnrecognizedArgument(part.Name));
             }

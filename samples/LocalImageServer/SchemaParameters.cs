@@ -23,6 +23,10 @@ internal static class SchemaParameters
     /// <summary>POST /v1/images/edits as JSON (images by reference).</summary>
     public static readonly HashSet<string> JsonEdits = Read("edit-image-with-references-request.schema.json");
 
+    /// <summary>The known parameters, plus those the server was told to accept (an overlay's).</summary>
+    public static IReadOnlySet<string> With(HashSet<string> known, IReadOnlyList<string> additional) =>
+        additional.Count == 0 ? known : known.Concat(additional).ToHashSet(StringComparer.Ordinal);
+
     private static HashSet<string> Read(string file)
     {
         var assembly = typeof(SchemaParameters).Assembly;

@@ -26,10 +26,20 @@ namespace CreateImageSdk.Package.Tests
             }
 
             Assert.Contains("README.md", entries);
+            // The rules analyzer and its fixes; the overlay generator and the libraries it reads schemas with, which the
+            // build logic loads only for a project with an overlay (OverlayConsumerTests); never a lib/ dependency.
             Assert.Equal(
-                new[] { "analyzers/dotnet/cs/CreateImageSdk.Analyzers.dll", "analyzers/dotnet/cs/CreateImageSdk.CodeFixes.dll" },
-                entries.Where(e => e.StartsWith("analyzers/", System.StringComparison.Ordinal)).OrderBy(e => e, System.StringComparer.Ordinal));
-            Assert.DoesNotContain(entries, e => e.EndsWith("NJsonSchema.dll", System.StringComparison.Ordinal) || e.EndsWith("Newtonsoft.Json.dll", System.StringComparison.Ordinal));
+                new[]
+                {
+                    "analyzers/dotnet/cs/CreateImageSdk.Analyzers.dll", "analyzers/dotnet/cs/CreateImageSdk.CodeFixes.dll", "analyzers/dotnet/cs/CreateImageSdk.Generator.dll",
+                    "analyzers/dotnet/cs/Namotion.Reflection.dll", "analyzers/dotnet/cs/Newtonsoft.Json.dll", "analyzers/dotnet/cs/NJsonSchema.Annotations.dll", "analyzers/dotnet/cs/NJsonSchema.dll",
+                },
+                entries.Where(e => e.StartsWith("analyzers/", System.StringComparison.Ordinal)).OrderBy(e => e, System.StringComparer.OrdinalIgnoreCase));
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal) && (e.EndsWith("NJsonSchema.dll", System.StringComparison.Ordinal) || e.EndsWith("Newtonsoft.Json.dll", System.StringComparison.Ordinal)));
+            Assert.Contains("buildTransitive/CreateImageSdk.props", entries);
+            Assert.Contains("buildTransitive/CreateImageSdk.targets", entries);
+            Assert.Contains("buildTransitive/schemas/create-image-request.schema.json", entries);
+            Assert.Contains("buildTransitive/schemas/image-common.schema.json", entries);
             Assert.True(File.Exists(Path.ChangeExtension(_package.PackagePath, ".snupkg")));
         }
 
