@@ -15,12 +15,13 @@ namespace CreateImageSdk.Analyzers
     internal static class ModelKinship
     {
         /// <summary>The model whose rules apply, carrying the id that goes on the wire (for the messages); null when none.</summary>
-        public static KnownModel? Resolve(IOperation model, OperationRules operation) => Resolve(model, operation, depth: 0);
+        public static KnownModel? Resolve(IOperation model, OperationRules operation, SdkSymbols sdk) => Resolve(model, operation, sdk, depth: 0);
 
-        private static KnownModel? Resolve(IOperation model, OperationRules operation, int depth)
+        private static KnownModel? Resolve(IOperation model, OperationRules operation, SdkSymbols sdk, int depth)
         {
             model = SettingValue.Unwrap(model);
-            if (model is IPropertyReferenceOperation { Property: { IsStatic: true } property }) return operation.FindModel(property);
+            // A known model, or one an overlay declares (a static property that carries its id and rules).
+            if (model is IPropertyReferenceOperation { Property: { IsStatic: true } property }) return operation.FindModel(property) ?? sdk.DeclaredModel(property, operation);
             if (depth > 8 || !(model is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Custom" } method } call) ||
                 !operation.IsModelType(method.ContainingType) || !operation.IsModelType(method.ReturnType))
             {
@@ -29,7 +30,7 @@ namespace CreateImageSdk.Analyzers
 
             var id = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "value")?.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
             var rulesOf = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "rulesOf");
-            var rules = rulesOf != null ? Resolve(rulesOf.Value, operation, depth + 1)
+            var rules = rulesOf != null ? Resolve(rulesOf.Value, operation, sdk, depth + 1)
                 : id is null ? null
                 : operation.FindModel(id) ?? (SnapshotBase(id) is { } baseId ? operation.FindModel(baseId) : null);
             return rules is null || id is null || id == rules.WireValue ? rules : rules.Named(id);

@@ -73,7 +73,7 @@ namespace CreateImageSdk.Analyzers
             while (true)
             {
                 links.Add(link);
-                if (IsBuilderMethod(link, sdk, operation) && link.Instance is IInvocationOperation inner && IsChainLink(inner, sdk, operation))
+                if (IsBuilderMethod(link, sdk, operation) && Receiver(link) is IInvocationOperation inner && IsChainLink(inner, sdk, operation))
                 {
                     link = inner;
                 }
@@ -88,17 +88,31 @@ namespace CreateImageSdk.Analyzers
             RequestChecker.Check(context, sdk, operation, settings);
         }
 
-        private static bool IsContinuedBy(IOperation? parent, IInvocationOperation link, SdkSymbols sdk, OperationRules operation) =>
-            parent is IInvocationOperation outer && outer.Instance == link && IsBuilderMethod(outer, sdk, operation);
+        private static bool IsContinuedBy(IOperation? parent, IInvocationOperation link, SdkSymbols sdk, OperationRules operation)
+        {
+            // The receiver of an extension step (an overlay's With…) is its first argument.
+            if (parent is IArgumentOperation { Parent: IInvocationOperation extension } argument && IsExtensionStep(extension, sdk, operation))
+            {
+                return extension.Arguments.Length > 0 && extension.Arguments[0] == argument;
+            }
+
+            return parent is IInvocationOperation outer && outer.Instance == link && IsBuilderMethod(outer, sdk, operation);
+        }
+
+        /// <summary>What a step is called on: its instance, or for an extension step its first argument.</summary>
+        private static IOperation? Receiver(IInvocationOperation link) =>
+            link.Instance ?? (link.TargetMethod.IsExtensionMethod && link.Arguments.Length > 0 ? SettingValue.Unwrap(link.Arguments[0].Value) : null);
 
         private static void AddSettings(IInvocationOperation link, SdkSymbols sdk, OperationRules operation, List<RequestSetting> settings)
         {
             if (IsBuilderMethod(link, sdk, operation))
             {
-                if (link.Arguments.Length == 1 && sdk.WireName(link.TargetMethod) is { } parameter)
+                // An extension step's first argument is the builder; its value is the second.
+                var first = link.TargetMethod.IsExtensionMethod ? 1 : 0;
+                if (link.Arguments.Length == first + 1 && sdk.WireName(link.TargetMethod) is { } parameter)
                 {
-                    var parameterType = link.TargetMethod.Parameters[0].Type;
-                    settings.Add(new RequestSetting(parameter, link.Arguments[0].Value, operation.IsModelType(parameterType), link.Syntax));
+                    var parameterType = link.TargetMethod.Parameters[first].Type;
+                    settings.Add(new RequestSetting(parameter, link.Arguments[first].Value, operation.IsModelType(parameterType), link.Syntax));
                 }
 
                 return;
@@ -120,10 +134,21 @@ namespace CreateImageSdk.Analyzers
             (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, sdk.Client) &&
              SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, operation.Builder));
 
-        /// <summary>A <c>With…</c> step of the operation's general builder (one that returns the builder and names a parameter).</summary>
+        /// <summary>
+        /// A <c>With…</c> step of the operation's general builder (one that returns the builder and names a parameter),
+        /// its own or an extension an overlay generated.
+        /// </summary>
         private static bool IsBuilderMethod(IInvocationOperation invocation, SdkSymbols sdk, OperationRules operation) =>
-            !invocation.TargetMethod.IsStatic &&
-            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, operation.Builder) &&
+            (!invocation.TargetMethod.IsStatic &&
+             SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, operation.Builder) &&
+             SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, operation.Builder) &&
+             sdk.WireName(invocation.TargetMethod) != null) ||
+            IsExtensionStep(invocation, sdk, operation);
+
+        /// <summary>An extension <c>With…</c> on the general builder that names a parameter (an overlay's).</summary>
+        private static bool IsExtensionStep(IInvocationOperation invocation, SdkSymbols sdk, OperationRules operation) =>
+            invocation.TargetMethod.IsExtensionMethod && invocation.TargetMethod.Parameters.Length == 2 &&
+            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.Parameters[0].Type, operation.Builder) &&
             SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, operation.Builder) &&
             sdk.WireName(invocation.TargetMethod) != null;
     }

@@ -27,7 +27,7 @@ namespace CreateImageSdk.Analyzers
             // The model, when its rules are known at compile time (a known one, a dated snapshot, borrowed rules);
             // without it only the rules that hold for every model apply.
             var modelOperation = effective.Values.FirstOrDefault(s => s.SetsModel) is { } modelSetting ? SettingValue.Unwrap(modelSetting.Value) : null;
-            var model = modelOperation is null ? null : ModelKinship.Resolve(modelOperation, operation);
+            var model = modelOperation is null ? null : ModelKinship.Resolve(modelOperation, operation, sdk);
 
             foreach (var setting in effective.Values)
             {

@@ -94,6 +94,26 @@ namespace CreateImageSdk.Analyzers
         public ISymbol? MemberWithWireValue(ITypeSymbol type, string wireValue) =>
             type.GetMembers().FirstOrDefault(m => m.IsStatic && (m is IFieldSymbol || m is IPropertySymbol) && WireValue(m) == wireValue);
 
+        /// <summary>
+        /// A model declared outside the SDK (an overlay's <c>Models.X</c>): a static property of the model type, elsewhere,
+        /// with <c>[WireValue]</c> and its rules as <c>[ModelRule(…, Request = typeof(…))]</c> for this operation; else null.
+        /// </summary>
+        public KnownModel? DeclaredModel(IPropertySymbol property, OperationRules operation)
+        {
+            if (!operation.IsModelType(property.Type) || SymbolEqualityComparer.Default.Equals(property.ContainingType, operation.ModelType)) return null;
+            var wireValue = WireValue(property);
+            if (wireValue is null) return null;
+            var rules = ImmutableDictionary.CreateBuilder<string, ParameterRule>(StringComparer.Ordinal);
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _modelRuleAttribute) || ReadRule(attribute) is not { } rule) continue;
+                var request = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Request").Value.Value as ITypeSymbol;
+                if (SymbolEqualityComparer.Default.Equals(request, operation.Request)) rules[rule.Parameter] = rule;
+            }
+
+            return new KnownModel(property, wireValue, rules.ToImmutable());
+        }
+
         private OperationRules? ReadOperation(INamedTypeSymbol request)
         {
             string? modelParameter = null;

@@ -26,6 +26,11 @@ namespace CreateImageSdk.Generator.Tests
             Assert.Contains("namespace Acme.Images", overlay);
             Assert.DoesNotContain("public static class GptImage2_5Overlay", overlay);
             Assert.Contains("internal static class GptImage2_5Overlay", overlay);
+            // What the rules analyzer reads (OverlayRulesAnalyzerTests uses this shape): a step's wire name, a model's id and rules.
+            Assert.Contains("[global::CreateImageSdk.Rules.WireName(\"complexity\")]\n        public static global::CreateImageSdk.CreateImageRequestBuilder WithComplexity(this global::CreateImageSdk.CreateImageRequestBuilder builder, Complexity value)", overlay);
+            Assert.Contains("[global::CreateImageSdk.Rules.WireValue(\"gpt-image-2.5-flare\")]", overlay);
+            Assert.Contains("[global::CreateImageSdk.Rules.ModelRule(\"n\", Request = typeof(global::CreateImageSdk.CreateImageRequest), Maximum = 4)]", overlay);
+            Assert.Contains("[global::CreateImageSdk.Rules.ModelRule(\"complexity\", Request = typeof(global::CreateImageSdk.CreateImageRequest), Forbidden = true)]", overlay);
 
             var errors = OverlayRunner.Compile(result, Usings + """
                 static class Consumer

@@ -61,6 +61,7 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("/// <param name=\"builder\">The request so far.</param>");
                 w.Line("/// <param name=\"value\">The value; the overlay's rules check it before sending.</param>");
                 w.Line("/// <returns>The builder with " + Docs.Code(parameter.WireName) + " set.</returns>");
+                w.Line(RuleAttributes.WireName(parameter.WireName));
                 w.Line("public static " + general + " With" + parameter.PropertyName + "(this " + general + " builder, " + type + " value) => builder.WithAdditionalProperty(" +
                        Identifiers.Literal(parameter.WireName) + ", " + AdditionalValue(parameter.Kind, parameter.ValueType, "value") + ");");
                 w.Line();
@@ -73,6 +74,13 @@ namespace CreateImageSdk.Generator.Emitting
                 foreach (var model in set.Models)
                 {
                     Docs.Summary(w, Docs.Join("Model " + Docs.Code(model.Id) + ".", Docs.Text(model.Description)));
+                    // Its rules ride on the property, so the rules analyzer checks a general builder or request that names it.
+                    w.Line(RuleAttributes.WireValue(model.Id));
+                    foreach (var rules in set.Rules.Where(r => r.IsOverlayModel && r.ModelId == model.Id))
+                    {
+                        foreach (var attribute in RuleAttributes.ModelRules(rules.Constraints, request: set.RequestName)) w.Line(attribute);
+                    }
+
                     w.Line("public static " + Sdk + "ImageModel " + model.MemberName + " { get; } = " + Sdk + "ImageModel.Custom(" + Identifiers.Literal(model.Id) + ");");
                     w.Line();
                 }
@@ -258,6 +266,7 @@ namespace CreateImageSdk.Generator.Emitting
             {
                 w.Line();
                 Docs.Summary(w, Docs.Join("Wire value " + Docs.Code(member.WireValue) + ".", Docs.Text(member.Description)));
+                w.Line(RuleAttributes.WireValue(member.WireValue));
                 var made = type.GeneralIsSdk && !member.KnownToSdk ? general + ".Custom(" + Identifiers.Literal(member.WireValue) + ")" : general + "." + member.Name;
                 w.Line("public static " + type.Name + " " + member.Name + " { get; } = new " + type.Name + "(" + made + ");");
             }
@@ -289,6 +298,7 @@ namespace CreateImageSdk.Generator.Emitting
             {
                 w.Line();
                 Docs.Summary(w, Docs.Join("Wire value " + Docs.Code(member.WireValue) + ".", Docs.Text(member.Description)));
+                w.Line(RuleAttributes.WireValue(member.WireValue));
                 w.Line("public static " + type.Name + " " + member.Name + " { get; } = new " + type.Name + "(" + Identifiers.Literal(member.WireValue) + ");");
             }
 

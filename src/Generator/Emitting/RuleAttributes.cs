@@ -45,12 +45,16 @@ namespace CreateImageSdk.Generator.Emitting
         /// <summary>On a general builder: the request it builds, which is where the analyzer reads the rules.</summary>
         public static string BuilderFor(string requestName) => "[" + Namespace + "BuilderFor(typeof(" + TypeNames.Namespace + requestName + "))]";
 
-        public static IEnumerable<string> ModelRules(EquatableArray<ConstraintSpec> constraints, string? model = null)
+        /// <param name="constraints">The constraints to print.</param>
+        /// <param name="model">The model they are for, on a request type; null on the model itself or for every model.</param>
+        /// <param name="request">On a model declared outside the SDK (an overlay's): the request type whose operation they belong to.</param>
+        public static IEnumerable<string> ModelRules(EquatableArray<ConstraintSpec> constraints, string? model = null, string? request = null)
         {
             foreach (var c in constraints)
             {
                 var named = new List<string>();
                 if (model != null) named.Add("Model = " + Identifiers.Literal(model));
+                if (request != null) named.Add("Request = typeof(" + TypeNames.Namespace + request + ")");
                 if (c.Forbidden) named.Add("Forbidden = true");
                 if (c.HasAllowedValues) named.Add("AllowedValues = new[] { " + string.Join(", ", c.AllowedValues.Select(v => Identifiers.Literal(v.Text!))) + " }");
                 if (c.Minimum.HasValue) named.Add("Minimum = " + c.Minimum.Value.ToString(CultureInfo.InvariantCulture));
@@ -67,7 +71,7 @@ namespace CreateImageSdk.Generator.Emitting
                     named.Add("FreeSizeMaxPixels = " + d.MaxPixels.ToString(CultureInfo.InvariantCulture));
                 }
 
-                if (named.Count == (model is null ? 0 : 1)) continue;
+                if (named.Count == (model is null ? 0 : 1) + (request is null ? 0 : 1)) continue;
                 yield return "[" + Namespace + "ModelRule(" + Identifiers.Literal(c.Property) + ", " + string.Join(", ", named) + ")]";
             }
         }

@@ -6,12 +6,19 @@ namespace CreateImageSdk.Rules
     /// What a model demands of one request parameter, emitted by the generator on each known model from the
     /// schema's if/then rules; on a request type, what every model demands (the schema's own ranges and lengths).
     /// The compile-time analyzer reads these from metadata, so the rules it enforces change with the schema and no
-    /// model name is written into the analyzer.
+    /// model name is written into the analyzer. Public for generated code (an overlay's models, in another assembly,
+    /// carry their rules so); not meant to be written by hand.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class, AllowMultiple = true)]
-    internal sealed class ModelRuleAttribute : Attribute
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public sealed class ModelRuleAttribute : Attribute
     {
+        /// <summary>A rule for one parameter.</summary>
+        /// <param name="parameter">The parameter's wire name.</param>
         public ModelRuleAttribute(string parameter) => Parameter = parameter;
+
+        /// <summary>On a model declared outside the SDK (an overlay's): the request type whose operation the rule belongs to.</summary>
+        public Type? Request { get; set; }
 
         /// <summary>The parameter's JSON name.</summary>
         public string Parameter { get; }
