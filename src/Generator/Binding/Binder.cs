@@ -50,7 +50,7 @@ namespace CreateImageSdk.Generator.Binding
                 var path = entry.Path;
                 files.Add(new ObjectFile(item.Name + ".g.cs", file, item));
                 // Only requests are validated; response types are read as they come.
-                if (item.Rules.Count > 0 || item.Operation != null) files.Add(new ValidationFile(item.Name + ".Validation.g.cs", file, item));
+                if (item.Rules.Count > 0 || item.Operation != null) files.Add(new ValidationFile(item.Name + ".Validation.g.cs", file, item, item.Models.Where(m => m.Accepted).Select(m => m.WireValue).ToEquatableArray()));
                 if (item.Operation is null) continue;
                 files.Add(new ParameterTableFile(item.Name + ".Parameters.g.cs", file, item.Name, ParameterTablePlanner.Entries(item, enums), Shared: true));
 
@@ -69,7 +69,7 @@ namespace CreateImageSdk.Generator.Binding
                     Models = EquatableArray<ModelRulesSpec>.Empty,
                     ValueSupport = EquatableArray<ValueSupportSpec>.Empty,
                 };
-                files.Add(new BuilderFile(builder + ".g.cs", file, forBuilders, builder, FinalCheck(types, item.Operation)));
+                files.Add(new BuilderFile(builder + ".g.cs", file, forBuilders, builder, FinalCheck(types, item.Operation), BuilderPlan.For(item)));
                 var withBuilders = item.Models.Where(m => m.Accepted && m.Constraints.Count > 0).ToList();
                 var models = withBuilders.Select(m => SnapshotOf(m, withBuilders) is { } snapshotBase
                         ? new ModelBuilderName(m.WireValue, m.MemberName, snapshotBase.MemberName + item.Operation.Variant + "RequestBuilder", snapshotBase.MemberName)
@@ -83,7 +83,9 @@ namespace CreateImageSdk.Generator.Binding
                     var rules = item.Models.First(m => m.WireValue == model.WireValue);
                     var steps = ModelBuilderPlanner.Steps(item, rules, model.MemberName + item.Operation.Variant, enums);
                     var snapshots = models.Where(m => m.BaseMemberName == model.MemberName).Select(m => m.WireValue).ToEquatableArray();
-                    files.Add(new ModelBuilderFile(model.BuilderName + ".g.cs", file, forBuilders, rules, model.BuilderName, steps, ModelBuilderPlanner.CanStream(item, rules)) { Snapshots = snapshots });
+                    // The builder holds only what it can send: the required values, its model, and what a step sets.
+                    var held = item.Properties.Where(p => p.IsRequired || p.WireName == item.Discriminator || steps.Any(s => s.Property == p.WireName)).Select(p => p.WireName).ToEquatableArray();
+                    files.Add(new ModelBuilderFile(model.BuilderName + ".g.cs", file, forBuilders, rules, model.BuilderName, steps, ModelBuilderPlanner.CanStream(item, rules)) { Snapshots = snapshots, Held = held });
                 }
             }
 

@@ -24,13 +24,15 @@ namespace CreateImageSdk.Generator.Binding
         : GeneratedFile(HintName, SchemaFile);
 
     /// <summary>A request's <c>Validate()</c>.</summary>
-    internal sealed record ValidationFile(string HintName, string SchemaFile, ObjectSpec Request)
+    /// <param name="AcceptedModels">The models the operation takes, named when a request names one it does not take.</param>
+    internal sealed record ValidationFile(string HintName, string SchemaFile, ObjectSpec Request, EquatableArray<string> AcceptedModels)
         : GeneratedFile(HintName, SchemaFile);
 
     /// <summary>A request's general builder and the client methods that start and send it.</summary>
     /// <param name="BuilderName">The builder's type name.</param>
     /// <param name="FinalEvent">How the last streamed event is told, or null.</param>
-    internal sealed record BuilderFile(string HintName, string SchemaFile, ObjectSpec Request, string BuilderName, FinalEventCheck? FinalEvent)
+    /// <param name="Plan">Its fields, steps, params list and streaming.</param>
+    internal sealed record BuilderFile(string HintName, string SchemaFile, ObjectSpec Request, string BuilderName, FinalEventCheck? FinalEvent, BuilderPlan Plan)
         : GeneratedFile(HintName, SchemaFile);
 
     /// <summary>The <c>Using…()</c> steps of a general builder, one per model with a builder of its own.</summary>
@@ -44,6 +46,9 @@ namespace CreateImageSdk.Generator.Binding
         string HintName, string SchemaFile, ObjectSpec Request, ModelRulesSpec Model, string BuilderName, EquatableArray<ModelStep> Steps, bool CanStream)
         : GeneratedFile(HintName, SchemaFile)
     {
+        /// <summary>Wire names of the properties the builder holds a field for: the required ones, its model, and what a step sets.</summary>
+        public EquatableArray<string> Held { get; init; } = EquatableArray<string>.Empty;
+
         /// <summary>Dated snapshots of this model with the same rules, which use this builder (sending their own id).</summary>
         public EquatableArray<string> Snapshots { get; init; } = EquatableArray<string>.Empty;
     }

@@ -49,7 +49,8 @@ namespace CreateImageSdk.Generator.Emitting
                 : "global::CreateImageSdk.Http.RequestBody.Json(" + variable + ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + spec.Name + ")";
 
         /// <param name="finalEvent">How the last streamed event is told, or null when the schema names none.</param>
-        public static string Emit(ObjectSpec spec, string builder, Binding.FinalEventCheck? finalEvent, string schemaFile)
+        /// <param name="plan">The builder's fields, steps, params list and streaming, as bound.</param>
+        public static string Emit(ObjectSpec spec, string builder, Binding.FinalEventCheck? finalEvent, Binding.BuilderPlan plan, string schemaFile)
         {
             var operation = spec.Operation!;
             var request = TypeNames.Namespace + spec.Name;
@@ -61,10 +62,10 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line(GeneratedHeader.GeneratedCodeAttribute);
             w.Line(RuleAttributes.BuilderFor(spec.Name));
             w.Open("public partial struct " + builder + " : global::CreateImageSdk.IRequestBuilder<" + request + ">");
-            BuilderState.EmitMembers(w, builder, spec, BuilderState.Held(spec).ToList());
-            // The stream flag is not a With… step: the streaming methods set it, so a builder cannot ask for
-            // server-sent events and then read them as a plain JSON response.
-            foreach (var property in spec.Properties.Where(p => !p.IsRequired && p.WireName != operation.StreamFlag))
+            BuilderState.EmitMembers(w, builder, spec, spec.Properties.Where(p => plan.Held.Contains(p.WireName)).ToList());
+            // The stream flag is not a With… step (the plan leaves it out): the streaming methods set it, so a builder
+            // cannot ask for server-sent events and then read them as a plain JSON response.
+            foreach (var property in spec.Properties.Where(p => plan.Steps.Contains(p.WireName)))
             {
                 var parameter = Identifiers.Parameter(property.Name);
                 w.Line();
@@ -77,14 +78,14 @@ namespace CreateImageSdk.Generator.Emitting
             }
 
             BuilderState.EmitAdditionalProperty(w, builder, spec);
-            EmitSends(w, operation, operation.StreamFlag != null && operation.StreamEvent != null);
+            EmitSends(w, operation, plan.CanStream);
             w.Close();
             w.Line();
 
             w.Open("public sealed partial class ImageClient");
             // A list as the last required parameter is taken as params: EditImage("prompt", first, second).
-            var parameters = string.Join(", ", required.Select((p, i) => RuleAttributes.WireName(p.WireName) + " " +
-                (i == required.Count - 1 && p.Type.Kind == ValueKind.Array ? "params " + TypeNames.Of(p.Type.Item!) + "[]" : TypeNames.Of(p.Type)) + " " + Identifiers.Parameter(p.Name)));
+            var parameters = string.Join(", ", required.Select(p => RuleAttributes.WireName(p.WireName) + " " +
+                (p.WireName == plan.ParamsList ? "params " + TypeNames.Of(p.Type.Item!) + "[]" : TypeNames.Of(p.Type)) + " " + Identifiers.Parameter(p.Name)));
             Docs.Summary(w, "Starts a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + ": " + Docs.Text(operation.Summary ?? spec.Description));
             foreach (var property in required)
             {
@@ -104,10 +105,9 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON.</exception>");
             w.Open("public global::System.Threading.Tasks.Task<" + response + "> " + operation.MethodName + "Async(" + request + " request, global::System.Threading.CancellationToken cancellationToken = default)");
             w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());");
-            if (operation.StreamFlag != null)
+            if (plan.StreamFlagProperty is { } streamFlag)
             {
-                var flag = spec.Properties.First(p => p.WireName == operation.StreamFlag).Name;
-                w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfStreaming(request!." + flag + " == true, \"" + operation.MethodName + "StreamAsync\");");
+                w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfStreaming(request!." + streamFlag + " == true, \"" + operation.MethodName + "StreamAsync\");");
             }
 
             w.Line("return SendAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, " + Body(spec, "request!") + ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.ResponseType + ", cancellationToken);");
@@ -123,13 +123,12 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());");
             w.Line("return SendRawAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, " + Body(spec, "request!") + ", cancellationToken);");
             w.Close();
-            if (operation.StreamFlag != null && operation.StreamEvent != null)
+            if (plan.CanStream && plan.StreamFlagProperty is { } flag)
             {
-                var flag = spec.Properties.First(p => p.WireName == operation.StreamFlag).Name;
                 w.Line();
                 Docs.Summary(w, "Validates and sends a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + " with " + Docs.Code(operation.StreamFlag + ": true") +
                                 ", and yields each server-sent event as it arrives. Each image is decoded once, straight from the event's bytes.");
-                w.Line("/// <param name=\"request\">The request; its " + Docs.Code(operation.StreamFlag) + " value is set to true.</param>");
+                w.Line("/// <param name=\"request\">The request; its " + Docs.Code(operation.StreamFlag!) + " value is set to true.</param>");
                 w.Line("/// <param name=\"cancellationToken\">Stops the stream at once.</param>");
                 w.Line("/// <returns>The events, in the order the server sent them; the last is the completed image.</returns>");
                 w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"request\"/> is null.</exception>");

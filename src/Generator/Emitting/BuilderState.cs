@@ -12,10 +12,6 @@ namespace CreateImageSdk.Generator.Emitting
     /// </summary>
     internal static class BuilderState
     {
-        /// <summary>The properties a builder holds: all but the stream flag, which only the streaming methods set.</summary>
-        public static IEnumerable<PropertySpec> Held(ObjectSpec request) =>
-            request.Properties.Where(p => p.WireName != request.Operation?.StreamFlag);
-
         public static string Field(PropertySpec property) => "_" + Identifiers.Camel(property.Name);
 
         /// <summary>Fields, the constructor from the client and the required values, the client guard and <c>Request</c>.</summary>

@@ -88,9 +88,8 @@ namespace CreateImageSdk.Generator.Emitting
                 }
             }
 
-            // The builder holds only what it can send: the required values, its model, and what a step sets.
             var modelProperty = request.Properties.First(p => p.WireName == request.Discriminator);
-            var held = request.Properties.Where(p => p.IsRequired || p == modelProperty || steps.Any(s => s.Property == p)).ToList();
+            var held = request.Properties.Where(p => file.Held.Contains(p.WireName)).ToList();
             BuilderState.EmitMembers(w, builder, request, held, (modelProperty, TypeNames.Of(modelProperty.Type) + "." + model.MemberName));
             if (modelProperty.Type.Kind == ValueKind.OpenEnum)
             {

@@ -16,7 +16,8 @@ namespace CreateImageSdk.Generator.Emitting
         /// <summary>The local that holds the id whose per-model rules apply.</summary>
         private const string RulesKey = "modelRules";
 
-        public static string Emit(ObjectSpec spec, string schemaFile)
+        /// <param name="acceptedModels">The models the operation takes, as bound (named when a request names one it does not take).</param>
+        public static string Emit(ObjectSpec spec, EquatableArray<string> acceptedModels, string schemaFile)
         {
             var w = GeneratedHeader.Start(schemaFile);
             w.Open("public sealed partial record " + spec.Name);
@@ -86,7 +87,7 @@ namespace CreateImageSdk.Generator.Emitting
                     if (constraint.Forbidden && constraint.Property == spec.Discriminator && spec.Operation != null && rule.Conditions.Any(c => c.Property == spec.Discriminator))
                     {
                         // "if model is X then no model": the operation does not take X at all; say so, and name the ones it takes.
-                        var accepted = spec.Models.Where(m => m.Accepted).Select(m => Identifiers.Literal(m.WireValue));
+                        var accepted = acceptedModels.Select(Identifiers.Literal);
                         w.Line("violations.NotAccepted(" + name + ", " + v.Text + ", " + Identifiers.Literal(spec.Operation.HttpMethod + " " + spec.Operation.Path) + ", new[] { " + string.Join(", ", accepted) + " });");
                     }
                     else if (constraint.Forbidden)
