@@ -31,12 +31,14 @@ var sunburst = await client.CreateImage("A red fox in snow")
     .SendAsync();
 Console.WriteLine("sunburst: " + sunburst.Data.Count + " image, " + sunburst.Size);
 
-// The general builder takes the overlay's parameters too; the overlay's rules still refuse what a model does not take,
-// before anything is sent.
+// The general builder takes the overlay's parameters too. Written with a constant model, what flare does not take is a
+// compile error (the rules analyzer reads the overlay's rules: CIA002, CIA003); with a model known only at run time,
+// the overlay's rules refuse it before anything is sent.
+var model = args.Length > 2 ? ImageModel.Custom(args[2]) : GptImage2_5Overlay.Models.GptImage2_5Flare;
 try
 {
     await client.CreateImage("A koi pond")
-        .WithModel(GptImage2_5Overlay.Models.GptImage2_5Flare)
+        .WithModel(model)
         .WithComplexity(Complexity.Low)
         .WithCount(6)
         .SendAsync();

@@ -64,13 +64,17 @@ namespace CreateImageSdk.Package.Tests
                 using CreateImageSdk.Samples.Overlay;
                 using var client = new ImageClient(new ImageClientOptions { ApiKey = "k", BaseUri = new System.Uri("http://127.0.0.1:1/v1/") });
                 _ = client.CreateImage("x").UsingGptImage2_5Flare().WithComplexity(Complexity.High);
+                _ = client.CreateImage("x").WithModel(GptImage2_5Overlay.Models.GptImage2_5Flare).WithComplexity(Complexity.High).WithCount(6);
                 """);
 
             var build = await DotNet.RunAsync(directory, "build", "-c", "Release", "-nodeReuse:false");
 
             Assert.NotEqual(0, build.ExitCode);
+            // The model's builder has no such step; on the general builder the rules analyzer, from the package, reads the overlay's rules.
             Assert.Contains("error CS1929", build.Output);
             Assert.Contains("WithComplexity", build.Output);
+            Assert.Contains("error CIA002: complexity is not supported by model 'gpt-image-2.5-flare'; remove it", build.Output);
+            Assert.Contains("error CIA003: n = 6 is not allowed for model 'gpt-image-2.5-flare' (at most 4)", build.Output);
         }
 
         [Fact]
