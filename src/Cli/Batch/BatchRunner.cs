@@ -28,6 +28,7 @@ namespace CreateImageSdk.Cli.Batch
         private DateTimeOffset _pauseUntil = DateTimeOffset.MinValue;
         private int _rateLimitStreak;
         private int _images;
+        private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
         private long _inputTokens;
         private long _outputTokens;
 
@@ -58,6 +59,8 @@ namespace CreateImageSdk.Cli.Batch
                 _reporter.Line("error: the id '" + duplicate.Key + "' is used by more than one row (rows " + string.Join(", ", duplicate.Select(r => r.Number)) + "); ids must be unique so a rerun knows what is done.");
                 return 2;
             }
+
+            _names = ImageFileNames.For(rows.Select(r => r.Id));
 
             // Every row is checked before anything is sent: the same generated rules as the SDK's. An edit's image files
             // are opened here too (their format read), so a missing or unsupported file is an invalid row, not a failure.
@@ -136,16 +139,25 @@ namespace CreateImageSdk.Cli.Batch
 
             if (skipped > 0) _reporter.Line(skipped + " row(s) already done in an earlier run: skipped.");
             var failed = 0;
+            string? diskError = null;
+            // A file that cannot be written (a full disk, a folder that is not writable) stops the whole run: every
+            // other row would fail the same way after being billed.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var gate = new SemaphoreSlim(_settings.Parallel);
             await _reporter.RunAsync(todo.Count, async progress =>
             {
                 var tasks = todo.Select(async item =>
                 {
-                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    await gate.WaitAsync(stop.Token).ConfigureAwait(false);
                     try
                     {
-                        if (!await RunRowAsync(item.Row, item.Request, journal, results, cancellationToken).ConfigureAwait(false)) Interlocked.Increment(ref failed);
+                        if (!await RunRowAsync(item.Row, item.Request, journal, results, stop.Token).ConfigureAwait(false)) Interlocked.Increment(ref failed);
                         progress();
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        Interlocked.CompareExchange(ref diskError, ex.Message, null);
+                        stop.Cancel();
                     }
                     finally
                     {
@@ -156,11 +168,18 @@ namespace CreateImageSdk.Cli.Batch
                 {
                     await Task.WhenAll(tasks).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
-                    // Ctrl+C: rows in flight stay "started" in the journal; the summary says what is left.
+                    // Ctrl+C or a disk error: rows in flight stay "started" in the journal; the summary says what is left.
                 }
             }).ConfigureAwait(false);
+
+            if (diskError != null)
+            {
+                _reporter.Line("error: writing to " + _settings.Output + " failed (" + diskError.TrimEnd('.') + "), so the run stopped and nothing more was sent. " +
+                               "Free some space or make the folder writable, then run the same command again: finished rows are skipped, and a row that was being written is listed (--retry-unfinished sends it).");
+                return 1;
+            }
 
             _reporter.Line("Wrote " + _images + " image(s) to " + _settings.Output + "; results in " + resultsPath + ".");
             if (_inputTokens + _outputTokens > 0) _reporter.Line("Tokens: " + _inputTokens + " input, " + _outputTokens + " output.");
@@ -191,8 +210,8 @@ namespace CreateImageSdk.Cli.Batch
                     var format = response.OutputFormat?.Value ?? request.OutputFormat?.Value ?? "png";
                     for (var i = 0; i < response.Data.Count; i++)
                     {
-                        var name = SafeFileName(row.Id) + (response.Data.Count > 1 ? "-" + (i + 1).ToString(CultureInfo.InvariantCulture) : string.Empty) + "." + format;
-                        var path = Path.Combine(_settings.Output, name);
+                        var name = _names[row.Id] + (response.Data.Count > 1 ? "-" + (i + 1).ToString(CultureInfo.InvariantCulture) : string.Empty) + "." + Extension(format);
+                        var path = InsideOutput(name);
                         await response.Data[i].SaveAsync(path, cancellationToken).ConfigureAwait(false); // a temporary file, then a rename
                         Interlocked.Increment(ref _images);
                         results.Add(new ResultRow(row.Id, "ok", name, response.Data[i].RevisedPrompt, response.Size?.Value ?? request.Size, response.Quality?.Value,
@@ -238,7 +257,7 @@ namespace CreateImageSdk.Cli.Batch
         {
             var raw = await request.SendRawAsync(_client, cancellationToken).ConfigureAwait(false);
             var kept = new Dictionary<string, object?> { ["status"] = raw.StatusCode, ["reason"] = raw.ReasonPhrase, ["headers"] = raw.Headers, ["body"] = raw.Body };
-            var path = Path.Combine(_settings.Output, SafeFileName(row.Id) + ".response.json");
+            var path = InsideOutput(_names[row.Id] + ".response.json");
             await File.WriteAllTextAsync(path + ".partial", System.Text.Json.JsonSerializer.Serialize(kept), cancellationToken).ConfigureAwait(false);
             File.Move(path + ".partial", path, overwrite: true);
             if (!raw.IsSuccessStatusCode) throw new RawAnswerException(raw);
@@ -266,10 +285,24 @@ namespace CreateImageSdk.Cli.Batch
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
 
-        private static string SafeFileName(string id)
+        /// <summary>A file directly in <c>--out</c>; the name comes from <see cref="ImageFileNames"/>, and this says so once more.</summary>
+        private string InsideOutput(string name)
         {
-            var invalid = Path.GetInvalidFileNameChars();
-            return new string(id.Select(c => Array.IndexOf(invalid, c) >= 0 || c == '.' ? '_' : c).ToArray());
+            var folder = Path.GetFullPath(_settings.Output);
+            var path = Path.GetFullPath(Path.Combine(folder, name));
+            if (!string.Equals(Path.GetDirectoryName(path), folder.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The file name '" + name + "' would leave " + folder + "; nothing was written.");
+            }
+
+            return path;
+        }
+
+        /// <summary>The file extension of an output format the server reported: a known one, else a plain name of letters and digits.</summary>
+        private static string Extension(string format)
+        {
+            var clean = new string(format.Where(char.IsLetterOrDigit).Take(8).ToArray()).ToLowerInvariant();
+            return clean.Length == 0 ? "img" : clean;
         }
     }
 

@@ -31,8 +31,18 @@ namespace CreateImageSdk.Cli.Batch
                 {
                     number++;
                     if (string.IsNullOrWhiteSpace(line)) continue;
-                    using var document = JsonDocument.Parse(line);
-                    if (document.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException("line " + number + " of " + path + " is not a JSON object.");
+                    JsonDocument document;
+                    try
+                    {
+                        document = JsonDocument.Parse(line);
+                    }
+                    catch (JsonException ex)
+                    {
+                        throw new FormatException("line " + number + " is not valid JSON (" + ex.Message.Split(" Path:")[0].TrimEnd('.') + "); each line is one JSON object, such as {\"id\": \"fox\", \"prompt\": \"A red fox\"}.");
+                    }
+
+                    using var _ = document;
+                    if (document.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException("line " + number + " is a JSON " + document.RootElement.ValueKind.ToString().ToLowerInvariant() + ", not an object; each line is one JSON object, such as {\"id\": \"fox\", \"prompt\": \"A red fox\"}.");
                     var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
                     List<string>? edits = null;
                     foreach (var property in document.RootElement.EnumerateObject())
@@ -44,27 +54,43 @@ namespace CreateImageSdk.Cli.Batch
                             continue;
                         }
 
-                        cells[property.Name] = Text(property.Value);
+                        cells[property.Name.ToLowerInvariant()] = Text(property.Value);
                     }
 
                     rows.Add(Row(number, cells, edits));
                 }
 
+                if (rows.Count == 0) throw new FormatException("it has no rows; each line is one JSON object, such as {\"id\": \"fox\", \"prompt\": \"A red fox\"}.");
                 return rows;
             }
 
-            using var reader = new StreamReader(path);
-            using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.None, DetectColumnCountChanges = true });
-            csv.Read();
+            // UTF-8 (with or without a byte order mark) or UTF-16 with one; comma, semicolon or tab separated, as
+            // spreadsheets save them in different locales; header names in any case.
+            using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                TrimOptions = TrimOptions.None,
+                DetectColumnCountChanges = true,
+                DetectDelimiter = true,
+                DetectDelimiterValues = new[] { ",", ";", "\t" },
+            };
+            using var csv = new CsvReader(reader, configuration);
+            if (!csv.Read()) throw new FormatException("it is empty; the first line names the columns (prompt, and optionally id, model, size, …).");
             csv.ReadHeader();
             var header = csv.HeaderRecord ?? Array.Empty<string>();
+            if (!header.Any(c => string.Equals(c.Trim(), "prompt", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new FormatException("it has no prompt column; its header is '" + string.Join(csv.Parser.Delimiter, header) + "', and the first line must name the columns (prompt, and optionally id, model, size, …).");
+            }
+
             while (csv.Read())
             {
                 var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
-                foreach (var column in header) cells[column.Trim()] = csv.GetField(column);
+                for (var i = 0; i < header.Length; i++) cells[header[i].Trim().ToLowerInvariant()] = csv.GetField(i);
                 rows.Add(Row(csv.Parser.Row, cells));
             }
 
+            if (rows.Count == 0) throw new FormatException("it has a header but no rows.");
             return rows;
         }
 

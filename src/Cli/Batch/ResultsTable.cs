@@ -30,7 +30,9 @@ namespace CreateImageSdk.Cli.Batch
             Path = path;
             if (!path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
             {
-                _csv = new CsvWriter(_writer, new CsvConfiguration(CultureInfo.InvariantCulture));
+                // The table echoes user text (ids, revised prompts, error messages): a cell that starts with =, +, -, @, a tab
+                // or a carriage return is prefixed with ' so a spreadsheet shows it instead of running it (OWASP, CSV injection).
+                _csv = new CsvWriter(_writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
                 if (!exists)
                 {
                     foreach (var column in Header) _csv.WriteField(column);
