@@ -34,7 +34,10 @@ namespace CreateImageSdk.Package.Tests
             Assert.True(extensions.ExitCode == 0, "dotnet pack of the extensions failed: " + extensions);
         }
 
-        private static void CopySources(string repository, string destination)
+        private static void CopySources(string repository, string destination) => CopySources(repository, destination, "src", "schemas");
+
+        /// <summary>The repository's build settings and the given folders (without bin/ and obj/), to build a copy apart from the repository's own output.</summary>
+        internal static void CopySources(string repository, string destination, params string[] folders)
         {
             foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "nuget.config", "global.json", "README.md" })
             {
@@ -42,7 +45,7 @@ namespace CreateImageSdk.Package.Tests
                 File.Copy(Path.Combine(repository, file), Path.Combine(destination, file));
             }
 
-            foreach (var folder in new[] { "src", "schemas" })
+            foreach (var folder in folders)
             {
                 foreach (var file in Directory.EnumerateFiles(Path.Combine(repository, folder), "*", SearchOption.AllDirectories))
                 {

@@ -23,7 +23,7 @@ namespace CreateImageSdk.Package.Tests
             var root = Path.Combine(Path.GetTempPath(), "createimagesdk-schema-surfaces", Guid.NewGuid().ToString("N"));
             try
             {
-                Copy(DotNet.RepoRoot, root);
+                PackageFixture.CopySources(DotNet.RepoRoot, root, "src", "schemas", Path.Combine("samples", "LocalImageServer"));
                 var schemaPath = Path.Combine(root, "schemas", "create-image-request.schema.json");
                 var schema = JsonNode.Parse(File.ReadAllText(schemaPath))!;
                 schema["properties"]!["seed"] = JsonNode.Parse("""
@@ -118,28 +118,6 @@ namespace CreateImageSdk.Package.Tests
                     }
                 }
                 """);
-        }
-
-        private static void Copy(string repository, string destination)
-        {
-            Directory.CreateDirectory(destination);
-            foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "nuget.config", "global.json" })
-            {
-                if (File.Exists(Path.Combine(repository, file))) File.Copy(Path.Combine(repository, file), Path.Combine(destination, file));
-            }
-
-            foreach (var folder in new[] { "src", "schemas", Path.Combine("samples", "LocalImageServer") })
-            {
-                foreach (var file in Directory.EnumerateFiles(Path.Combine(repository, folder), "*", SearchOption.AllDirectories))
-                {
-                    var relative = Path.GetRelativePath(repository, file);
-                    var parts = relative.Split(Path.DirectorySeparatorChar);
-                    if (parts.Contains("bin") || parts.Contains("obj")) continue;
-                    var target = Path.Combine(destination, relative);
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.Copy(file, target);
-                }
-            }
         }
     }
 }
