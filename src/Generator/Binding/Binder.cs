@@ -50,7 +50,7 @@ namespace CreateImageSdk.Generator.Binding
                 var path = entry.Path;
                 files.Add(new ObjectFile(item.Name + ".g.cs", file, item));
                 // Only requests are validated; response types are read as they come.
-                if (item.Rules.Count > 0 || item.Operation != null) files.Add(new ValidationFile(item.Name + ".Validation.g.cs", file, item, item.Models.Where(m => m.Accepted).Select(m => m.WireValue).ToEquatableArray()));
+                if (item.Rules.Count > 0 || item.Operation != null) files.Add(new ValidationFile(item.Name + ".Validation.g.cs", file, item, item.Models.Where(m => m.Accepted).Select(m => m.WireValue).ToEquatableArray(), ValidationPlan.For(item)));
                 if (item.Operation is null) continue;
                 files.Add(new ParameterTableFile(item.Name + ".Parameters.g.cs", file, item.Name, ParameterTablePlanner.Entries(item, enums), Shared: true));
 

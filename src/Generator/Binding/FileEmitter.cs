@@ -12,7 +12,7 @@ namespace CreateImageSdk.Generator.Binding
             EnumFile e => EnumEmitter.Emit(e.Enum, e.Notes, e.SchemaFile),
             JsonContextFile c => JsonContextEmitter.Emit(c.TypeNames),
             ObjectFile o => ObjectEmitter.Emit(o.Object, o.SchemaFile),
-            ValidationFile v => ValidationEmitter.Emit(v.Request, v.AcceptedModels, v.SchemaFile),
+            ValidationFile v => ValidationEmitter.Emit(v.Request, v.AcceptedModels, v.Plan, v.SchemaFile),
             BuilderFile b => BuilderEmitter.Emit(b.Request, b.BuilderName, b.FinalEvent, b.Plan, b.SchemaFile),
             ModelEntryPointsFile m => ModelBuilderEmitter.EmitEntryPoints(m.Request, m.BuilderName, m.Models, m.SchemaFile),
             ModelBuilderFile m => ModelBuilderEmitter.Emit(m, m.SchemaFile),

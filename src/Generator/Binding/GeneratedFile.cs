@@ -25,7 +25,8 @@ namespace CreateImageSdk.Generator.Binding
 
     /// <summary>A request's <c>Validate()</c>.</summary>
     /// <param name="AcceptedModels">The models the operation takes, named when a request names one it does not take.</param>
-    internal sealed record ValidationFile(string HintName, string SchemaFile, ObjectSpec Request, EquatableArray<string> AcceptedModels)
+    /// <param name="Plan">The fields and per-rule decisions the checks print (<see cref="ValidationPlan"/>).</param>
+    internal sealed record ValidationFile(string HintName, string SchemaFile, ObjectSpec Request, EquatableArray<string> AcceptedModels, ValidationPlan Plan)
         : GeneratedFile(HintName, SchemaFile);
 
     /// <summary>A request's general builder and the client methods that start and send it.</summary>

@@ -17,11 +17,13 @@ namespace CreateImageSdk.Generator.Emitting
         private const string RulesKey = "modelRules";
 
         /// <param name="acceptedModels">The models the operation takes, as bound (named when a request names one it does not take).</param>
-        public static string Emit(ObjectSpec spec, EquatableArray<string> acceptedModels, string schemaFile)
+        /// <param name="plan">The fields and per-rule decisions, as bound (<see cref="Binding.ValidationPlan"/>).</param>
+        public static string Emit(ObjectSpec spec, EquatableArray<string> acceptedModels, Binding.ValidationPlan plan, string schemaFile)
         {
             var w = GeneratedHeader.Start(schemaFile);
             w.Open("public sealed partial record " + spec.Name);
-            EmitAllowedValueFields(w, spec);
+            EmitAllowedValueFields(w, spec, plan);
+            var fields = plan.Properties.ToDictionary(p => p.WireName);
             Docs.Summary(w, "Checks this request against the schema's rules, including the per-model ones, without sending anything.");
             w.Line("/// <returns>Every violation found; empty when the request is valid.</returns>");
             w.Open("public global::System.Collections.Generic.IReadOnlyList<global::CreateImageSdk.ImageRequestViolation> Validate()");
@@ -49,7 +51,7 @@ namespace CreateImageSdk.Generator.Emitting
                 if (property.MaxLength.HasValue) w.Line("violations.MaxLength(" + name + ", " + v.Text + ", " + Int(property.MaxLength.Value) + ", null);");
                 if (property.Pattern is { } pattern)
                 {
-                    w.Line("violations.Matches(" + name + ", " + v.Text + ", " + PatternField(property) + ", " + Identifiers.Literal(pattern.Description ?? "must match the pattern " + pattern.Regex) + ");");
+                    w.Line("violations.Matches(" + name + ", " + v.Text + ", " + fields[property.WireName].PatternField + ", " + Identifiers.Literal(pattern.Description ?? "must match the pattern " + pattern.Regex) + ");");
                 }
 
                 if (property.Type.Kind == ValueKind.ClosedEnum)
@@ -67,28 +69,28 @@ namespace CreateImageSdk.Generator.Emitting
                     w.Line("violations.Items(" + name + ", " + property.Name + "?.Count, " + Long(property.MinItems) + ", " + Long(property.MaxItems) + ", null);");
                 }
 
-                if (property.Input is { } input) EmitImageChecks(w, spec, property, input, MediaTypesField(spec, null, property.WireName), "null");
+                if (property.Input is { } input) EmitImageChecks(w, spec, property, input, fields[property.WireName].MediaTypesField, "null");
             }
 
-            for (var i = 0; i < spec.Rules.Count; i++)
+            foreach (var planned in plan.Rules)
             {
+                var i = planned.Index;
                 var rule = spec.Rules[i];
                 w.Line();
-                var condition = ConditionText(rule);
-                w.Line("// Rule " + Int(i) + ": " + condition + ".");
+                w.Line("// Rule " + Int(i) + ": " + planned.Because + ".");
                 var tests = rule.Conditions.Select(c => ConditionCode(c, wire[c.Property], model != null && c.Property == model.WireName ? RulesKey : null)).ToList();
-                var byModel = model != null && rule.Conditions.Any(c => c.Property == model.WireName);
                 w.Open("if (" + (tests.Count == 1 ? Unwrap(tests[0]) : string.Join(" && ", tests)) + ")");
-                var because = Identifiers.Literal(condition);
-                foreach (var constraint in rule.Constraints)
+                var because = Identifiers.Literal(planned.Because);
+                foreach (var check in planned.Constraints)
                 {
+                    var constraint = check.Constraint;
                     var v = wire[constraint.Property];
                     var name = Identifiers.Literal(constraint.Property);
-                    if (constraint.Forbidden && constraint.Property == spec.Discriminator && spec.Operation != null && rule.Conditions.Any(c => c.Property == spec.Discriminator))
+                    if (check.NotAccepted)
                     {
                         // "if model is X then no model": the operation does not take X at all; say so, and name the ones it takes.
                         var accepted = acceptedModels.Select(Identifiers.Literal);
-                        w.Line("violations.NotAccepted(" + name + ", " + v.Text + ", " + Identifiers.Literal(spec.Operation.HttpMethod + " " + spec.Operation.Path) + ", new[] { " + string.Join(", ", accepted) + " });");
+                        w.Line("violations.NotAccepted(" + name + ", " + v.Text + ", " + Identifiers.Literal(spec.Operation!.HttpMethod + " " + spec.Operation.Path) + ", new[] { " + string.Join(", ", accepted) + " });");
                     }
                     else if (constraint.Forbidden)
                     {
@@ -103,24 +105,23 @@ namespace CreateImageSdk.Generator.Emitting
                         w.Line("violations.Items(" + name + ", " + target.Name + "?.Count, null, " + Int(constraint.MaxItems.Value) + ", " + because + ");");
                     }
 
-                    if (constraint.Input is { } input && target != null) EmitImageChecks(w, spec, target, input, MediaTypesField(spec, i, constraint.Property), because);
+                    if (constraint.Input is { } input && target != null) EmitImageChecks(w, spec, target, input, check.MediaTypesField, because);
                     if (constraint.Minimum.HasValue || constraint.Maximum.HasValue)
                     {
                         w.Line("violations.Range(" + name + ", " + v.Number + ", " + Long(constraint.Minimum) + ", " + Long(constraint.Maximum) + ", " + because + ");");
                     }
 
-                    // A value this SDK does not know, refused by a model's list: the message says how to send it unchecked.
-                    var unknown = byModel && target is { Type.Kind: ValueKind.OpenEnum } && target != model
+                    var unknown = check.UnknownValueHint && target != null
                         ? ", " + target.Name + (target.IsRequired ? ".IsKnown" : "?.IsKnown") + " == false ? " + wire[model!.WireName].Text + " : null"
                         : string.Empty;
                     if (constraint.HasAllowedValues && constraint.Dimensions is { } d)
                     {
-                        w.Line("violations.OneOfOrSize(" + name + ", " + v.Text + ", " + FieldName(spec, i, constraint.Property) + ", " + Int(d.MultipleOf) + ", " + Int(d.MaxLongEdge) + ", " +
+                        w.Line("violations.OneOfOrSize(" + name + ", " + v.Text + ", " + check.ValuesField + ", " + Int(d.MultipleOf) + ", " + Int(d.MaxLongEdge) + ", " +
                                Int(d.MaxAspectRatio) + ", " + Long(d.MinPixels) + ", " + Long(d.MaxPixels) + ", " + because + unknown + ");");
                     }
                     else if (constraint.HasAllowedValues)
                     {
-                        w.Line("violations.OneOf(" + name + ", " + v.Text + ", " + FieldName(spec, i, constraint.Property) + ", " + because + unknown + ");");
+                        w.Line("violations.OneOf(" + name + ", " + v.Text + ", " + check.ValuesField + ", " + because + unknown + ");");
                     }
                 }
 
@@ -140,31 +141,32 @@ namespace CreateImageSdk.Generator.Emitting
             return GeneratedHeader.End(w);
         }
 
-        private static void EmitAllowedValueFields(SourceWriter w, ObjectSpec spec)
+        private static void EmitAllowedValueFields(SourceWriter w, ObjectSpec spec, Binding.ValidationPlan plan)
         {
-            foreach (var property in spec.Properties.Where(p => p.Pattern != null))
+            var fields = plan.Properties.ToDictionary(p => p.WireName);
+            foreach (var property in spec.Properties.Where(p => fields[p.WireName].PatternField != null))
             {
                 // Compiled once; the timeout keeps a pathological pattern from hanging a send.
-                w.Line("private static readonly global::System.Text.RegularExpressions.Regex " + PatternField(property) + " = new global::System.Text.RegularExpressions.Regex(" +
+                w.Line("private static readonly global::System.Text.RegularExpressions.Regex " + fields[property.WireName].PatternField + " = new global::System.Text.RegularExpressions.Regex(" +
                        Identifiers.Literal(property.Pattern!.Regex) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
             }
 
-            foreach (var property in spec.Properties.Where(p => p.Input is { MediaTypes.Count: > 0 }))
+            foreach (var property in spec.Properties.Where(p => fields[p.WireName].MediaTypesField != null))
             {
-                w.Line("private static readonly string[] " + MediaTypesField(spec, null, property.WireName) + " = { " + string.Join(", ", property.Input!.MediaTypes.Select(Identifiers.Literal)) + " };");
+                w.Line("private static readonly string[] " + fields[property.WireName].MediaTypesField + " = { " + string.Join(", ", property.Input!.MediaTypes.Select(Identifiers.Literal)) + " };");
             }
 
-            for (var i = 0; i < spec.Rules.Count; i++)
+            foreach (var rule in plan.Rules)
             {
-                foreach (var constraint in spec.Rules[i].Constraints.Where(c => c.HasAllowedValues))
+                foreach (var check in rule.Constraints.Where(c => c.ValuesField != null))
                 {
-                    var values = constraint.AllowedValues.Where(l => l.Kind != LiteralKind.Null).Select(l => Identifiers.Literal(l.Text!));
-                    w.Line("private static readonly string[] " + FieldName(spec, i, constraint.Property) + " = { " + string.Join(", ", values) + " };");
+                    var values = check.Constraint.AllowedValues.Where(l => l.Kind != LiteralKind.Null).Select(l => Identifiers.Literal(l.Text!));
+                    w.Line("private static readonly string[] " + check.ValuesField + " = { " + string.Join(", ", values) + " };");
                 }
 
-                foreach (var constraint in spec.Rules[i].Constraints.Where(c => c.Input is { MediaTypes.Count: > 0 }))
+                foreach (var check in rule.Constraints.Where(c => c.MediaTypesField != null))
                 {
-                    w.Line("private static readonly string[] " + MediaTypesField(spec, i, constraint.Property) + " = { " + string.Join(", ", constraint.Input!.MediaTypes.Select(Identifiers.Literal)) + " };");
+                    w.Line("private static readonly string[] " + check.MediaTypesField + " = { " + string.Join(", ", check.Constraint.Input!.MediaTypes.Select(Identifiers.Literal)) + " };");
                 }
             }
 
@@ -172,11 +174,11 @@ namespace CreateImageSdk.Generator.Emitting
         }
 
         /// <summary>Format, file size, squareness and (for a mask) the size of the image it applies to.</summary>
-        private static void EmitImageChecks(SourceWriter w, ObjectSpec spec, PropertySpec property, ImageInputSpec input, string mediaTypesField, string because)
+        private static void EmitImageChecks(SourceWriter w, ObjectSpec spec, PropertySpec property, ImageInputSpec input, string? mediaTypesField, string because)
         {
             var name = Identifiers.Literal(property.WireName);
             var images = property.Type.Kind == ValueKind.Array ? property.Name : "(" + property.Name + " is null ? null : new[] { " + property.Name + " })";
-            var mediaTypes = input.MediaTypes.Count == 0 ? "null" : mediaTypesField;
+            var mediaTypes = mediaTypesField ?? "null";
             w.Line("violations.Images(" + name + ", " + images + ", " + mediaTypes + ", " + Long(input.MaxBytes) + ", " + (input.Square ? "true" : "false") + ", " + because + ");");
             var other = input.SameSizeAs is null ? null : spec.Properties.FirstOrDefault(p => p.WireName == input.SameSizeAs);
             if (other != null && property.Type.Kind == ValueKind.Binary)
@@ -185,19 +187,6 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("violations.SameSize(" + name + ", " + property.Name + ", " + Identifiers.Literal(other.WireName) + ", " + first + ");");
             }
         }
-
-        /// <summary>The field of the accepted image formats of a property (<paramref name="rule"/> null) or of one rule.</summary>
-        private static string MediaTypesField(ObjectSpec spec, int? rule, string wireName) =>
-            (rule.HasValue ? "s_rule" + Int(rule.Value) + "_" : "s_") + (spec.Properties.FirstOrDefault(p => p.WireName == wireName)?.Name ?? Parsing.MemberNaming.ToPascalCase(wireName)) + "MediaTypes";
-
-        private static string PatternField(PropertySpec property) => "s_pattern_" + property.Name;
-
-        /// <summary>
-        /// The field of a rule's allowed values, named after the property's C# name: unique by construction, where two
-        /// wire names (<c>a-b</c>, <c>a_b</c>) can read alike once spelled in C#.
-        /// </summary>
-        private static string FieldName(ObjectSpec spec, int rule, string wireName) =>
-            "s_rule" + Int(rule) + "_" + (spec.Properties.FirstOrDefault(p => p.WireName == wireName)?.Name ?? Parsing.MemberNaming.ToPascalCase(wireName));
 
         /// <summary>How each property appears to the checks: as wire text, and as a number for integers.</summary>
         private static Dictionary<string, WireValue> WireValues(ObjectSpec spec)
@@ -252,24 +241,6 @@ namespace CreateImageSdk.Generator.Emitting
             var test = tests.Count == 1 ? tests[0] : "(" + string.Join(" || ", tests) + ")";
             return condition.Required && condition.Values.Any(l => l.Kind == LiteralKind.Null) ? "(" + value.Text + " is not null && " + test + ")" : test;
         }
-
-        /// <summary>The rule's condition in words, for messages: "model is dall-e-2 (or not set)".</summary>
-        public static string ConditionText(RuleSpec rule)
-        {
-            // "background is not set" clauses only narrow when a default applies; the message names the rest.
-            var named = rule.Conditions.Where(c => !IsAbsence(c)).ToList();
-            var shown = named.Count > 0 ? named : rule.Conditions.ToList();
-            return string.Join(" and ", shown.Select(c =>
-            {
-                if (c.Values.Count == 0) return c.Property + " is set";
-                if (IsAbsence(c)) return c.Property + " is not set";
-                var values = c.Values.Where(l => l.Kind != LiteralKind.Null).Select(l => l.Text).ToList();
-                var text = c.Property + " is " + (values.Count > 2 ? "one of " + string.Join(", ", values) : string.Join(" or ", values));
-                return c.Values.Any(l => l.Kind == LiteralKind.Null) && !c.Required ? text + " (or not set)" : text;
-            }));
-        }
-
-        private static bool IsAbsence(ConditionSpec c) => c.Values.Count > 0 && c.Values.All(l => l.Kind == LiteralKind.Null);
 
         private static string Unwrap(string test) => test.StartsWith("(", System.StringComparison.Ordinal) && test.EndsWith(")", System.StringComparison.Ordinal) ? test.Substring(1, test.Length - 2) : test;
 
