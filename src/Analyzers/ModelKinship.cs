@@ -32,21 +32,8 @@ namespace CreateImageSdk.Analyzers
             var rulesOf = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "rulesOf");
             var rules = rulesOf != null ? Resolve(rulesOf.Value, operation, sdk, depth + 1)
                 : id is null ? null
-                : operation.FindModel(id) ?? (SnapshotBase(id) is { } baseId ? operation.FindModel(baseId) : null);
+                : operation.FindModel(id) ?? (CreateImageSdk.Validation.DatedSnapshot.BaseOf(id) is { } baseId ? operation.FindModel(baseId) : null);
             return rules is null || id is null || id == rules.WireValue ? rules : rules.Named(id);
-        }
-
-        /// <summary>The part before a trailing <c>-YYYY-MM-DD</c>, or null; the same test as the SDK's.</summary>
-        private static string? SnapshotBase(string id)
-        {
-            var dash = id.Length - 11;
-            if (dash < 1 || id[dash] != '-' || id[dash + 5] != '-' || id[dash + 8] != '-') return null;
-            for (var i = dash + 1; i < id.Length; i++)
-            {
-                if (i != dash + 5 && i != dash + 8 && (id[i] < '0' || id[i] > '9')) return null;
-            }
-
-            return id.Substring(0, dash);
         }
     }
 }

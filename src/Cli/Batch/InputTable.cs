@@ -31,17 +31,7 @@ namespace CreateImageSdk.Cli.Batch
                 {
                     number++;
                     if (string.IsNullOrWhiteSpace(line)) continue;
-                    JsonDocument document;
-                    try
-                    {
-                        document = JsonDocument.Parse(line);
-                    }
-                    catch (JsonException ex)
-                    {
-                        throw new FormatException("line " + number + " is not valid JSON (" + ex.Message.Split(" Path:")[0].TrimEnd('.') + "); each line is one JSON object, such as {\"id\": \"fox\", \"prompt\": \"A red fox\"}.");
-                    }
-
-                    using var _ = document;
+                    using var document = ParseLine(line, number);
                     if (document.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException("line " + number + " is a JSON " + document.RootElement.ValueKind.ToString().ToLowerInvariant() + ", not an object; each line is one JSON object, such as {\"id\": \"fox\", \"prompt\": \"A red fox\"}.");
                     var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
                     List<string>? edits = null;
@@ -92,6 +82,19 @@ namespace CreateImageSdk.Cli.Batch
 
             if (rows.Count == 0) throw new FormatException("it has a header but no rows.");
             return rows;
+        }
+
+        /// <summary>One JSON Lines line, or a sentence that says which line is not JSON.</summary>
+        private static JsonDocument ParseLine(string line, int number)
+        {
+            try
+            {
+                return JsonDocument.Parse(line);
+            }
+            catch (JsonException ex)
+            {
+                throw new FormatException("line " + number + " is not valid JSON (" + ex.Message.Split(" Path:")[0].TrimEnd('.') + "); each line is one JSON object, such as {\"id\": \"fox\", \"prompt\": \"A red fox\"}.");
+            }
         }
 
         private static InputRow Row(int number, Dictionary<string, string?> cells, List<string>? edits = null)

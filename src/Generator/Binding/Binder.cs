@@ -98,15 +98,8 @@ namespace CreateImageSdk.Generator.Binding
         /// </summary>
         private static ModelRulesSpec? SnapshotOf(ModelRulesSpec model, IReadOnlyList<ModelRulesSpec> models)
         {
-            var id = model.WireValue;
-            var dash = id.Length - 11;
-            if (dash < 1 || id[dash] != '-' || id[dash + 5] != '-' || id[dash + 8] != '-') return null;
-            for (var i = dash + 1; i < id.Length; i++)
-            {
-                if (i != dash + 5 && i != dash + 8 && (id[i] < '0' || id[i] > '9')) return null;
-            }
-
-            var baseId = id.Substring(0, dash);
+            var baseId = CreateImageSdk.Validation.DatedSnapshot.BaseOf(model.WireValue);
+            if (baseId is null) return null;
             return models.FirstOrDefault(m => m.WireValue == baseId && m.Constraints.Equals(model.Constraints));
         }
 

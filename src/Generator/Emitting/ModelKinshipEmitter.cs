@@ -83,13 +83,8 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line();
             w.Line("/// <summary>The known model a dated snapshot id (<c>{model}-YYYY-MM-DD</c>) belongs to, or null.</summary>");
             w.Open("private static string? SnapshotBase(string value)");
-            w.Line("var dash = value.Length - 11;");
-            w.Line("if (dash < 1 || value[dash] != '-' || value[dash + 5] != '-' || value[dash + 8] != '-') return null;");
-            w.Open("for (var i = dash + 1; i < value.Length; i++)");
-            w.Line("if (i != dash + 5 && i != dash + 8 && (value[i] < '0' || value[i] > '9')) return null;");
-            w.Close();
-            w.Line();
-            w.Line("var model = value.Substring(0, dash);");
+            w.Line("var model = global::CreateImageSdk.Validation.DatedSnapshot.BaseOf(value);");
+            w.Line("if (model is null) return null;");
             w.Line("foreach (var known in KnownValues)");
             w.Line("{");
             w.Line("    if (string.Equals(known._value, model, global::System.StringComparison.Ordinal)) return model;");

@@ -63,7 +63,7 @@ namespace CreateImageSdk.Generator.Emitting
                 w.Line("/// <returns>The builder with " + Docs.Code(parameter.WireName) + " set.</returns>");
                 w.Line(RuleAttributes.WireName(parameter.WireName));
                 w.Line("public static " + general + " With" + parameter.PropertyName + "(this " + general + " builder, " + type + " value) => builder.WithAdditionalProperty(" +
-                       Identifiers.Literal(parameter.WireName) + ", " + AdditionalValue(parameter.Kind, parameter.ValueType, "value") + ");");
+                       Identifiers.Literal(parameter.WireName) + ", " + AdditionalValue(parameter.Kind, "value") + ");");
                 w.Line();
             }
 
@@ -220,7 +220,7 @@ namespace CreateImageSdk.Generator.Emitting
                 var narrowed = model.Types.Any(t => t.Name == step.ValueType);
                 var value = narrowed ? parameter + ".Value" : parameter;
                 var call = step.IsOverlayParameter
-                    ? "_builder.WithAdditionalProperty(" + Identifiers.Literal(step.WireName) + ", " + AdditionalValue(step.Kind, narrowed ? null : step.ValueType, value, narrowedOverlay: narrowed) + ")"
+                    ? "_builder.WithAdditionalProperty(" + Identifiers.Literal(step.WireName) + ", " + AdditionalValue(step.Kind, value) + ")"
                     : "_builder.With" + step.PropertyName + "(" + value + ")";
                 w.Line("public " + name + " With" + step.PropertyName + "(" + type + " " + parameter + ") => new " + name + "(" + call + ");");
             }
@@ -284,7 +284,7 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line();
             Docs.Summary(w, "The value as the general <see cref=\"" + general + "\"/>.");
             w.Line("public " + general + " Value { get; }");
-            EmitEquality(w, type.Name, "Value");
+            EmitEquality(w, type.Name, isString: false);
             w.Close();
         }
 
@@ -318,25 +318,26 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line();
             Docs.Summary(w, "The wire value.");
             w.Line("public string Value { get; }");
-            EmitEquality(w, type.Name, "Value");
+            EmitEquality(w, type.Name, isString: true);
             w.Close();
         }
 
-        private static void EmitEquality(SourceWriter w, string name, string member)
+        /// <summary>Equality by the wire value, without boxing; a <c>default</c> value (no string) equals only another default.</summary>
+        private static void EmitEquality(SourceWriter w, string name, bool isString)
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line("public bool Equals(" + name + " other) => global::System.Collections.Generic.EqualityComparer<object>.Default.Equals(" + member + ", other." + member + ");");
+            w.Line("public bool Equals(" + name + " other) => " + (isString ? "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)" : "Value.Equals(other.Value)") + ";");
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line("public override int GetHashCode() => global::System.Collections.Generic.EqualityComparer<object>.Default.GetHashCode(" + member + ");");
+            w.Line("public override int GetHashCode() => " + (isString ? "Value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value)" : "Value.GetHashCode()") + ";");
             w.Line();
             w.Line("/// <summary>The wire value.</summary>");
             w.Line("/// <returns>The value as it is sent.</returns>");
-            w.Line("public override string ToString() => global::System.Convert.ToString(" + member + ", global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;");
+            w.Line("public override string ToString() => " + (isString ? "Value ?? string.Empty" : "Value.ToString()") + ";");
         }
 
         /// <summary>The C# type a step or extension takes for a value of <paramref name="kind"/>.</summary>
@@ -350,11 +351,12 @@ namespace CreateImageSdk.Generator.Emitting
         };
 
         /// <summary>How an overlay parameter's value goes into <c>WithAdditionalProperty</c> (a string, a long, a double or a bool).</summary>
-        private static string AdditionalValue(ValueKind kind, string? valueType, string value, bool narrowedOverlay = false) => kind switch
+        private static string AdditionalValue(ValueKind kind, string value) => kind switch
         {
             ValueKind.Integer => "(long)" + value,
             ValueKind.Number or ValueKind.Boolean or ValueKind.String => value,
-            _ => narrowedOverlay ? value + ".Value" : value + ".Value",
+            // A value type (the overlay's own, or a narrowed one already unwrapped to it): its wire string.
+            _ => value + ".Value",
         };
 
         /// <summary>The wire text of a parameter in a request (null when not set).</summary>

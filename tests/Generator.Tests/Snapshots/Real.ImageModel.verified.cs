@@ -191,14 +191,8 @@ namespace CreateImageSdk
         /// <summary>The known model a dated snapshot id (<c>{model}-YYYY-MM-DD</c>) belongs to, or null.</summary>
         private static string? SnapshotBase(string value)
         {
-            var dash = value.Length - 11;
-            if (dash < 1 || value[dash] != '-' || value[dash + 5] != '-' || value[dash + 8] != '-') return null;
-            for (var i = dash + 1; i < value.Length; i++)
-            {
-                if (i != dash + 5 && i != dash + 8 && (value[i] < '0' || value[i] > '9')) return null;
-            }
-
-            var model = value.Substring(0, dash);
+            var model = global::CreateImageSdk.Validation.DatedSnapshot.BaseOf(value);
+            if (model is null) return null;
             foreach (var known in KnownValues)
             {
                 if (string.Equals(known._value, model, global::System.StringComparison.Ordinal)) return model;
