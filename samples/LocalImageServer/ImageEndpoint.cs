@@ -31,6 +31,9 @@ internal abstract class ImageEndpoint(
     /// <summary>The models served beside the known ones (<see cref="LocalImageServerOptions.AdditionalModels"/>).</summary>
     protected IReadOnlyList<AdditionalModel> AdditionalModels => options.AdditionalModels;
 
+    /// <summary>The images-per-minute limit shared by the endpoints, or null when none is set.</summary>
+    public ImageRateLimiter? Limiter { get; init; }
+
     /// <summary>The parameters accepted beside the schemas' (<see cref="LocalImageServerOptions.AdditionalParameters"/>).</summary>
     protected IReadOnlyList<string> AdditionalParameters => options.AdditionalParameters;
 
@@ -85,6 +88,18 @@ internal abstract class ImageEndpoint(
             return;
         }
 
+        await AnswerValidatedAsync(context, recorded, Limiter, cancellationToken);
+    }
+
+    /// <summary>
+    /// One request of a batch, run as a live call would be but without the key check, scripted answers, the
+    /// response delay or the rate limit (batches have their own), and not recorded in <see cref="LocalImageServer.Requests"/>.
+    /// </summary>
+    public Task AnswerBatchLineAsync(HttpContext context, byte[] body, CancellationToken cancellationToken) =>
+        AnswerValidatedAsync(context, Record(context.Request, body), null, cancellationToken);
+
+    private async Task AnswerValidatedAsync(HttpContext context, RecordedRequest recorded, ImageRateLimiter? limiter, CancellationToken cancellationToken)
+    {
         ImageGenerationRequest request;
         try
         {
@@ -93,6 +108,12 @@ internal abstract class ImageEndpoint(
         catch (ApiErrorException exception)
         {
             await WriteErrorAsync(context.Response, exception.Error, cancellationToken);
+            return;
+        }
+
+        if (limiter is not null && limiter.Take(request.N, context.Response.Headers) is { } limited)
+        {
+            await WriteErrorAsync(context.Response, limited, cancellationToken);
             return;
         }
 
@@ -119,7 +140,7 @@ internal abstract class ImageEndpoint(
         await WriteJsonAsync(context.Response, StatusCodes.Status200OK, ResponseJson.Images(request, created, items), cancellationToken);
     }
 
-    private ApiError? Authenticate(HttpRequest request)
+    internal ApiError? Authenticate(HttpRequest request)
     {
         if (options.ApiKey is null)
         {

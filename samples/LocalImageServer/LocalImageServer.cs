@@ -60,13 +60,18 @@ public sealed class LocalImageServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly GenerationsEndpoint _generations;
     private readonly EditsEndpoint _edits;
+    private readonly FileStore _files = new();
+    private readonly BatchesEndpoint _batches;
+    private readonly ImageRateLimiter? _limiter;
     private int _disposed;
 
     private LocalImageServer(WebApplication app, LocalImageServerOptions options)
     {
         _app = app;
-        _generations = new GenerationsEndpoint(options, _requests, _queue, _images, _stopping.Token);
-        _edits = new EditsEndpoint(options, _requests, _queue, _images, _stopping.Token);
+        _limiter = options.ImagesPerMinute is { } limit ? new ImageRateLimiter(limit, options.RateLimitWindow) : null;
+        _generations = new GenerationsEndpoint(options, _requests, _queue, _images, _stopping.Token) { Limiter = _limiter };
+        _edits = new EditsEndpoint(options, _requests, _queue, _images, _stopping.Token) { Limiter = _limiter };
+        _batches = new BatchesEndpoint(_files, path => path switch { GenerationsPath => _generations, EditsPath => _edits, _ => null }, options, _stopping.Token);
         BaseUri = null!;
     }
 
@@ -84,6 +89,15 @@ public sealed class LocalImageServer : IAsyncDisposable
     /// received so far, in arrival order, including refused ones.
     /// </summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>The images-per-minute limiter's counts (images admitted, requests refused); null without <see cref="LocalImageServerOptions.ImagesPerMinute"/>.</summary>
+    public RateLimitStats? RateLimit => _limiter?.Stats;
+
+    /// <summary>The files held (uploads and batch outputs), in no particular order.</summary>
+    public IReadOnlyList<StoredFile> Files => _files.All;
+
+    /// <summary>The ids of the batches created so far, oldest first, with their status now.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Batches => [.. _batches.All.Select(b => new KeyValuePair<string, string>(b.Id, b.Status))];
 
     /// <summary>Starts a server on the loopback interface and returns once it accepts connections.</summary>
     /// <param name="options">Port, accepted API key and response delay; <see langword="null"/> uses the defaults.</param>
@@ -147,6 +161,15 @@ public sealed class LocalImageServer : IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_batches.Running).WaitAsync(ShutdownTimeout);
+        }
+        catch (TimeoutException)
+        {
+            // A batch step still waiting is abandoned with the server.
+        }
+
         using (var timeout = new CancellationTokenSource(ShutdownTimeout))
         {
             await _app.StopAsync(timeout.Token);
@@ -182,6 +205,16 @@ public sealed class LocalImageServer : IAsyncDisposable
 
             await Endpoint(deploymentOperation).HandleAsync(context);
         }
+        else if (ServicePath(path, "/v1/files") is { } fileRest)
+        {
+            if (_generations.Authenticate(request) is { } error) await ImageEndpoint.WriteErrorAsync(context.Response, error, context.RequestAborted);
+            else await FilesEndpoint.HandleAsync(context, fileRest, _files, context.RequestAborted);
+        }
+        else if (ServicePath(path, "/v1/batches") is { } batchRest)
+        {
+            if (_generations.Authenticate(request) is { } error) await ImageEndpoint.WriteErrorAsync(context.Response, error, context.RequestAborted);
+            else await _batches.HandleAsync(context, batchRest, context.Connection.LocalPort, context.RequestAborted);
+        }
         else if (HttpMethods.IsGet(request.Method) && path.StartsWith(ImagesPrefix, StringComparison.Ordinal) && path.EndsWith(".png", StringComparison.Ordinal)
             && _images.TryGet(path[ImagesPrefix.Length..^".png".Length], out byte[] png))
         {
@@ -194,6 +227,10 @@ public sealed class LocalImageServer : IAsyncDisposable
             await ImageEndpoint.WriteErrorAsync(context.Response, ApiError.NotFound(request.Method, path), context.RequestAborted);
         }
     }
+
+    /// <summary>The rest of <paramref name="path"/> after <paramref name="root"/> (empty for the root itself), or null when it is not below it.</summary>
+    private static string? ServicePath(string path, string root) =>
+        path == root ? string.Empty : path.StartsWith(root + "/", StringComparison.Ordinal) ? path[(root.Length + 1)..] : null;
 
     /// <summary>Whether a path is one of the Azure OpenAI routes (which take the <c>api-key</c> header).</summary>
     internal static bool IsAzurePath(string path) =>

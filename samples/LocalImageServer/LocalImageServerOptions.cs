@@ -23,6 +23,24 @@ public sealed class LocalImageServerOptions
     public TimeSpan ResponseDelay { get; init; }
 
     /// <summary>
+    /// An images-per-window limit on the live image endpoints (as the service's images-per-minute limit), with the
+    /// <c>x-ratelimit-*</c> headers on every answer and 429 <c>rate_limit_exceeded</c> past it; null (the default) for none.
+    /// </summary>
+    public int? ImagesPerMinute { get; init; }
+
+    /// <summary>The window <see cref="ImagesPerMinute"/> counts over: a minute by default, shorter to run a test in seconds.</summary>
+    public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long each step of a batch takes (validating, finalizing); 200 ms by default, so tests finish in seconds.</summary>
+    public TimeSpan BatchStepDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long each request of a batch takes besides its own work; none by default.</summary>
+    public TimeSpan BatchLineDelay { get; init; }
+
+    /// <summary>How long a batch may run before it expires (its "24h" window); 24 hours by default.</summary>
+    public TimeSpan BatchCompletionWindow { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>
     /// Models served beside the known ones, each with a known model's rules and any extra values (none by default: an
     /// unknown model is <c>model_not_found</c>, as on the service).
     /// </summary>

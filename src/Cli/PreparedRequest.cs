@@ -31,6 +31,27 @@ namespace CreateImageSdk.Cli
         /// <summary>The size asked for, as the API spells it; null when the server's default applies.</summary>
         public string? Size => _edit != null ? _edit.Size?.Value : _generation!.Size?.Value;
 
+        /// <summary>The generation, or null for an edit.</summary>
+        public CreateImageRequest? Generation => _generation;
+
+        /// <summary>Whether the request is an edit.</summary>
+        public bool IsEdit => _edit != null;
+
+        /// <summary>The model id sent, or the endpoint's default (dall-e-2) when none is named.</summary>
+        public string ModelId => (_edit != null ? _edit.Model : _generation!.Model)?.Value ?? "dall-e-2";
+
+        /// <summary>The known model whose rules check the model sent (itself when known), or null.</summary>
+        public string? RulesOf => (_edit != null ? _edit.Model : _generation!.Model)?.RulesOf?.Value;
+
+        /// <summary>The quality asked for, as the API spells it, or null for the default (auto).</summary>
+        public string? Quality => _edit != null ? _edit.Quality?.Value : _generation!.Quality?.Value;
+
+        /// <summary>How many images the request asks for.</summary>
+        public int Images => (_edit != null ? _edit.Count : _generation!.Count) ?? 1;
+
+        /// <summary>The prompt's length in characters.</summary>
+        public int PromptLength => (_edit != null ? _edit.Prompt : _generation!.Prompt).Length;
+
         /// <summary>The output format asked for; null when the server's default (png) applies.</summary>
         public ImageOutputFormat? OutputFormat => _edit != null ? _edit.OutputFormat : _generation!.OutputFormat;
 

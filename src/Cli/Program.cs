@@ -9,7 +9,8 @@ using CreateImageSdk;
 using CreateImageSdk.Cli;
 using CreateImageSdk.Cli.Batch;
 
-// Exit codes: 0 all done; 1 the service or the network failed (for a batch: some rows); 2 the input was refused.
+// Exit codes: 0 all done; 1 the service or the network failed (for a batch: some rows); 2 the input was refused;
+// 3 (batch --via batch-api) submitted and not finished yet: run the same command again to collect.
 var requestOptions = RowRequest.Columns.Where(c => c != "prompt").ToDictionary(c => c, c => new Option<string?>("--" + c.Replace('_', '-')) { Description = RowRequest.Describe(c) });
 
 var rulesOf = new Option<string?>("--rules-of") { Description = "A known model whose rules check --model, for a model create-image does not know yet (--model gpt-image-2.5-flare --rules-of gpt-image-2)." };
@@ -39,7 +40,16 @@ var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Send the v
 var retryUnfinished = new Option<bool>("--retry-unfinished") { Description = "Send again the rows an earlier run started but never finished (they may have been billed)." };
 var settingsFile = new Option<string?>("--settings") { Description = "A JSON file of defaults for empty cells, by wire name ({\"model\": \"gpt-image-1.5\", \"quality\": \"low\"}); flags win over it. A default fills only the rows whose request has it (style: generations, input_fidelity: edits)." };
 var keepRaw = new Option<bool>("--raw") { Description = "Also keep each answer as it came ({id}.response.json: status, headers, body)." };
-var batch = new Command("batch", "Send a table of requests: every row validated first, retries and rate limits handled, resumable.") { input, folder, parallel, dryRun, skipInvalid, retryUnfinished, settingsFile, keepRaw };
+var via = new Option<string>("--via")
+{
+    Description = "live (the default): each row sent at once, paced by the account's rate-limit headers; batch-api: the rows go to OpenAI's Batch API, half the price, done within 24 hours (generations only). Rerun the same command to collect.",
+    DefaultValueFactory = _ => "live",
+};
+via.AcceptOnlyFromAmong("live", "batch-api");
+var wait = new Option<bool>("--wait") { Description = "With --via batch-api: wait here until the batches end and write their results (else the command exits once they are submitted; exit code 3)." };
+var maxBatchRequests = new Option<int>("--max-batch-requests") { Description = "With --via batch-api: at most this many rows per batch (the service's limit, 50000, by default).", DefaultValueFactory = _ => CreateImageSdk.Batches.ImageBatchJob.MaxRequestsPerBatchLimit };
+var pollSeconds = new Option<double>("--poll-interval") { Description = "With --via batch-api --wait: seconds between the first polls (backing off to ten times that while nothing changes).", DefaultValueFactory = _ => 5 };
+var batch = new Command("batch", "Send a table of requests: every row validated first, retries and rate limits handled, resumable; --dry-run estimates the cost.") { input, folder, parallel, dryRun, skipInvalid, retryUnfinished, settingsFile, keepRaw, via, wait, maxBatchRequests, pollSeconds };
 foreach (var option in requestOptions.Values) batch.Add(option);
 batch.Add(rulesOf);
 batch.Add(uncheckedValues);
@@ -147,13 +157,18 @@ async Task<int> BatchAsync(ParseResult parse, CancellationToken _)
         IBatchReporter reporter = Console.IsOutputRedirected ? new PlainReporter() : new TerminalReporter();
         await using var factory = await ClientFactory.CreateAsync(reporter.Line);
         var defaults = new Dictionary<string, string?>(StringComparer.Ordinal);
+        System.Text.Json.JsonElement? priceSettings = null;
         if (parse.GetValue(settingsFile) is { } file)
         {
             try
             {
                 using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+                priceSettings = document.RootElement.Clone();
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
+                    // The price list's own keys: what cost is reckoned with, not a default of the rows.
+                    if (property.Name is "prices" or "output_tokens") continue;
+
                     if (property.Name == RowRequest.Edit || property.Name == RowRequest.Mask)
                     {
                         // They decide what a row is (an edit or a generation), so they belong to the row.
@@ -172,8 +187,46 @@ async Task<int> BatchAsync(ParseResult parse, CancellationToken _)
         }
 
         foreach (var flag in Defaults(parse)) defaults[flag.Key] = flag.Value;
-        var settings = new BatchSettings(table, parse.GetValue(folder)!, defaults, count, parse.GetValue(dryRun), parse.GetValue(skipInvalid), parse.GetValue(retryUnfinished), parse.GetValue(keepRaw));
+        var batchSize = parse.GetValue(maxBatchRequests);
+        if (batchSize < 1 || batchSize > CreateImageSdk.Batches.ImageBatchJob.MaxRequestsPerBatchLimit)
+        {
+            Console.Error.WriteLine("error: --max-batch-requests must be between 1 and " + CreateImageSdk.Batches.ImageBatchJob.MaxRequestsPerBatchLimit + " (the Batch API's limit), not " + batchSize + ".");
+            return 2;
+        }
+
+        var poll = parse.GetValue(pollSeconds);
+        if (!(poll > 0 && poll <= 3600))
+        {
+            Console.Error.WriteLine("error: --poll-interval must be more than 0 and at most 3600 seconds, not " + poll + ".");
+            return 2;
+        }
+
+        CreateImageSdk.Cli.Pricing.PriceList prices;
+        try
+        {
+            prices = CreateImageSdk.Cli.Pricing.PriceList.Load(priceSettings);
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 2;
+        }
+
+        var settings = new BatchSettings(table, parse.GetValue(folder)!, defaults, count, parse.GetValue(dryRun), parse.GetValue(skipInvalid), parse.GetValue(retryUnfinished), parse.GetValue(keepRaw))
+        {
+            ViaBatchApi = parse.GetValue(via) == "batch-api",
+            Wait = parse.GetValue(wait),
+            MaxBatchRequests = batchSize,
+            PollInterval = TimeSpan.FromSeconds(poll),
+            Prices = prices,
+        };
         return await new BatchRunner(settings, factory.Client, reporter).RunAsync(stop.Token);
+    }
+    catch (Exception ex) when (ex is ImageClientException || ex is TimeoutException)
+    {
+        // A Files or Batches API call failed (--via batch-api); the journal holds what was done, so a rerun goes on from there.
+        Console.Error.WriteLine("error: " + ex.Message + " Run the same command again to go on; nothing recorded as submitted is submitted again.");
+        return 1;
     }
     catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException)
     {

@@ -149,6 +149,7 @@ namespace CreateImageSdk
                 {
                     var read = await ResponseReader.ReadJsonAsync(attempt, responseInfo).ConfigureAwait(false);
                     (read as IReadByClient)?.ReadBy(_sender.Http);
+                    (read as ImagesResponse)?.SetRateLimit(ImageRateLimit.From(attempt.Response));
                     return read;
                 }, operation, cancellationToken).ConfigureAwait(false);
                 operation.Received(result);

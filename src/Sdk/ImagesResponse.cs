@@ -6,6 +6,16 @@ namespace CreateImageSdk
     // Hand-written helpers on the generated ImagesResponse record.
     public sealed partial record ImagesResponse : Http.IReadByClient, Http.ICheckedResponse, Telemetry.IReportsUsage
     {
+        private ImageRateLimit? _rateLimit;
+
+        /// <summary>
+        /// The account's rate limits as this answer's <c>x-ratelimit-*</c> headers told them; null when the server sent
+        /// none (or the response was not read from HTTP, e.g. from a Batch API output file).
+        /// </summary>
+        public ImageRateLimit? RateLimit => _rateLimit;
+
+        internal void SetRateLimit(ImageRateLimit? rateLimit) => _rateLimit = rateLimit;
+
         void Http.IReadByClient.ReadBy(System.Net.Http.HttpClient http) => Http.ImageDownloader.Attach(Data, http);
 
         string? Http.ICheckedResponse.FindProblem()

@@ -30,6 +30,9 @@ namespace CreateImageSdk
         /// <summary>Response and content headers, by name (case-insensitive).</summary>
         public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
+        /// <summary>The account's rate limits as the <c>x-ratelimit-*</c> headers told them; null when none were sent.</summary>
+        public ImageRateLimit? RateLimit => ImageRateLimit.FromHeaders(Headers);
+
         /// <summary>The response body as text.</summary>
         public string Body { get; }
 

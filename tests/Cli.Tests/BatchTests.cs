@@ -38,7 +38,7 @@ namespace CreateImageSdk.Cli.Tests
 
             Assert.True(run.ExitCode == 0, run.ToString());
             var results = File.ReadAllLines(Path.Combine(folder, "out", "results.csv"));
-            Assert.Equal("id,status,file,revised_prompt,size,quality,output_format,input_tokens,output_tokens,error_type,error_code,error_message,request_id", results[0]);
+            Assert.Equal("id,status,file,revised_prompt,size,quality,output_format,input_tokens,output_tokens,cost_usd,error_type,error_code,error_message,request_id", results[0]);
             Assert.Equal(200, results.Skip(1).Count(l => l.Contains(",ok,", StringComparison.Ordinal)));
             Assert.Equal(200, Directory.GetFiles(Path.Combine(folder, "out"), "r*.png").Length);
             Assert.Equal(210, server.Requests.Count); // every row once, plus the ten scripted failures the client retried

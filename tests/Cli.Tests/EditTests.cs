@@ -135,8 +135,8 @@ namespace CreateImageSdk.Cli.Tests
             Assert.Equal("ok", results["one"][1]);
             Assert.Equal("ok", results["piped"][1]);
             Assert.Equal("invalid", results["missing"][1]);
-            Assert.Equal("validation", results["missing"][9]);
-            Assert.StartsWith("edit: the image file 'img/nope.png' does not exist", results["missing"][11]);
+            Assert.Equal("validation", results["missing"][10]);
+            Assert.StartsWith("edit: the image file 'img/nope.png' does not exist", results["missing"][12]);
             Assert.Equal((1024, 1536), TestImages.PngSize(Path.Combine(folder, "out", "gen.png")));
             Assert.Equal((1536, 1024), TestImages.PngSize(Path.Combine(folder, "out", "two.png")));
 

@@ -11,14 +11,30 @@ namespace CreateImageSdk.Cli.Batch
 {
     /// <summary>The settings of one batch run.</summary>
     internal sealed record BatchSettings(
-        string Input, string Output, IReadOnlyDictionary<string, string?> Defaults, int Parallel, bool DryRun, bool SkipInvalid, bool RetryUnfinished, bool KeepRaw);
+        string Input, string Output, IReadOnlyDictionary<string, string?> Defaults, int Parallel, bool DryRun, bool SkipInvalid, bool RetryUnfinished, bool KeepRaw)
+    {
+        /// <summary>Send through the Batch API (half price, within 24 hours) instead of live calls.</summary>
+        public bool ViaBatchApi { get; init; }
+
+        /// <summary>With the Batch API: wait for the batches to end and collect them, instead of exiting once submitted.</summary>
+        public bool Wait { get; init; }
+
+        /// <summary>With the Batch API: at most this many rows per batch (the service allows 50,000).</summary>
+        public int MaxBatchRequests { get; init; } = Batches.ImageBatchJob.MaxRequestsPerBatchLimit;
+
+        /// <summary>With the Batch API: the first wait between polls.</summary>
+        public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>The prices cost is reckoned with.</summary>
+        public Pricing.PriceList Prices { get; init; } = Pricing.PriceList.Load(null);
+    }
 
     /// <summary>
     /// Runs a table of requests: validates every row first, then sends them with bounded concurrency, writes each
     /// row's images and result as it finishes, keeps a journal so a rerun never pays twice for a finished row, and
     /// slows down by itself when the service keeps answering 429.
     /// </summary>
-    internal sealed class BatchRunner
+    internal sealed partial class BatchRunner
     {
         private readonly BatchSettings _settings;
         private readonly ImageClient _client;
@@ -31,6 +47,8 @@ namespace CreateImageSdk.Cli.Batch
         private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
         private long _inputTokens;
         private long _outputTokens;
+        private long _costMicros;
+        private readonly RatePacer _pacer = new RatePacer();
 
         public BatchRunner(BatchSettings settings, ImageClient client, IBatchReporter reporter)
         {
@@ -81,8 +99,15 @@ namespace CreateImageSdk.Cli.Batch
 
             foreach (var (row, problems) in invalid) _reporter.Line("invalid row " + row.Number + " (" + row.Id + "): " + string.Join(" ", problems));
             foreach (var (row, request) in valid.Where(v => v.Request.Notes.Count > 0)) _reporter.Line("row " + row.Number + " (" + row.Id + "): " + string.Join(" ", request.Notes));
+            if (_settings.ViaBatchApi && valid.FirstOrDefault(v => v.Request.IsEdit) is { Row: { } editRow })
+            {
+                _reporter.Line("error: row " + editRow.Number + " (" + editRow.Id + ") is an edit; --via batch-api sends generations only (edits of local files need them uploaded first, which create-image does not do yet). Send the edits live (without --via batch-api).");
+                return 2;
+            }
+
             if (_settings.DryRun)
             {
+                foreach (var line in Pricing.CostEstimate.Describe(valid.Select(v => v.Request).ToList(), _settings.Prices, _settings.ViaBatchApi)) _reporter.Line(line);
                 _reporter.Line(valid.Count + " row(s) valid, " + invalid.Count + " invalid; nothing was sent (--dry-run).");
                 return invalid.Count > 0 ? 2 : 0;
             }
@@ -113,11 +138,12 @@ namespace CreateImageSdk.Cli.Batch
 
             foreach (var (row, problems) in invalid.Where(i => !journal.Done.Contains(i.Row.Id)))
             {
-                results.Add(new ResultRow(row.Id, "invalid", null, null, null, null, null, null, null, "validation", null, string.Join(" ", problems), null));
+                results.Add(new ResultRow(row.Id, "invalid", null, null, null, null, null, null, null, null, "validation", null, string.Join(" ", problems), null));
                 journal.Finished(row.Id, "invalid");
             }
 
             var todo = new List<(InputRow Row, PreparedRequest Request)>();
+            var inBatches = new HashSet<string>(journal.Batches.SelectMany(b => b.Ids), StringComparer.Ordinal);
             var skipped = 0;
             var leftUnfinished = 0;
             foreach (var item in valid)
@@ -125,6 +151,10 @@ namespace CreateImageSdk.Cli.Batch
                 if (journal.Done.Contains(item.Row.Id))
                 {
                     skipped++;
+                }
+                else if (inBatches.Contains(item.Row.Id))
+                {
+                    // Submitted to the Batch API by an earlier run: collected from its batch, never sent again.
                 }
                 else if (journal.Unfinished.Contains(item.Row.Id) && !_settings.RetryUnfinished)
                 {
@@ -138,6 +168,11 @@ namespace CreateImageSdk.Cli.Batch
             }
 
             if (skipped > 0) _reporter.Line(skipped + " row(s) already done in an earlier run: skipped.");
+            if (_settings.ViaBatchApi || journal.Batches.Count > 0)
+            {
+                return await RunBatchApiAsync(valid, todo, journal, results, resultsPath, invalid.Count, leftUnfinished, cancellationToken).ConfigureAwait(false);
+            }
+
             var failed = 0;
             string? diskError = null;
             // A file that cannot be written (a full disk, a folder that is not writable) stops the whole run: every
@@ -181,9 +216,7 @@ namespace CreateImageSdk.Cli.Batch
                 return 1;
             }
 
-            _reporter.Line("Wrote " + _images + " image(s) to " + _settings.Output + "; results in " + resultsPath + ".");
-            if (_inputTokens + _outputTokens > 0) _reporter.Line("Tokens: " + _inputTokens + " input, " + _outputTokens + " output.");
-            foreach (var failure in _failures.OrderByDescending(f => f.Value)) _reporter.Line("Failed: " + failure.Value + " row(s) with " + failure.Key + ".");
+            Summary(resultsPath);
             if (leftUnfinished > 0) _reporter.Line("Not done: " + leftUnfinished + " row(s) left unfinished by an earlier run (--retry-unfinished sends them).");
             if (cancellationToken.IsCancellationRequested)
             {
@@ -199,54 +232,93 @@ namespace CreateImageSdk.Cli.Batch
             for (var round = 0; ; round++)
             {
                 await WaitForPauseAsync(cancellationToken).ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
-                journal.Started(row.Id);
+                var sequence = await _pacer.WaitAsync(request.Images, cancellationToken).ConfigureAwait(false);
+                ImageRateLimit? seen = null;
                 try
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    journal.Started(row.Id);
                     var response = _settings.KeepRaw
                         ? await SendKeepingRawAsync(row, request, cancellationToken).ConfigureAwait(false)
                         : await request.SendAsync(_client, cancellationToken).ConfigureAwait(false);
+                    seen = response.RateLimit;
                     Interlocked.Exchange(ref _rateLimitStreak, 0);
-                    var format = response.OutputFormat?.Value ?? request.OutputFormat?.Value ?? "png";
-                    for (var i = 0; i < response.Data.Count; i++)
-                    {
-                        var name = _names[row.Id] + (response.Data.Count > 1 ? "-" + (i + 1).ToString(CultureInfo.InvariantCulture) : string.Empty) + "." + Extension(format);
-                        var path = InsideOutput(name);
-                        await response.Data[i].SaveAsync(path, cancellationToken).ConfigureAwait(false); // a temporary file, then a rename
-                        Interlocked.Increment(ref _images);
-                        results.Add(new ResultRow(row.Id, "ok", name, response.Data[i].RevisedPrompt, response.Size?.Value ?? request.Size, response.Quality?.Value,
-                            format, i == 0 ? response.Usage?.InputTokens : null, i == 0 ? response.Usage?.OutputTokens : null, null, null, null, null));
-                    }
-
-                    Interlocked.Add(ref _inputTokens, response.Usage?.InputTokens ?? 0);
-                    Interlocked.Add(ref _outputTokens, response.Usage?.OutputTokens ?? 0);
+                    await WriteImagesAsync(row, request, response, batch: false, results, cancellationToken).ConfigureAwait(false);
                     journal.Finished(row.Id, "ok");
                     return true;
                 }
                 catch (ImageApiException ex) when (ex.StatusCode == 429 && round < 3 && !cancellationToken.IsCancellationRequested)
                 {
                     // The client already retried; the whole batch now slows down before this row goes again.
+                    seen = ex.RateLimit;
                     Slow(ex.RetryAfter);
                 }
                 catch (RawAnswerException ex)
                 {
+                    seen = ex.Answer.RateLimit;
                     var reason = ex.Answer.StatusCode.ToString(CultureInfo.InvariantCulture);
                     _failures.AddOrUpdate(reason, 1, (_, n) => n + 1);
-                    results.Add(new ResultRow(row.Id, "failed", null, null, null, null, null, null, null, "http", reason, ex.Message, ex.Answer.Headers.TryGetValue("x-request-id", out var id) ? id[0] : null));
+                    results.Add(new ResultRow(row.Id, "failed", null, null, null, null, null, null, null, null, "http", reason, ex.Message, ex.Answer.Headers.TryGetValue("x-request-id", out var id) ? id[0] : null));
                     journal.Finished(row.Id, "failed");
                     return false;
                 }
                 catch (Exception ex) when (ex is ImageClientException || ex is TimeoutException || ex is System.Text.Json.JsonException)
                 {
-                    var api = ex as ImageApiException;
-                    var reason = api != null ? api.StatusCode + (api.ErrorCode is null ? string.Empty : " " + api.ErrorCode) : ex.GetType().Name;
-                    _failures.AddOrUpdate(reason, 1, (_, n) => n + 1);
-                    results.Add(new ResultRow(row.Id, "failed", null, null, null, null, null, null, null, api?.ErrorType ?? ex.GetType().Name, api?.ErrorCode, ex.Message, api?.RequestId));
+                    seen = (ex as ImageApiException)?.RateLimit;
+                    WriteFailure(row, ex, results);
                     journal.Finished(row.Id, "failed");
-                    _reporter.Line("failed: " + row.Id + ": " + ex.Message);
                     return false;
                 }
+                finally
+                {
+                    _pacer.Observe(seen, sequence);
+                }
             }
+        }
+
+        /// <summary>
+        /// A row's images and result rows, the same for a live answer and a Batch API one (whose cost has the batch
+        /// price): each image saved (a temporary file, then a rename), one result row per image.
+        /// </summary>
+        private async Task WriteImagesAsync(InputRow row, PreparedRequest request, ImagesResponse response, bool batch, ResultsTable results, CancellationToken cancellationToken)
+        {
+            var format = response.OutputFormat?.Value ?? request.OutputFormat?.Value ?? "png";
+            var cost = _settings.Prices.Cost(request.ModelId, request.RulesOf, response.Usage, batch);
+            for (var i = 0; i < response.Data.Count; i++)
+            {
+                var name = _names[row.Id] + (response.Data.Count > 1 ? "-" + (i + 1).ToString(CultureInfo.InvariantCulture) : string.Empty) + "." + Extension(format);
+                var path = InsideOutput(name);
+                await response.Data[i].SaveAsync(path, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _images);
+                results.Add(new ResultRow(row.Id, "ok", name, response.Data[i].RevisedPrompt, response.Size?.Value ?? request.Size, response.Quality?.Value,
+                    format, i == 0 ? response.Usage?.InputTokens : null, i == 0 ? response.Usage?.OutputTokens : null, i == 0 ? cost : null, null, null, null, null));
+            }
+
+            Interlocked.Add(ref _inputTokens, response.Usage?.InputTokens ?? 0);
+            Interlocked.Add(ref _outputTokens, response.Usage?.OutputTokens ?? 0);
+            if (cost is { } c) Interlocked.Add(ref _costMicros, (long)(c * 1_000_000m));
+        }
+
+        /// <summary>A row that failed: its result row says why, in the words of the exception a live call gives.</summary>
+        private void WriteFailure(InputRow row, Exception ex, ResultsTable results)
+        {
+            var api = ex as ImageApiException;
+            var code = api?.ErrorCode ?? (ex as Batches.ImageBatchRequestException)?.Code;
+            var reason = api != null ? api.StatusCode + (code is null ? string.Empty : " " + code) : code ?? ex.GetType().Name;
+            _failures.AddOrUpdate(reason, 1, (_, n) => n + 1);
+            results.Add(new ResultRow(row.Id, "failed", null, null, null, null, null, null, null, null, api?.ErrorType ?? ex.GetType().Name, code, ex.Message, api?.RequestId));
+            _reporter.Line("failed: " + row.Id + ": " + ex.Message);
+        }
+
+        private void Summary(string resultsPath)
+        {
+            _reporter.Line("Wrote " + _images + " image(s) to " + _settings.Output + "; results in " + resultsPath + ".");
+            if (_inputTokens + _outputTokens > 0)
+            {
+                _reporter.Line("Tokens: " + _inputTokens + " input, " + _outputTokens + " output" + (_costMicros > 0 ? "; cost " + Pricing.CostEstimate.Dollars(_costMicros / 1_000_000m) + " (prices as of " + _settings.Prices.AsOf + ")" : string.Empty) + ".");
+            }
+
+            foreach (var failure in _failures.OrderByDescending(f => f.Value)) _reporter.Line("Failed: " + failure.Value + " row(s) with " + failure.Key + ".");
         }
 
         /// <summary>

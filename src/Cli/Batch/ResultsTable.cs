@@ -11,13 +11,13 @@ namespace CreateImageSdk.Cli.Batch
     /// <summary>One row of the results: an image written, or why a row has none.</summary>
     internal sealed record ResultRow(
         string Id, string Status, string? File, string? RevisedPrompt, string? Size, string? Quality, string? OutputFormat,
-        int? InputTokens, int? OutputTokens, string? ErrorType, string? ErrorCode, string? ErrorMessage, string? RequestId);
+        int? InputTokens, int? OutputTokens, decimal? Cost, string? ErrorType, string? ErrorCode, string? ErrorMessage, string? RequestId);
 
     /// <summary>The results table, <c>results.csv</c> or <c>results.jsonl</c>, appended to as rows finish (so a resumed batch adds to it).</summary>
     internal sealed class ResultsTable : IDisposable
     {
         private static readonly string[] Header =
-            { "id", "status", "file", "revised_prompt", "size", "quality", "output_format", "input_tokens", "output_tokens", "error_type", "error_code", "error_message", "request_id" };
+            { "id", "status", "file", "revised_prompt", "size", "quality", "output_format", "input_tokens", "output_tokens", "cost_usd", "error_type", "error_code", "error_message", "request_id" };
 
         private readonly StreamWriter _writer;
         private readonly CsvWriter? _csv;
@@ -49,7 +49,7 @@ namespace CreateImageSdk.Cli.Batch
             var values = new object?[]
             {
                 row.Id, row.Status, row.File, row.RevisedPrompt, row.Size, row.Quality, row.OutputFormat,
-                row.InputTokens, row.OutputTokens, row.ErrorType, row.ErrorCode, row.ErrorMessage, row.RequestId,
+                row.InputTokens, row.OutputTokens, row.Cost, row.ErrorType, row.ErrorCode, row.ErrorMessage, row.RequestId,
             };
             lock (_gate)
             {

@@ -44,5 +44,8 @@ namespace CreateImageSdk
 
         /// <summary>How long the server asked to wait before retrying (<c>retry-after-ms</c> or <c>Retry-After</c>), when it said.</summary>
         public TimeSpan? RetryAfter { get; }
+
+        /// <summary>The account's rate limits as the answer's <c>x-ratelimit-*</c> headers told them (a 429 usually has them); null when none were sent.</summary>
+        public ImageRateLimit? RateLimit { get; internal set; }
     }
 }

@@ -38,7 +38,12 @@ namespace CreateImageSdk.Http
         public Uri For(string path)
         {
             if (_overrides.TryGetValue(path, out var mounted)) path = mounted;
-            return _deploymentPrefix is null ? new Uri(BaseUri, path) : new Uri(BaseUri, _deploymentPrefix + path + _query);
+            if (_deploymentPrefix is null) return new Uri(BaseUri, path);
+
+            // The Files and Batches APIs belong to the resource, not to a deployment (Azure: /openai/files, /openai/batches).
+            var service = path.StartsWith("files", StringComparison.Ordinal) || path.StartsWith("batches", StringComparison.Ordinal);
+            var query = path.IndexOf('?') >= 0 ? "&" + _query!.Substring(1) : _query;
+            return new Uri(BaseUri, (service ? string.Empty : _deploymentPrefix) + path + query);
         }
     }
 }

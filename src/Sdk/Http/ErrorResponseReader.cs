@@ -13,15 +13,24 @@ namespace CreateImageSdk.Http
     {
         public static async Task<ImageApiException> CreateExceptionAsync(HttpResponseMessage response, SecretScrubber scrubber, CancellationToken cancellationToken)
         {
-            var status = (int)response.StatusCode;
-            var body = scrubber.Scrub(await ResponseReader.ReadCappedStringAsync(response, ResponseLimits.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false))!;
+            var body = await ResponseReader.ReadCappedStringAsync(response, ResponseLimits.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            var error = FromBody((int)response.StatusCode, response.ReasonPhrase, body, ResponseReader.RequestId(response), RetryPolicy.ServerDelay(response), scrubber);
+            error.RateLimit = ImageRateLimit.From(response);
+            return error;
+        }
+
+        /// <summary>
+        /// The exception for an error answer given as its parts: a live answer's, or one line of a Batch API output or
+        /// error file (which carries the status, the request id and the body the endpoint answered with).
+        /// </summary>
+        public static ImageApiException FromBody(int status, string? reasonPhrase, string rawBody, string? requestId, TimeSpan? retryAfter, SecretScrubber scrubber)
+        {
+            var body = scrubber.Scrub(rawBody)!;
             var error = Scrub(TryParse(body), scrubber);
-            var requestId = ResponseReader.RequestId(response);
-            var retryAfter = RetryPolicy.ServerDelay(response);
 
             var message = new StringBuilder();
             message.Append("The image API answered ").Append(status.ToString(CultureInfo.InvariantCulture));
-            if (!string.IsNullOrEmpty(response.ReasonPhrase)) message.Append(' ').Append(response.ReasonPhrase);
+            if (!string.IsNullOrEmpty(reasonPhrase)) message.Append(' ').Append(reasonPhrase);
             message.Append(": ").Append(error?.Message ?? (body.Length == 0 ? "(empty body)" : "(the body is not an API error object)"));
             var details = new StringBuilder();
             Append(details, "type", error?.Type);

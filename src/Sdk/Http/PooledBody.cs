@@ -31,6 +31,8 @@ namespace CreateImageSdk.Http
 
         public ReadOnlySpan<byte> Span => new ReadOnlySpan<byte>(_buffer, 0, Length);
 
+        public ReadOnlyMemory<byte> Memory => new ReadOnlyMemory<byte>(_buffer, 0, Length);
+
         /// <summary>The body as text; bytes that are not UTF-8 become U+FFFD.</summary>
         public string ToUtf8String() => System.Text.Encoding.UTF8.GetString(_buffer, 0, Length);
 

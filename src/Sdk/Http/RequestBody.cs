@@ -16,7 +16,15 @@ namespace CreateImageSdk.Http
         /// <summary>The body serialized with the generated metadata, as JSON.</summary>
         public static RequestBody Json<TRequest>(TRequest request, JsonTypeInfo<TRequest> info) => new JsonRequestBody(JsonSerializer.SerializeToUtf8Bytes(request, info));
 
-        /// <summary>The content of one attempt.</summary>
-        public abstract HttpContent CreateContent();
+        /// <summary>No body (a GET or DELETE, a POST that takes none).</summary>
+        public static RequestBody None { get; } = new NoBody();
+
+        /// <summary>The content of one attempt; null for <see cref="None"/>.</summary>
+        public abstract HttpContent? CreateContent();
+
+        private sealed class NoBody : RequestBody
+        {
+            public override HttpContent? CreateContent() => null;
+        }
     }
 }

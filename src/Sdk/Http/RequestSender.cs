@@ -92,7 +92,8 @@ namespace CreateImageSdk.Http
             {
                 operation.Attempt(number);
                 // The content first: a body that cannot be made (a spent stream) fails before a timer is started.
-                var content = new SentTrackingContent(body.CreateContent());
+                var inner = body.CreateContent();
+                var content = inner is null ? null : new SentTrackingContent(inner);
                 var timeout = sharedTimeout ?? StartTimeout(cancellationToken);
                 var request = new HttpRequestMessage(method, uri) { Content = content };
                 AttemptStamp.Apply(request, number, operation.Model);
@@ -120,7 +121,7 @@ namespace CreateImageSdk.Http
                     failure = TimeoutError(ex, timeout, number);
                     // A request that never fully left cannot be generating anything, so another attempt is safe; one that
                     // did may be billed, so it is retried only when the caller said so.
-                    retryable = sharedTimeout is null && (!content.Sent || _retry.RetryTimeouts);
+                    retryable = sharedTimeout is null && (content is null || !content.Sent || _retry.RetryTimeouts);
                 }
                 catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
                 {

@@ -42,6 +42,23 @@ namespace CreateImageSdk.Http
             return result;
         }
 
+        /// <summary>A body read with a hand-written reader (the Files and Batches objects), with the same errors as <see cref="ReadJsonAsync{T}"/>.</summary>
+        public static async Task<T> ReadDocumentAsync<T>(Attempt attempt, System.Func<JsonElement, T> read, string typeName)
+        {
+            var response = attempt.Response;
+            var status = (int)response.StatusCode;
+            try
+            {
+                using var body = await PooledBody.ReadAsync(response, attempt.Limits.MaxBodyBytes, attempt.Timeout.Token).ConfigureAwait(false);
+                using var document = JsonDocument.Parse(body.Memory);
+                return read(document.RootElement);
+            }
+            catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body" + ContentType(response) + " is not a valid " + typeName, attempt.Scrubber) is { } mapped)
+            {
+                throw mapped;
+            }
+        }
+
         public static async Task<RawResponse> ReadRawAsync(Attempt attempt)
         {
             var response = attempt.Response;

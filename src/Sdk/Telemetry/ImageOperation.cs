@@ -30,23 +30,25 @@ namespace CreateImageSdk.Telemetry
         private readonly string _host;
         private readonly int _port;
         private readonly string? _model;
+        private readonly string _operationName;
         private string? _errorType;
         private int _attempts = 1;
         private bool _sawEvent;
 
-        private ImageOperation(object request, Uri baseUri, string? provider, bool streaming)
+        private ImageOperation(object request, Uri baseUri, string? provider, bool streaming, string operationName = OperationName)
         {
+            _operationName = operationName;
             _host = baseUri.Host;
             _port = baseUri.Port;
             _provider = provider ?? Provider(baseUri);
-            _activity = Source.StartActivity(OperationName, ActivityKind.Client);
+            _activity = Source.StartActivity(operationName, ActivityKind.Client);
             var tags = new RequestTags(_activity);
             (request as ITaggedRequest)?.AddTags(tags);
             _model = tags.Model;
             if (_activity is null) return;
 
-            _activity.DisplayName = _model is null ? OperationName : OperationName + " " + _model;
-            _activity.SetTag("gen_ai.operation.name", OperationName);
+            _activity.DisplayName = _model is null ? operationName : operationName + " " + _model;
+            _activity.SetTag("gen_ai.operation.name", operationName);
             _activity.SetTag("gen_ai.provider.name", _provider);
             _activity.SetTag("gen_ai.output.type", "image");
             _activity.SetTag("gen_ai.request.stream", streaming);
@@ -59,6 +61,12 @@ namespace CreateImageSdk.Telemetry
         /// <param name="provider">The provider name when the host does not tell (Azure behind another host), or null.</param>
         /// <param name="streaming">Whether the answer is a stream of events.</param>
         public static ImageOperation Start(object request, Uri baseUri, string? provider, bool streaming) => new ImageOperation(request, baseUri, provider, streaming);
+
+        /// <summary>
+        /// A call of the Files or Batches API (<c>upload_file</c>, <c>create_batch</c>, …): the same span, duration metric
+        /// and retry events as an image call, under its own operation name and with no model.
+        /// </summary>
+        public static ImageOperation StartService(string operationName, Uri baseUri, string? provider) => new ImageOperation(new object(), baseUri, provider, false, operationName);
 
         /// <summary>The requested model, when the request names one.</summary>
         public string? Model => _model;
@@ -142,7 +150,7 @@ namespace CreateImageSdk.Telemetry
         {
             var tags = new TagList
             {
-                { "gen_ai.operation.name", OperationName },
+                { "gen_ai.operation.name", _operationName },
                 { "gen_ai.provider.name", _provider },
                 { "server.address", _host },
                 { "server.port", _port },
