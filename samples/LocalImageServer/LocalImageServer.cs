@@ -28,6 +28,10 @@ namespace CreateImageSdk.LocalServer;
 /// <c>"stream": true</c>, records every request, and can be scripted with <see cref="EnqueueResponse"/>.
 /// Edits take <c>multipart/form-data</c> (files <c>image</c> or <c>image[]</c>, and <c>mask</c>) or <c>application/json</c>
 /// (<c>images</c> as <c>image_url</c> or <c>file_id</c> references, which the server checks but never fetches).
+/// It also emulates the Files API (<c>/v1/files</c>) and the Batch API (<c>/v1/batches</c>: validating, in_progress,
+/// finalizing, completed, or failed, expired, cancelled; time scaled by <see cref="LocalImageServerOptions.BatchStepDelay"/>,
+/// <see cref="LocalImageServerOptions.BatchLineDelay"/> and <see cref="LocalImageServerOptions.BatchCompletionWindow"/>),
+/// and, with <see cref="LocalImageServerOptions.ImagesPerMinute"/>, an images-per-minute limit with <c>x-ratelimit-*</c> headers.
 /// </summary>
 public sealed class LocalImageServer : IAsyncDisposable
 {
