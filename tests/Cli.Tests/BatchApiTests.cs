@@ -108,6 +108,36 @@ namespace CreateImageSdk.Cli.Tests
         }
 
         [Fact]
+        public async Task A_live_run_over_a_folder_with_open_batches_collects_them_and_sends_new_rows_only_in_the_next_run()
+        {
+            await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key, BatchStepDelay = TimeSpan.FromMilliseconds(2000) });
+            var folder = Tool.NewFolder();
+            var table = Table(folder, 3);
+            var flags = new[] { "--out", "out", "--model", "gpt-image-1-mini", "--size", "1024x1024" };
+            Assert.Equal(3, (await Tool.RunAsync(folder, Environment(server), new[] { "batch", table, "--via", "batch-api" }.Concat(flags).ToArray())).ExitCode);
+            File.AppendAllText(table, "fresh,a new row,low,\n");
+
+            // Live, while the batch runs: the new row is not sent another way than the table's first run chose.
+            var early = await Tool.RunAsync(folder, Environment(server), new[] { "batch", table }.Concat(flags).ToArray());
+            Assert.True(early.ExitCode == 3, early.ToString());
+            Assert.Contains("Not sent: 1 row(s)", early.Output);
+            Assert.Empty(server.Requests);
+
+            var clock = Stopwatch.StartNew();
+            while (server.Batches[0].Value != "completed" && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50);
+            var collected = await Tool.RunAsync(folder, Environment(server), new[] { "batch", table }.Concat(flags).ToArray());
+            Assert.True(collected.ExitCode == 1, collected.ToString());
+            Assert.Contains("Run the same command again to send the rest live", collected.Output);
+            Assert.Empty(server.Requests);
+
+            var live = await Tool.RunAsync(folder, Environment(server), new[] { "batch", table }.Concat(flags).ToArray());
+            Assert.True(live.ExitCode == 0, live.ToString());
+            Assert.Single(server.Requests);
+            Assert.Single(server.Batches);
+            Assert.Equal(4, Rows(Path.Combine(folder, "out", "results.csv")).Count);
+        }
+
+        [Fact]
         public async Task Dry_run_estimates_the_cost_per_model_from_the_official_token_counts_and_says_what_it_cannot()
         {
             await using var server = await LocalImageServer.StartAsync(new LocalImageServerOptions { ApiKey = Key });

@@ -24,8 +24,12 @@ namespace CreateImageSdk.Cli.Batch
             var rows = valid.ToDictionary(v => v.Row.Id, v => v, StringComparer.Ordinal);
             var failed = 0;
 
+            // Rows not in any batch, in a live run over a folder with batches of an earlier --via batch-api run: the
+            // batches are collected first, and the rows are left for the next run rather than sent another way than asked.
+            var leftForLive = _settings.ViaBatchApi ? 0 : todo.Count;
+
             // New rows: one job, split at the service's limits, each input uploaded and its batch created.
-            if (todo.Count > 0)
+            if (todo.Count > 0 && _settings.ViaBatchApi)
             {
                 if (todo.FirstOrDefault(t => t.Request.Generation is null) is { Row: { } edit })
                 {
@@ -82,11 +86,18 @@ namespace CreateImageSdk.Cli.Batch
 
             if (open.Count > 0)
             {
+                if (leftForLive > 0) _reporter.Line("Not sent: " + leftForLive + " row(s); the batches of an earlier --via batch-api run are collected first.");
                 _reporter.Line("Waiting on the Batch API: " + string.Join(", ", open) + " (recorded in the journal). Run the same command again to collect the results (add --wait to wait for them); nothing is submitted twice.");
                 return Waiting;
             }
 
             Summary(resultsPath);
+            if (leftForLive > 0)
+            {
+                _reporter.Line("Not sent: " + leftForLive + " row(s); this folder had Batch API batches from an earlier run, collected now. Run the same command again to send the rest live.");
+                return 1;
+            }
+
             if (leftUnfinished > 0) _reporter.Line("Not done: " + leftUnfinished + " row(s) left unfinished by an earlier run (--retry-unfinished sends them).");
             return failed > 0 || invalid > 0 || leftUnfinished > 0 ? 1 : 0;
         }
