@@ -31,12 +31,7 @@ namespace CreateImageSdk.Cli.Batch
             // New rows: one job, split at the service's limits, each input uploaded and its batch created.
             if (todo.Count > 0 && _settings.ViaBatchApi)
             {
-                if (todo.FirstOrDefault(t => t.Request.Generation is null) is { Row: { } edit })
-                {
-                    _reporter.Line("error: row " + edit.Number + " (" + edit.Id + ") is an edit; --via batch-api sends generations only. Send the edits live (without --via batch-api).");
-                    return 2;
-                }
-
+                // Edit rows were refused before anything was sent (RunAsync), so every row here is a generation.
                 var job = new ImageBatchJob { MaxRequestsPerBatch = _settings.MaxBatchRequests };
                 foreach (var (row, request) in todo) job.Add(row.Id, request.Generation!);
                 var inputs = job.Split();

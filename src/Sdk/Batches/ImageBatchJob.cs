@@ -73,14 +73,8 @@ namespace CreateImageSdk.Batches
         /// <exception cref="ArgumentException"><paramref name="customId"/> is empty or already used.</exception>
         /// <exception cref="ImageRequestValidationException">The request breaks its rules; it was not added.</exception>
         /// <exception cref="ArgumentException">The request asks to stream (a batch answers with whole responses).</exception>
-        public ImageBatchJob Add(string customId, CreateImageRequest request)
-        {
-            if (request is null) throw new ArgumentNullException(nameof(request));
-            CheckId(customId);
-            if (request.Stream == true) throw new ArgumentException("The request for '" + customId + "' asks to stream; a batch answers with whole responses, so leave Stream unset.", nameof(request));
-            Validation.ViolationCollector.ThrowIfInvalid(request, request.Validate());
-            return Append(customId, GenerationsEndpoint, request, CreateImageSdkJsonContext.Default.CreateImageRequest);
-        }
+        public ImageBatchJob Add(string customId, CreateImageRequest request) =>
+            Append(customId, GenerationsEndpoint, request, request?.Stream, request?.Validate(), CreateImageSdkJsonContext.Default.CreateImageRequest);
 
         /// <summary>Adds an edit in the JSON form (its images are file ids, e.g. from <see cref="ImageClient.UploadFileAsync(string, string, System.Threading.CancellationToken)"/>, or URLs).</summary>
         /// <param name="customId">Your id for the request, unique in the job; its result carries it.</param>
@@ -88,14 +82,8 @@ namespace CreateImageSdk.Batches
         /// <returns>This job.</returns>
         /// <exception cref="ArgumentException"><paramref name="customId"/> is empty or already used, or the request asks to stream.</exception>
         /// <exception cref="ImageRequestValidationException">The request breaks its rules; it was not added.</exception>
-        public ImageBatchJob Add(string customId, EditImageWithReferencesRequest request)
-        {
-            if (request is null) throw new ArgumentNullException(nameof(request));
-            CheckId(customId);
-            if (request.Stream == true) throw new ArgumentException("The request for '" + customId + "' asks to stream; a batch answers with whole responses, so leave Stream unset.", nameof(request));
-            Validation.ViolationCollector.ThrowIfInvalid(request, request.Validate());
-            return Append(customId, EditsEndpoint, request, CreateImageSdkJsonContext.Default.EditImageWithReferencesRequest);
-        }
+        public ImageBatchJob Add(string customId, EditImageWithReferencesRequest request) =>
+            Append(customId, EditsEndpoint, request, request?.Stream, request?.Validate(), CreateImageSdkJsonContext.Default.EditImageWithReferencesRequest);
 
         /// <summary>
         /// The batch inputs: the requests by endpoint, in the order added, cut where the next line would pass
@@ -136,14 +124,16 @@ namespace CreateImageSdk.Batches
             return inputs;
         }
 
-        private void CheckId(string customId)
+        /// <summary>Checks the id and the request (as a live call would, streaming refused), then adds its line.</summary>
+        private ImageBatchJob Append<TRequest>(string customId, string endpoint, TRequest request, bool? stream, IReadOnlyList<ImageRequestViolation>? violations, JsonTypeInfo<TRequest> info)
+            where TRequest : class
         {
+            if (request is null) throw new ArgumentNullException(nameof(request));
             if (string.IsNullOrWhiteSpace(customId)) throw new ArgumentException("A batch request needs a custom id that is not empty.", nameof(customId));
             if (_ids.Contains(customId)) throw new ArgumentException("The custom id '" + customId + "' is already in this job; each request needs its own, so its result can be told apart.", nameof(customId));
-        }
+            if (stream == true) throw new ArgumentException("The request for '" + customId + "' asks to stream; a batch answers with whole responses, so leave Stream unset.", nameof(request));
+            Validation.ViolationCollector.ThrowIfInvalid(request, violations);
 
-        private ImageBatchJob Append<TRequest>(string customId, string endpoint, TRequest request, JsonTypeInfo<TRequest> info)
-        {
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
             {

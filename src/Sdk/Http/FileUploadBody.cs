@@ -37,7 +37,7 @@ namespace CreateImageSdk.Http
             var content = new MultipartFormDataContent("----CreateImageSdk" + Guid.NewGuid().ToString("N"));
             var purpose = new StringContent(_purpose);
             purpose.Headers.ContentType = null;
-            purpose.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"purpose\"" };
+            purpose.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = MultipartForm.Quote("purpose") };
             content.Add(purpose);
 
             Stream source;
@@ -58,20 +58,9 @@ namespace CreateImageSdk.Http
 
             var file = new StreamContent(source, 81920);
             file.Headers.ContentType = new MediaTypeHeaderValue(_mediaType);
-            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileName = "\"" + Clean(_fileName) + "\"" };
+            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = MultipartForm.Quote("file"), FileName = MultipartForm.Quote(_fileName) };
             content.Add(file);
             return content;
-        }
-
-        private static string Clean(string name)
-        {
-            var chars = name.ToCharArray();
-            for (var i = 0; i < chars.Length; i++)
-            {
-                if (chars[i] == '"' || chars[i] == '\\' || char.IsControl(chars[i])) chars[i] = '_';
-            }
-
-            return new string(chars);
         }
 
         /// <summary>The caller's stream, left open when the request content is disposed.</summary>

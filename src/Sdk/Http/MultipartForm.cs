@@ -121,7 +121,7 @@ namespace CreateImageSdk.Http
         /// A quoted header parameter. Quotes, backslashes and line breaks become <c>_</c>: servers differ in how they
         /// unescape them, and a file name is only a label there. Other characters (accents) are encoded by .NET.
         /// </summary>
-        private static string Quote(string value)
+        internal static string Quote(string value)
         {
             var clean = new StringBuilder(value.Length + 2).Append('"');
             foreach (var c in value) clean.Append(c == '"' || c == '\\' || char.IsControl(c) ? '_' : c);
