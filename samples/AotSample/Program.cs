@@ -17,7 +17,7 @@ try
         .WithSize(ImageSize.Size256x256)
         .WithResponseFormat(ImageResponseFormat.B64Json)
         .SendAsync();
-    var png = response.Data[0].Bytes!;
+    var png = response.Data[0].Bytes!.Value.Span;
     var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
     var height = (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23];
     Console.WriteLine(width + "x" + height + " " + png.Length);

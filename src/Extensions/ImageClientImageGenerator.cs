@@ -58,7 +58,7 @@ namespace CreateImageSdk.Extensions
             var contents = new List<AIContent>(response.Data.Count);
             foreach (var image in response.Data)
             {
-                if (image.Bytes != null) contents.Add(new DataContent(image.Bytes, mediaType) { RawRepresentation = image });
+                if (image.Bytes is { } bytes) contents.Add(new DataContent(bytes, mediaType) { RawRepresentation = image });
                 else if (image.Url != null) contents.Add(new UriContent(image.Url, mediaType) { RawRepresentation = image });
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CreateImageSdk.Http;
@@ -9,47 +10,80 @@ namespace CreateImageSdk
     // Hand-written helpers on the generated GeneratedImage record.
     public sealed partial record GeneratedImage
     {
+        private string? _savedPath;
+
         /// <summary>
-        /// The image bytes: the decoded <c>b64_json</c> when present, otherwise downloaded from <see cref="Url"/>
-        /// (https only; plain http only to a loopback address; at most 64 MiB; within 2 minutes; through the
-        /// HttpClient of the <see cref="ImageClient"/> that read the image).
+        /// The file the image was written to as it arrived, when the call saved to files (the builders'
+        /// <c>SaveAsync(pathOfImage)</c>); null otherwise. Such an image holds no <see cref="Bytes"/>: its methods read the file.
         /// </summary>
-        /// <param name="cancellationToken">Cancels the download.</param>
-        /// <returns>The image file's bytes (PNG, JPEG or WebP, as requested).</returns>
-        /// <exception cref="InvalidOperationException">The image has neither bytes nor a URL.</exception>
-        /// <exception cref="ImageApiException">The download failed or was too large.</exception>
-        public async Task<byte[]> GetBytesAsync(CancellationToken cancellationToken = default)
+        public string? SavedPath => _savedPath;
+
+        internal GeneratedImage SavedAt(string path)
         {
-            if (Bytes != null) return Bytes;
-            using var buffer = new MemoryStream();
-            await ImageDownloader.DownloadAsync(this, RequireUrl(), buffer, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
+            var saved = this with { Bytes = null };
+            saved._savedPath = path;
+            return saved;
         }
 
-        /// <summary>Writes the image to <paramref name="destination"/>, from the bytes or by downloading <see cref="Url"/>.</summary>
+        /// <summary>
+        /// The image bytes: the decoded <c>b64_json</c> when present, otherwise read from <see cref="SavedPath"/>, or
+        /// downloaded from <see cref="Url"/> (https only; plain http only to a loopback address; at most 64 MiB; within 2
+        /// minutes; through the HttpClient of the <see cref="ImageClient"/> that read the image).
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the read or download.</param>
+        /// <returns>The image file's bytes (PNG, JPEG or WebP, as requested); <see cref="Bytes"/> itself when present, not a copy.</returns>
+        /// <exception cref="InvalidOperationException">The image has neither bytes, a file nor a URL.</exception>
+        /// <exception cref="ImageApiException">The download failed or was too large.</exception>
+        public async Task<ReadOnlyMemory<byte>> GetBytesAsync(CancellationToken cancellationToken = default)
+        {
+            if (Bytes is { } bytes) return bytes;
+            using var buffer = new MemoryStream();
+            await CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+
+        /// <summary>Writes the image to <paramref name="destination"/>: the bytes, the saved file, or the download of <see cref="Url"/>.</summary>
         /// <param name="destination">A writable stream; it is not closed.</param>
         /// <param name="cancellationToken">Cancels the write or download.</param>
         /// <returns>A task that completes when the image is written.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The image has neither bytes nor a URL.</exception>
+        /// <exception cref="InvalidOperationException">The image has neither bytes, a file nor a URL.</exception>
         /// <exception cref="ImageApiException">The download failed or was too large.</exception>
-        public Task CopyToAsync(Stream destination, CancellationToken cancellationToken = default)
+        public async Task CopyToAsync(Stream destination, CancellationToken cancellationToken = default)
         {
             if (destination is null) throw new ArgumentNullException(nameof(destination));
-            if (Bytes != null) return destination.WriteAsync(Bytes, 0, Bytes.Length, cancellationToken);
-            return ImageDownloader.DownloadAsync(this, RequireUrl(), destination, cancellationToken);
+            if (Bytes is { } bytes)
+            {
+#if NET
+                await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+#else
+                var segment = MemoryMarshal.TryGetArray(bytes, out var array) ? array : new ArraySegment<byte>(bytes.ToArray());
+                await destination.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken).ConfigureAwait(false);
+#endif
+                return;
+            }
+
+            if (_savedPath is { } saved)
+            {
+                using var file = new FileStream(saved, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+                await file.CopyToAsync(destination, 81920, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await ImageDownloader.DownloadAsync(this, RequireUrl(), destination, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Saves the image to a file (created or overwritten), from the bytes or by downloading <see cref="Url"/>.</summary>
+        /// <summary>Saves the image to a file (created or overwritten), from the bytes, the saved file, or by downloading <see cref="Url"/>.</summary>
         /// <param name="path">The file to write.</param>
         /// <param name="cancellationToken">Cancels the write or download.</param>
         /// <returns>A task that completes when the file is written.</returns>
         /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
-        /// <exception cref="InvalidOperationException">The image has neither bytes nor a URL.</exception>
+        /// <exception cref="InvalidOperationException">The image has neither bytes, a file nor a URL.</exception>
         /// <exception cref="ImageApiException">The download failed or was too large; no partial file is left behind.</exception>
         public async Task SaveAsync(string path, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(path)) throw new ArgumentException("A file path is required.", nameof(path));
+            if (_savedPath != null && string.Equals(Path.GetFullPath(_savedPath), Path.GetFullPath(path), StringComparison.Ordinal)) return;
             // A unique temporary file beside the target: two saves never share it, and the target is replaced only
             // once the whole image is written.
             var temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
@@ -83,6 +117,6 @@ namespace CreateImageSdk
         }
 
         private Uri RequireUrl() =>
-            Url ?? throw new InvalidOperationException("This image has neither bytes (b64_json) nor a URL; the response did not include the image.");
+            Url ?? throw new InvalidOperationException("This image has neither bytes (b64_json), a saved file nor a URL; the response did not include the image.");
     }
 }

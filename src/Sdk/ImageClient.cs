@@ -162,6 +162,39 @@ namespace CreateImageSdk
             }
         }
 
+        /// <summary>
+        /// Sends like <see cref="SendAsync{TRequest, TResponse}"/> but writes each image to the file
+        /// <paramref name="pathOfImage"/> names as it is decoded (URL images are downloaded to theirs after the answer).
+        /// </summary>
+        internal async Task<ImagesResponse> SaveAsync<TRequest>(
+            string method, string path, TRequest request, RequestBody body, Func<int, string> pathOfImage, CancellationToken cancellationToken)
+        {
+            if (pathOfImage is null) throw new ArgumentNullException(nameof(pathOfImage));
+            using var operation = ImageOperation.Start(request!, BaseUri, _provider, streaming: false);
+            try
+            {
+                var result = await _sender.SendAsync(new HttpMethod(method), path, body, acceptErrorStatus: false, async attempt =>
+                {
+                    // One set of files per attempt: a failed attempt deletes its own before a retry starts.
+                    using var files = new Responses.FileImageSink(pathOfImage);
+                    var read = await ResponseReader.ReadJsonAsync(attempt, CreateImageSdkJsonContext.Default.ImagesResponse, files).ConfigureAwait(false);
+                    files.Commit();
+                    read = read.WithSavedFiles(files);
+                    ((IReadByClient)read).ReadBy(_sender.Http);
+                    read.SetRateLimit(ImageRateLimit.From(attempt.Response));
+                    return read;
+                }, operation, cancellationToken).ConfigureAwait(false);
+                result = await result.DownloadUrlsAsync(pathOfImage, cancellationToken).ConfigureAwait(false);
+                operation.Received(result);
+                return result;
+            }
+            catch (Exception ex)
+            {
+                operation.Failed(ex);
+                throw;
+            }
+        }
+
         internal async Task<RawResponse> SendRawAsync<TRequest>(string method, string path, TRequest request, RequestBody body, CancellationToken cancellationToken)
         {
             using var operation = ImageOperation.Start(request!, BaseUri, _provider, streaming: false);

@@ -22,13 +22,41 @@ namespace CreateImageSdk
         {
             for (var i = 0; i < Data.Count; i++)
             {
-                if (Data[i].Url is null && Data[i].Bytes is null)
+                if (Data[i].Url is null && Data[i].Bytes is null && Data[i].SavedPath is null)
                 {
                     return "image " + i.ToString(CultureInfo.InvariantCulture) + " of the answer has neither 'url' nor 'b64_json', so there is no image to return.";
                 }
             }
 
             return null;
+        }
+
+        /// <summary>The images written to files as they arrived take the paths in place of their (placeholder) bytes.</summary>
+        internal ImagesResponse WithSavedFiles(Responses.FileImageSink files)
+        {
+            var images = new GeneratedImage[Data.Count];
+            for (var i = 0; i < images.Length; i++)
+            {
+                images[i] = Data[i].Bytes is { } bytes && files.PathOf(bytes) is { } path ? Data[i].SavedAt(path) : Data[i];
+            }
+
+            return this with { Data = images };
+        }
+
+        /// <summary>URL images (dall-e's default) downloaded to the files named for their positions, after the answer.</summary>
+        internal async System.Threading.Tasks.Task<ImagesResponse> DownloadUrlsAsync(Func<int, string> pathOfImage, System.Threading.CancellationToken cancellationToken)
+        {
+            GeneratedImage[]? images = null;
+            for (var i = 0; i < Data.Count; i++)
+            {
+                if (Data[i].SavedPath != null || Data[i].Url is null) continue;
+                var path = pathOfImage(i);
+                await Data[i].SaveAsync(path, cancellationToken).ConfigureAwait(false);
+                images ??= System.Linq.Enumerable.ToArray(Data);
+                images[i] = Data[i].SavedAt(path);
+            }
+
+            return images is null ? this : this with { Data = images };
         }
 
         /// <summary>How long image URLs stay valid after <see cref="Created"/>.</summary>

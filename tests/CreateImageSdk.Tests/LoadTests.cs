@@ -26,7 +26,7 @@ namespace CreateImageSdk.Tests
             Assert.Equal(1000, server.Requests.Count);
             Assert.All(responses, response => Assert.Equal((256, 256), PngInfo.Read(Assert.Single(response.Data).Bytes!)));
             // Each prompt draws its own picture, so a mixed-up or torn body would show as a duplicate.
-            Assert.Equal(1000, responses.Select(r => Convert.ToBase64String(r.Data[0].Bytes!)).Distinct().Count());
+            Assert.Equal(1000, responses.Select(r => Convert.ToBase64String(r.Data[0].Bytes!.Value.ToArray())).Distinct().Count());
 
             client.Dispose();
             // Closing is asynchronous on both ends; wait (bounded) until no connection to the server is open.

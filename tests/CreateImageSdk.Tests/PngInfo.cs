@@ -7,6 +7,10 @@ namespace CreateImageSdk.Tests
     internal static class PngInfo
     {
         /// <summary>Checks the PNG signature and returns the IHDR width and height.</summary>
+        public static (int Width, int Height) Read(ReadOnlyMemory<byte>? png) => Read(png!.Value.ToArray());
+
+        public static (int Width, int Height) Read(ReadOnlyMemory<byte> png) => Read(png.ToArray());
+
         public static (int Width, int Height) Read(byte[] png)
         {
             Assert.True(png.Length > 33, "too short for a PNG");

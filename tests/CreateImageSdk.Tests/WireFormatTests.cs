@@ -210,7 +210,7 @@ namespace CreateImageSdk.Tests
             Assert.Equal(response.Created.AddMinutes(60), response.UrlsExpireAt);
             Assert.Equal(new Uri("https://example.com/a.png"), response.Data[0].Url);
             Assert.Equal("r", response.Data[0].RevisedPrompt);
-            Assert.Equal(new byte[] { 1, 2, 3 }, response.Data[1].Bytes);
+            Assert.Equal(new byte[] { 1, 2, 3 }, response.Data[1].Bytes!.Value.ToArray());
             // A member the schema does not know is kept as it came, and written back.
             Assert.Equal("{\"nested\":[1,2]}", response.AdditionalProperties!["extra"].GetRawText());
             Assert.Null(response.Data[0].AdditionalProperties);

@@ -74,7 +74,7 @@ namespace CreateImageSdk.Package.Tests
                             .WithSize(ImageSize.Size256x256)
                             .WithResponseFormat(ImageResponseFormat.B64Json)
                             .SendAsync();
-                        return response.Data.Count + " image(s) of " + response.Data[0].Bytes.Length + " bytes";
+                        return response.Data.Count + " image(s) of " + response.Data[0].Bytes!.Value.Length + " bytes";
                     }
                 }
             }

@@ -21,6 +21,19 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON.</exception>");
             w.Line("public global::System.Threading.Tasks.Task<" + TypeNames.Namespace + operation.ResponseType + "> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
             w.Line("    Client." + operation.MethodName + "Async(Request, cancellationToken);");
+            if (SavesImages(operation))
+            {
+                w.Line();
+                Docs.Summary(w, SaveSummary);
+                w.Line(PathOfImageDoc);
+                w.Line("/// <param name=\"cancellationToken\">Cancels the request; no file is left behind.</param>");
+                w.Line("/// <returns>The parsed response; each image's <see cref=\"global::CreateImageSdk.GeneratedImage.SavedPath\"/> names its file.</returns>");
+                w.Line(Invalid);
+                w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON; no file is left behind.</exception>");
+                w.Line("public global::System.Threading.Tasks.Task<global::CreateImageSdk.ImagesResponse> SaveAsync(global::System.Func<int, string> pathOfImage, global::System.Threading.CancellationToken cancellationToken = default) =>");
+                w.Line("    Client." + operation.MethodName + "ToFilesAsync(Request, pathOfImage, cancellationToken);");
+            }
+
             w.Line();
             Docs.Summary(w, "Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.");
             w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -38,6 +51,16 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("public global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Namespace + operation.StreamEvent + "> StreamAsync(global::System.Threading.CancellationToken cancellationToken = default) =>");
             w.Line("    Client." + operation.MethodName + "StreamAsync(Request, cancellationToken);");
         }
+
+        private const string SaveSummary =
+            "Validates the request, sends it, and writes each image to its file as the answer arrives: a fixed amount of memory whatever the images' size. " +
+            "Files are written under temporary names and renamed once the whole answer is read, so a failed call leaves none.";
+
+        private const string PathOfImageDoc =
+            "/// <param name=\"pathOfImage\">The file for the image at each position of the answer (0 for the first), e.g. <c>i =&gt; $\"otter-{i + 1}.png\"</c>; a file there is replaced.</param>";
+
+        /// <summary>Saving to files needs an answer of images (the schema's <c>ImagesResponse</c>).</summary>
+        private static bool SavesImages(OperationSpec operation) => operation.ResponseType == "ImagesResponse";
 
         /// <summary>
         /// The body of one call, in the content type the schema's <c>x-operation</c> declares: JSON through the generated
@@ -112,6 +135,30 @@ namespace CreateImageSdk.Generator.Emitting
 
             w.Line("return SendAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, " + Body(spec, "request!") + ", global::CreateImageSdk.CreateImageSdkJsonContext.Default." + operation.ResponseType + ", cancellationToken);");
             w.Close();
+            if (SavesImages(operation))
+            {
+                w.Line();
+                Docs.Summary(w, "Validates and sends a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + ", and writes each image to its file as the answer arrives (a fixed amount of memory whatever the images' size). " +
+                                "Files are written under temporary names and renamed once the whole answer is read, so a failed call leaves none.");
+                w.Line("/// <param name=\"request\">The request.</param>");
+                w.Line(PathOfImageDoc);
+                w.Line("/// <param name=\"cancellationToken\">Cancels the request; no file is left behind.</param>");
+                w.Line("/// <returns>The parsed response; each image's <see cref=\"global::CreateImageSdk.GeneratedImage.SavedPath\"/> names its file.</returns>");
+                w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"request\"/> or <paramref name=\"pathOfImage\"/> is null.</exception>");
+                w.Line("/// <exception cref=\"global::CreateImageSdk.ImageRequestValidationException\">The request breaks the schema's rules; nothing was sent.</exception>");
+                w.Line("/// <exception cref=\"global::CreateImageSdk.ImageApiException\">The server answered with an error, or with a body that is not the expected JSON; no file is left behind.</exception>");
+                w.Open("public global::System.Threading.Tasks.Task<global::CreateImageSdk.ImagesResponse> " + operation.MethodName + "ToFilesAsync(" + request + " request, global::System.Func<int, string> pathOfImage, global::System.Threading.CancellationToken cancellationToken = default)");
+                w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfInvalid(request, request?.Validate());");
+                if (plan.StreamFlagProperty is { } saveStreamFlag)
+                {
+                    w.Line("global::CreateImageSdk.Validation.ViolationCollector.ThrowIfStreaming(request!." + saveStreamFlag + " == true, \"" + operation.MethodName + "StreamAsync\");");
+                }
+
+                w.Line("if (pathOfImage is null) throw new global::System.ArgumentNullException(nameof(pathOfImage));");
+                w.Line("return SaveAsync(\"" + operation.HttpMethod + "\", " + Identifiers.Literal(operation.Path) + ", request!, " + Body(spec, "request!") + ", pathOfImage, cancellationToken);");
+                w.Close();
+            }
+
             w.Line();
             Docs.Summary(w, "Validates and sends a request to " + Docs.Code(operation.HttpMethod + " " + operation.Path) + ", and returns the status, headers and body as they came, without throwing for error statuses.");
             w.Line("/// <param name=\"request\">The request.</param>");

@@ -55,7 +55,7 @@ namespace CreateImageSdk.Generator.Emitting
                     w.Line("writer.WriteStringValue(" + value + ".OriginalString);");
                     break;
                 case ValueKind.Base64Bytes:
-                    w.Line("writer.WriteBase64StringValue(" + value + ");");
+                    w.Line("writer.WriteBase64StringValue(" + value + ".Span);");
                     break;
                 case ValueKind.UnixTime:
                     w.Line("writer.WriteNumberValue(" + value + ".ToUnixTimeSeconds());");

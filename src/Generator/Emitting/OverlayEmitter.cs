@@ -231,6 +231,12 @@ namespace CreateImageSdk.Generator.Emitting
             w.Line("/// <returns>The answer.</returns>");
             w.Line("public global::System.Threading.Tasks.Task<" + Sdk + "ImagesResponse> SendAsync(global::System.Threading.CancellationToken cancellationToken = default) => _builder.SendAsync(cancellationToken);");
             w.Line();
+            Docs.Summary(w, "Checks the request and sends it, writing each image to its file as the answer arrives; a failed call leaves no file.");
+            w.Line("/// <param name=\"pathOfImage\">The file for the image at each position of the answer (0 for the first); a file there is replaced.</param>");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+            w.Line("/// <returns>The answer; each image's <c>SavedPath</c> names its file.</returns>");
+            w.Line("public global::System.Threading.Tasks.Task<" + Sdk + "ImagesResponse> SaveAsync(global::System.Func<int, string> pathOfImage, global::System.Threading.CancellationToken cancellationToken = default) => _builder.SaveAsync(pathOfImage, cancellationToken);");
+            w.Line();
             Docs.Summary(w, "Checks the request and sends it; the answer as it came (status, headers, body), without throwing for an error status.");
             w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
             w.Line("/// <returns>The raw answer.</returns>");

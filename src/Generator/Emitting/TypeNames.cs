@@ -16,7 +16,8 @@ namespace CreateImageSdk.Generator.Emitting
                 case ValueKind.Number: return "double";
                 case ValueKind.Boolean: return "bool";
                 case ValueKind.Uri: return "global::System.Uri";
-                case ValueKind.Base64Bytes: return "byte[]";
+                // Decoded images are slices of one buffer per answer, sized from its Content-Length (see MemoryImageSink).
+                case ValueKind.Base64Bytes: return "global::System.ReadOnlyMemory<byte>";
                 case ValueKind.UnixTime: return "global::System.DateTimeOffset";
                 case ValueKind.Binary: return Namespace + "ImageInput";
                 case ValueKind.Array: return "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Item!) + ">";

@@ -5,6 +5,6 @@ namespace CreateImageSdk.Generator.Model
     {
         /// <summary>True for types emitted as C# value types (nullable with <c>?</c>).</summary>
         public bool IsValueType => Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean
-            or ValueKind.UnixTime or ValueKind.ClosedEnum or ValueKind.OpenEnum;
+            or ValueKind.UnixTime or ValueKind.ClosedEnum or ValueKind.OpenEnum or ValueKind.Base64Bytes;
     }
 }

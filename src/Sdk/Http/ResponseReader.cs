@@ -12,17 +12,18 @@ namespace CreateImageSdk.Http
     /// <summary>Reads answers: typed JSON straight from the network stream, raw text, and capped error bodies.</summary>
     internal static class ResponseReader
     {
-        public static async Task<T> ReadJsonAsync<T>(Attempt attempt, JsonTypeInfo<T> typeInfo)
+        /// <summary>
+        /// A typed answer, read as it arrives: its images decoded into memory, or into files when
+        /// <paramref name="files"/> is given (see <see cref="Responses.SplicingBodyReader"/>).
+        /// </summary>
+        public static async Task<T> ReadJsonAsync<T>(Attempt attempt, JsonTypeInfo<T> typeInfo, Responses.FileImageSink? files = null)
         {
             var response = attempt.Response;
             var status = (int)response.StatusCode;
             T? result;
             try
             {
-                // The body in pooled memory, then one synchronous parse from the span; the generated converters
-                // decode base64 straight into each image's byte array (see PooledBody for why not DeserializeAsync).
-                using var body = await PooledBody.ReadAsync(response, attempt.Limits.MaxBodyBytes, attempt.Timeout.Token).ConfigureAwait(false);
-                result = JsonSerializer.Deserialize(body.Span, typeInfo);
+                result = await Responses.SplicingBodyReader.ReadAsync(response, attempt.Limits.MaxBodyBytes, (Responses.IDecodedImageSink?)files ?? new Responses.MemoryImageSink(), typeInfo, attempt.Timeout.Token).ConfigureAwait(false);
             }
             catch (System.Exception ex) when (TransportErrors.WhileReading(ex, attempt.Uri, status, RequestId(response), "the body" + ContentType(response) + " is not a valid " + typeof(T).Name, attempt.Scrubber) is { } mapped)
             {

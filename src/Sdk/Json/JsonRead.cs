@@ -57,13 +57,17 @@ namespace CreateImageSdk.Json
         }
 
         /// <summary>
-        /// Decodes base64 straight from the UTF-8 token into the image's final array: its size is known from the
+        /// The image of a <c>b64_json</c> string. A body read from the network was decoded as it arrived (see
+        /// <see cref="Responses.ImageSplicer"/>); otherwise (a Batch API output line, a body parsed from a string) this
+        /// decodes base64 straight from the UTF-8 token into the image's final array: its size is known from the
         /// token's length, so there is one pass and no intermediate buffer or string. Escaped or split tokens (rare:
         /// servers do not escape base64) take the reader's own path.
         /// </summary>
-        public static byte[] Base64(ref Utf8JsonReader reader, string property)
+        public static ReadOnlyMemory<byte> Base64(ref Utf8JsonReader reader, string property)
         {
             ExpectString(ref reader, property);
+            // An answer read as it arrived: the image is decoded already, and the string holds its number.
+            if (Responses.SplicedImages.TryTake(ref reader, out var spliced)) return spliced;
             if (!reader.HasValueSequence && !reader.ValueIsEscaped)
             {
                 var source = reader.ValueSpan;

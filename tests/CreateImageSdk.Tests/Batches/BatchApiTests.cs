@@ -73,7 +73,7 @@ namespace CreateImageSdk.Tests.Batches
             Assert.Equal(3, results.Count);
             var fox = results.Single(r => r.CustomId == "fox");
             Assert.True(fox.Succeeded);
-            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, fox.Response!.Data[0].Bytes!.Take(4));
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, fox.Response!.Data[0].Bytes!.Value.Span.Slice(0, 4).ToArray());
             Assert.NotNull(fox.Response.Usage);
             var ultra = results.Single(r => r.CustomId == "ultra");
             Assert.Equal(ImageBatchOutcome.Failed, ultra.Outcome);

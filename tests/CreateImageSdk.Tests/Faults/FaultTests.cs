@@ -33,7 +33,7 @@ namespace CreateImageSdk.Tests.Faults
 
             var response = await client.CreateImage("otter").SendAsync(Bound());
 
-            Assert.Equal(Fault.Png, response.Data[0].Bytes);
+            Assert.Equal(Fault.Png, response.Data[0].Bytes!.Value.ToArray());
             Assert.Equal(2, server.Attempts);
             Assert.True(Gap(server, 1) >= TimeSpan.FromSeconds(0.9), "waited " + Gap(server, 1));
         }
@@ -284,7 +284,7 @@ namespace CreateImageSdk.Tests.Faults
             {
                 using var client = Client(server);
                 var response = await client.CreateImage("otter").SendAsync(Bound());
-                Assert.Equal(Fault.Png, response.Data[0].Bytes);
+                Assert.Equal(Fault.Png, response.Data[0].Bytes!.Value.ToArray());
             }
 
             await using (var server = await FaultServer.StartAsync(Fault.Gzip(Fault.OkBody, corrupt: true)))

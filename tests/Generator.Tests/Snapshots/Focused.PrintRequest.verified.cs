@@ -72,7 +72,7 @@ namespace CreateImageSdk
         /// JSON name: <c>thumbnail</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// </remarks>
-        public byte[]? Thumbnail { get; init; }
+        public global::System.ReadOnlyMemory<byte>? Thumbnail { get; init; }
 
         /// <summary>
         /// Members the schema does not describe, kept as they came (a newer API, a compatible server's extras); null when there were none.
@@ -128,7 +128,7 @@ namespace CreateImageSdk
             if (value.Thumbnail is { } thumbnailValue)
             {
                 writer.WritePropertyName(ThumbnailName);
-                writer.WriteBase64StringValue(thumbnailValue);
+                writer.WriteBase64StringValue(thumbnailValue.Span);
             }
             global::CreateImageSdk.Json.AdditionalJson.Write(writer, value.AdditionalProperties);
             writer.WriteEndObject();
@@ -143,7 +143,7 @@ namespace CreateImageSdk
             bool? duplexValue = default;
             global::System.DateTimeOffset? createdValue = default;
             global::System.Uri? previewValue = default;
-            byte[]? thumbnailValue = default;
+            global::System.ReadOnlyMemory<byte>? thumbnailValue = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {

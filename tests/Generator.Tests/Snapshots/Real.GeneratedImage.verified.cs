@@ -26,7 +26,7 @@ namespace CreateImageSdk
         /// JSON name: <c>b64_json</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// </remarks>
-        public byte[]? Bytes { get; init; }
+        public global::System.ReadOnlyMemory<byte>? Bytes { get; init; }
 
         /// <summary>
         /// The prompt the model actually used, if it revised the one given (<c>dall-e-3</c> does).
@@ -62,7 +62,7 @@ namespace CreateImageSdk
             if (value.Bytes is { } bytesValue)
             {
                 writer.WritePropertyName(BytesName);
-                writer.WriteBase64StringValue(bytesValue);
+                writer.WriteBase64StringValue(bytesValue.Span);
             }
             if (value.RevisedPrompt is { } revisedPromptValue)
             {
@@ -77,7 +77,7 @@ namespace CreateImageSdk
         {
             global::CreateImageSdk.Json.JsonRead.ExpectStartObject(ref reader, "GeneratedImage");
             global::System.Uri? urlValue = default;
-            byte[]? bytesValue = default;
+            global::System.ReadOnlyMemory<byte>? bytesValue = default;
             string? revisedPromptValue = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)

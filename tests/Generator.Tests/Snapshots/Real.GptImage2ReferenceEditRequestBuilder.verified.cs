@@ -338,6 +338,17 @@ namespace CreateImageSdk
             Client.EditImageWithReferencesAsync(Request, cancellationToken);
 
         /// <summary>
+        /// Validates the request, sends it, and writes each image to its file as the answer arrives: a fixed amount of memory whatever the images' size. Files are written under temporary names and renamed once the whole answer is read, so a failed call leaves none.
+        /// </summary>
+        /// <param name="pathOfImage">The file for the image at each position of the answer (0 for the first), e.g. <c>i =&gt; $"otter-{i + 1}.png"</c>; a file there is replaced.</param>
+        /// <param name="cancellationToken">Cancels the request; no file is left behind.</param>
+        /// <returns>The parsed response; each image's <see cref="global::CreateImageSdk.GeneratedImage.SavedPath"/> names its file.</returns>
+        /// <exception cref="global::CreateImageSdk.ImageRequestValidationException">The request breaks the schema's rules; nothing was sent.</exception>
+        /// <exception cref="global::CreateImageSdk.ImageApiException">The server answered with an error, or with a body that is not the expected JSON; no file is left behind.</exception>
+        public global::System.Threading.Tasks.Task<global::CreateImageSdk.ImagesResponse> SaveAsync(global::System.Func<int, string> pathOfImage, global::System.Threading.CancellationToken cancellationToken = default) =>
+            Client.EditImageWithReferencesToFilesAsync(Request, pathOfImage, cancellationToken);
+
+        /// <summary>
         /// Validates the request, sends it, and returns the status, headers and body as they came, without throwing for error statuses.
         /// </summary>
         /// <param name="cancellationToken">Cancels the request.</param>

@@ -26,7 +26,7 @@ namespace CreateImageSdk
         /// JSON name: <c>b64_json</c>.
         /// Optional: when null it is left out of the request, and the server's default applies.
         /// </remarks>
-        public byte[]? Bytes { get; init; }
+        public global::System.ReadOnlyMemory<byte>? Bytes { get; init; }
 
         /// <summary>
         /// For a partial image: its 0-based index.
@@ -119,7 +119,7 @@ namespace CreateImageSdk
             if (value.Bytes is { } bytesValue)
             {
                 writer.WritePropertyName(BytesName);
-                writer.WriteBase64StringValue(bytesValue);
+                writer.WriteBase64StringValue(bytesValue.Span);
             }
             if (value.PartialImageIndex is { } partialImageIndexValue)
             {
@@ -164,7 +164,7 @@ namespace CreateImageSdk
         {
             global::CreateImageSdk.Json.JsonRead.ExpectStartObject(ref reader, "ImageStreamEvent");
             global::CreateImageSdk.ImageStreamEventType? typeValue = default;
-            byte[]? bytesValue = default;
+            global::System.ReadOnlyMemory<byte>? bytesValue = default;
             int? partialImageIndexValue = default;
             global::System.DateTimeOffset? createdAtValue = default;
             global::CreateImageSdk.GeneratedBackground? backgroundValue = default;

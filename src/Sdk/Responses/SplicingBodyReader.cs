@@ -1,0 +1,58 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using CreateImageSdk.Http;
+
+namespace CreateImageSdk.Responses
+{
+    /// <summary>
+    /// Reads a typed JSON answer as it arrives, through an <see cref="ImageSplicer"/>: one 32 KB read buffer, the
+    /// images decoded into their sink as their text comes, and one parse of the small JSON left at the end. What a
+    /// call holds is its images (or, saving to files, a fixed 96 KB) and the JSON around them; nothing is rented
+    /// from a shared pool, so nothing stays there after the call.
+    /// </summary>
+    internal static class SplicingBodyReader
+    {
+        private const int ReadSize = 32 * 1024;
+
+        /// <exception cref="ResponseTooLargeException">The body is (or announces itself) larger than <paramref name="limit"/>.</exception>
+        /// <exception cref="JsonException">The body is not the expected JSON, or an image is not valid base64.</exception>
+        public static async Task<T?> ReadAsync<T>(HttpResponseMessage response, long limit, IDecodedImageSink sink, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        {
+            var announced = response.Content.Headers.ContentLength;
+            if (announced > limit) throw new ResponseTooLargeException("The body", limit);
+            var files = sink as FileImageSink;
+            var splicer = new ImageSplicer(sink);
+            var buffer = new byte[ReadSize];
+            long total = 0;
+            using (var stream = await ResponseReader.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false))
+            {
+                while (true)
+                {
+#if NET
+                    var read = await stream.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+#else
+                    var read = await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+#endif
+                    if (read == 0) break;
+                    total += read;
+                    if (total > limit) throw new ResponseTooLargeException("The body", limit);
+                    // A length that proved wrong is no longer a size to trust.
+                    var left = announced is { } length && length >= total ? length - total : (long?)null;
+                    var offset = 0;
+                    while (offset < read)
+                    {
+                        offset += splicer.Feed(new ReadOnlySpan<byte>(buffer, offset, read - offset), left, out _);
+                        if (files != null) await files.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            if (!splicer.AtRest) throw new JsonException("The body ended inside a string" + (splicer.InImage ? " (an image's base64 text)" : string.Empty) + "; it was cut off.");
+            return SplicedImages.Parse(splicer.Json, sink, typeInfo);
+        }
+    }
+}
