@@ -10,7 +10,12 @@ namespace CreateImageSdk.Benchmarks
         /// <summary>The cases of the comparison, named as the table shows them.</summary>
         public static (int Images, int Bytes) Shape(string name) => name switch
         {
+            "1 x 1.5 MB" => (1, 1_500_000),
             "4 x 1.5 MB" => (4, 1_500_000),
+            "10 x 1.5 MB" => (10, 1_500_000),
+            "1 x 12 MB" => (1, 12_000_000),
+            "4 x 12 MB" => (4, 12_000_000),
+            "10 x 12 MB" => (10, 12_000_000),
             "1 x 8 MB" => (1, 8_000_000),
             "1 x 50 KB" => (1, 50_000),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown case."),

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -57,6 +58,10 @@ namespace CreateImageSdk.Cli
 
         public Task<ImagesResponse> SendAsync(ImageClient client, CancellationToken cancellationToken) =>
             _edit != null ? client.EditImageAsync(_edit, cancellationToken) : client.CreateImageAsync(_generation!, cancellationToken);
+
+        /// <summary>Sends the request and writes each image to <paramref name="pathOfImage"/>'s file as the answer arrives (fixed memory).</summary>
+        public Task<ImagesResponse> SaveAsync(ImageClient client, Func<int, string> pathOfImage, CancellationToken cancellationToken) =>
+            _edit != null ? client.EditImageToFilesAsync(_edit, pathOfImage, cancellationToken) : client.CreateImageToFilesAsync(_generation!, pathOfImage, cancellationToken);
 
         public Task<RawResponse> SendRawAsync(ImageClient client, CancellationToken cancellationToken) =>
             _edit != null ? client.EditImageRawAsync(_edit, cancellationToken) : client.CreateImageRawAsync(_generation!, cancellationToken);

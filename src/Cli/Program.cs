@@ -102,11 +102,11 @@ async Task<int> SingleAsync(ParseResult parse, CancellationToken cancellationTok
             return answer.IsSuccessStatusCode ? 0 : 1;
         }
 
-        var response = await request.SendAsync(factory.Client, cancellationToken);
+        // Each image goes to its file as the answer arrives: memory stays fixed whatever the images' size.
+        var response = await request.SaveAsync(factory.Client, i => request.Images == 1 ? path : Path.ChangeExtension(path, null) + "-" + (i + 1) + Path.GetExtension(path), cancellationToken);
         for (var i = 0; i < response.Data.Count; i++)
         {
-            var file = response.Data.Count == 1 ? path : Path.ChangeExtension(path, null) + "-" + (i + 1) + Path.GetExtension(path);
-            await response.Data[i].SaveAsync(file, cancellationToken);
+            var file = response.Data[i].SavedPath!;
             Console.WriteLine("Wrote " + file + (response.Data[i].RevisedPrompt is { } revised ? " (revised prompt: " + revised + ")" : string.Empty));
         }
 

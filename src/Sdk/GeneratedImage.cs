@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CreateImageSdk.Http;
+using CreateImageSdk.Responses;
 
 namespace CreateImageSdk
 {

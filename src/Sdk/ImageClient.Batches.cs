@@ -8,6 +8,8 @@ using System.Threading.Tasks;
 using CreateImageSdk.Batches;
 using CreateImageSdk.Http;
 using CreateImageSdk.Telemetry;
+using CreateImageSdk.Responses;
+using CreateImageSdk.Uploads;
 
 namespace CreateImageSdk
 {

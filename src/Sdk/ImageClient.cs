@@ -8,6 +8,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using CreateImageSdk.Http;
 using CreateImageSdk.Telemetry;
+using CreateImageSdk.Security;
+using CreateImageSdk.Responses;
 
 namespace CreateImageSdk
 {

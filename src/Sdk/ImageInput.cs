@@ -4,6 +4,8 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using CreateImageSdk.Http;
+using CreateImageSdk.Responses;
+using CreateImageSdk.Uploads;
 
 namespace CreateImageSdk
 {

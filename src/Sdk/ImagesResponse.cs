@@ -16,7 +16,7 @@ namespace CreateImageSdk
 
         internal void SetRateLimit(ImageRateLimit? rateLimit) => _rateLimit = rateLimit;
 
-        void Http.IReadByClient.ReadBy(System.Net.Http.HttpClient http) => Http.ImageDownloader.Attach(Data, http);
+        void Http.IReadByClient.ReadBy(System.Net.Http.HttpClient http) => Responses.ImageDownloader.Attach(Data, http);
 
         string? Http.ICheckedResponse.FindProblem()
         {

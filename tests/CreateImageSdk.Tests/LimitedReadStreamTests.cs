@@ -2,6 +2,7 @@ using System.IO;
 using System.Threading.Tasks;
 using CreateImageSdk.Http;
 using Xunit;
+using CreateImageSdk.Responses;
 
 namespace CreateImageSdk.Tests
 {

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using CreateImageSdk.Http;
 using CreateImageSdk.LocalServer;
 using Xunit;
+using CreateImageSdk.Security;
 
 namespace CreateImageSdk.Tests
 {

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using CreateImageSdk.Responses;
 
 namespace CreateImageSdk.Tests
 {

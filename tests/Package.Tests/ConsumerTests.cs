@@ -19,7 +19,7 @@ namespace CreateImageSdk.Package.Tests
                 .WithSize(ImageSize.Size1024x1792)
                 .WithResponseFormat(ImageResponseFormat.B64Json)
                 .SendAsync();
-            var png = response.Data[0].Bytes!;
+            var png = response.Data[0].Bytes!.Value.ToArray();
             var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
             var height = (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23];
             Console.WriteLine($"{width}x{height} revised={response.Data[0].RevisedPrompt is not null}");
@@ -30,7 +30,7 @@ namespace CreateImageSdk.Package.Tests
                 .UsingGptImage1_5()
                 .WithSize(GptImage1_5EditSize.Size1536x1024)
                 .SendAsync();
-            var editedPng = edited.Data[0].Bytes!;
+            var editedPng = edited.Data[0].Bytes!.Value.ToArray();
             Console.WriteLine($"edit {(editedPng[16] << 24) | (editedPng[17] << 16) | (editedPng[18] << 8) | editedPng[19]}x{(editedPng[20] << 24) | (editedPng[21] << 16) | (editedPng[22] << 8) | editedPng[23]}");
             """;
 
@@ -74,7 +74,7 @@ namespace CreateImageSdk.Package.Tests
                             .WithSize(ImageSize.Size256x256)
                             .WithResponseFormat(ImageResponseFormat.B64Json)
                             .SendAsync();
-                        return response.Data.Count + " image(s) of " + response.Data[0].Bytes!.Value.Length + " bytes";
+                        return response.Data.Count + " image(s) of " + response.Data[0].Bytes.Value.Length + " bytes";
                     }
                 }
             }

@@ -240,7 +240,7 @@ namespace CreateImageSdk.Cli.Batch
                     journal.Started(row.Id);
                     var response = _settings.KeepRaw
                         ? await SendKeepingRawAsync(row, request, cancellationToken).ConfigureAwait(false)
-                        : await request.SendAsync(_client, cancellationToken).ConfigureAwait(false);
+                        : await request.SaveAsync(_client, i => ImagePath(row, request.Images, i, request.OutputFormat?.Value ?? "png"), cancellationToken).ConfigureAwait(false);
                     seen = response.RateLimit;
                     Interlocked.Exchange(ref _rateLimitStreak, 0);
                     await WriteImagesAsync(row, request, response, batch: false, results, cancellationToken).ConfigureAwait(false);
@@ -286,9 +286,17 @@ namespace CreateImageSdk.Cli.Batch
             var cost = _settings.Prices.Cost(request.ModelId, request.RulesOf, response.Usage, batch);
             for (var i = 0; i < response.Data.Count; i++)
             {
-                var name = _names[row.Id] + (response.Data.Count > 1 ? "-" + (i + 1).ToString(CultureInfo.InvariantCulture) : string.Empty) + "." + Extension(format);
-                var path = InsideOutput(name);
-                await response.Data[i].SaveAsync(path, cancellationToken).ConfigureAwait(false);
+                var path = ImagePath(row, response.Data.Count, i, format);
+                var name = Path.GetFileName(path);
+                if (response.Data[i].SavedPath is { } saved && saved != path)
+                {
+                    // Saved as it arrived under the name the request implied; the answer said otherwise (format, count).
+                    File.Move(saved, path, overwrite: true);
+                }
+                else
+                {
+                    await response.Data[i].SaveAsync(path, cancellationToken).ConfigureAwait(false);
+                }
                 Interlocked.Increment(ref _images);
                 results.Add(new ResultRow(row.Id, "ok", name, response.Data[i].RevisedPrompt, response.Size?.Value ?? request.Size, response.Quality?.Value,
                     format, i == 0 ? response.Usage?.InputTokens : null, i == 0 ? response.Usage?.OutputTokens : null, i == 0 ? cost : null, null, null, null, null));
@@ -298,6 +306,10 @@ namespace CreateImageSdk.Cli.Batch
             Interlocked.Add(ref _outputTokens, response.Usage?.OutputTokens ?? 0);
             if (cost is { } c) Interlocked.Add(ref _costMicros, (long)(c * 1_000_000m));
         }
+
+        /// <summary>Where image <paramref name="index"/> of a row's <paramref name="count"/> goes: the row's name, "-2" when there are several, the format's extension.</summary>
+        private string ImagePath(InputRow row, int count, int index, string format) =>
+            InsideOutput(_names[row.Id] + (count > 1 ? "-" + (index + 1).ToString(CultureInfo.InvariantCulture) : string.Empty) + "." + Extension(format));
 
         /// <summary>A row that failed: its result row says why, in the words of the exception a live call gives.</summary>
         private void WriteFailure(InputRow row, Exception ex, ResultsTable results)

@@ -94,8 +94,8 @@ namespace CreateImageSdk.Generator.Emitting
         {
             w.Line();
             w.Line("/// <summary>The request as the multipart form it is sent as.</summary>");
-            w.Open("internal global::CreateImageSdk.Http.MultipartForm ToForm()");
-            w.Line("var form = new global::CreateImageSdk.Http.MultipartForm();");
+            w.Open("internal global::CreateImageSdk.Uploads.MultipartForm ToForm()");
+            w.Line("var form = new global::CreateImageSdk.Uploads.MultipartForm();");
             foreach (var property in spec.Properties)
             {
                 var name = Identifiers.Literal(property.WireName);

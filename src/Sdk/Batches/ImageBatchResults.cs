@@ -8,6 +8,8 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CreateImageSdk.Http;
+using CreateImageSdk.Security;
+using CreateImageSdk.Responses;
 
 namespace CreateImageSdk.Batches
 {

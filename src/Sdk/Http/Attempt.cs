@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading;
+using CreateImageSdk.Security;
 
 namespace CreateImageSdk.Http
 {

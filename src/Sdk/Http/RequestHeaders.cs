@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using CreateImageSdk.Security;
 
 namespace CreateImageSdk.Http
 {

@@ -3,6 +3,9 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using CreateImageSdk.Security;
+using CreateImageSdk.Responses;
+using CreateImageSdk.Uploads;
 
 namespace CreateImageSdk.Http
 {

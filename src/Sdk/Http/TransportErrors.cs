@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text.Json;
+using CreateImageSdk.Security;
 
 namespace CreateImageSdk.Http
 {

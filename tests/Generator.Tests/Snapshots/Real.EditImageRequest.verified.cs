@@ -253,9 +253,9 @@ namespace CreateImageSdk
         }
 
         /// <summary>The request as the multipart form it is sent as.</summary>
-        internal global::CreateImageSdk.Http.MultipartForm ToForm()
+        internal global::CreateImageSdk.Uploads.MultipartForm ToForm()
         {
-            var form = new global::CreateImageSdk.Http.MultipartForm();
+            var form = new global::CreateImageSdk.Uploads.MultipartForm();
             form.Add("prompt", Prompt);
             form.Add("image", Images);
             form.Add("mask", Mask);

@@ -3,8 +3,9 @@ using System.Buffers;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using CreateImageSdk.Http;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Responses
 {
     /// <summary>
     /// Reads server-sent events from a stream as they arrive: <c>event:</c> and <c>data:</c> lines up to a blank

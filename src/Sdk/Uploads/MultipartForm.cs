@@ -5,8 +5,9 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using CreateImageSdk.Http;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Uploads
 {
     /// <summary>
     /// A <c>multipart/form-data</c> body, as the generated <c>ToForm()</c> of a multipart operation fills it: text fields

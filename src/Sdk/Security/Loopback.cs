@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Security
 {
     /// <summary>Where plain http is acceptable: this machine only.</summary>
     internal static class Loopback

@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Security
 {
     /// <summary>
     /// Masks the API key in text a server sent back, which becomes exception messages that end up in logs. Servers

@@ -4,8 +4,9 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using CreateImageSdk.Http;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Responses
 {
     /// <summary>
     /// A whole response body in one buffer rented from the shared pool, so it can be parsed from a span.

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Security
 {
     /// <summary>
     /// Checks a credential or header setting when the client is created, so a key read from a file with a newline

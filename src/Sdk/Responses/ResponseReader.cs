@@ -6,8 +6,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using CreateImageSdk.Http;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Responses
 {
     /// <summary>Reads answers: typed JSON straight from the network stream, raw text, and capped error bodies.</summary>
     internal static class ResponseReader

@@ -5,8 +5,10 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using CreateImageSdk.Security;
+using CreateImageSdk.Http;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Responses
 {
     /// <summary>Turns a non-2xx response into an <see cref="ImageApiException"/> carrying the error body's fields.</summary>
     internal static class ErrorResponseReader

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using System.Threading;
 #endif
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Uploads
 {
     /// <summary>One uploaded image as a body part: written straight from its file, bytes or stream, never buffered here.</summary>
     internal sealed class ImageContent : HttpContent

@@ -2,8 +2,9 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using CreateImageSdk.Http;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Uploads
 {
     /// <summary>
     /// The <c>multipart/form-data</c> body of <c>POST /v1/files</c>: a <c>purpose</c> field and the file, streamed from

@@ -1,4 +1,4 @@
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Responses
 {
     /// <summary>An image format told from a file's first bytes (its signature), and a PNG's dimensions from its header.</summary>
     internal sealed class ImageFormat

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using System.Threading;
 #endif
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Uploads
 {
     /// <summary>
     /// A request body that records when it has been written to the connection in full, so a timeout can tell

@@ -5,8 +5,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
+using CreateImageSdk.Security;
+using CreateImageSdk.Http;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Responses
 {
     /// <summary>Turns a <c>text/event-stream</c> body into typed events, one JSON parse per event.</summary>
     internal static class StreamingResponseReader

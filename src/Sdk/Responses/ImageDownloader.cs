@@ -6,8 +6,10 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using CreateImageSdk.Security;
+using CreateImageSdk.Http;
 
-namespace CreateImageSdk.Http
+namespace CreateImageSdk.Responses
 {
     /// <summary>Downloads image URLs safely: https only (http only to loopback), size-capped, streamed.</summary>
     internal static class ImageDownloader
