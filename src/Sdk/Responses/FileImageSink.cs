@@ -69,6 +69,8 @@ namespace CreateImageSdk.Responses
             }
         }
 
+        public int Count => _files.Count;
+
         /// <summary>An empty slice whose offset is the image's number: what the converter keeps in place of bytes.</summary>
         public ReadOnlyMemory<byte> Take(int index)
         {

@@ -21,6 +21,9 @@ namespace CreateImageSdk.Responses
         /// <summary>The image's base64 text ended (and was valid).</summary>
         void End();
 
+        /// <summary>How many images have started.</summary>
+        int Count { get; }
+
         /// <summary>What the converter gets for the image at <paramref name="index"/> in place of its bytes.</summary>
         ReadOnlyMemory<byte> Take(int index);
     }

@@ -48,7 +48,7 @@ namespace CreateImageSdk.Responses
             Count++;
         }
 
-        /// <summary>How many images are decoded.</summary>
+        /// <summary>How many images are decoded (each ends before the next begins).</summary>
         public int Count { get; private set; }
 
         public ReadOnlyMemory<byte> Take(int index) => _images[index];

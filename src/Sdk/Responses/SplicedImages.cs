@@ -34,7 +34,8 @@ namespace CreateImageSdk.Responses
         {
             image = default;
             if (_current is null || reader.HasValueSequence || reader.ValueSpan.Length < 2 || reader.ValueSpan[0] != (byte)'#') return false;
-            if (!Utf8Parser.TryParse(reader.ValueSpan.Slice(1), out int index, out var consumed) || consumed != reader.ValueSpan.Length - 1)
+            // A number the splicer did not write (a server's own "#5" under an escaped name) is refused, not looked up.
+            if (!Utf8Parser.TryParse(reader.ValueSpan.Slice(1), out int index, out var consumed) || consumed != reader.ValueSpan.Length - 1 || index < 0 || index >= _current.Count)
             {
                 throw new JsonException("Property 'b64_json' is not valid base64.");
             }

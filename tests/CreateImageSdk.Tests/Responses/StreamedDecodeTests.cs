@@ -125,6 +125,15 @@ namespace CreateImageSdk.Tests.Responses
             Assert.Equal(new byte[] { 1, 2, 3 }, Splice(body, 5, new MemoryImageSink()).Data[0].Bytes!.Value.ToArray());
         }
 
+        [Fact]
+        public void ANumberTheSplicerDidNotWrite_IsRefusedAsBase64()
+        {
+            // "#7" is not base64; under an escaped name the splicer leaves it, and no image 7 exists.
+            var body = Encoding.UTF8.GetBytes("{\"created\":1,\"data\":[{\"b64\\u005fjson\":\"#7\"}]}");
+            var ex = Assert.Throws<System.Text.Json.JsonException>(() => Splice(body, 4, new MemoryImageSink()));
+            Assert.Contains("Property 'b64_json' is not valid base64", ex.Message);
+        }
+
         /// <summary>The body in small flushed pieces with its Content-Length; cut off (connection aborted) after <paramref name="cutAt"/> bytes when given.</summary>
         private static Func<HttpContext, Task> InPieces(byte[] body, int piece, int? cutAt = null) => async context =>
         {
