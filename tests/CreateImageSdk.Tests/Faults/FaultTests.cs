@@ -209,7 +209,10 @@ namespace CreateImageSdk.Tests.Faults
                 });
                 var ex = await Expect<TimeoutException>(() => client.CreateImage("otter").SendAsync(Bound()));
                 Assert.Contains("3 attempts", ex.Message);
-                Assert.Equal(3, server.Attempts);
+                // The client sent three; under load the last can be cancelled before Kestrel hands it to the handler,
+                // which is where the server counts (seen once in CI: 2). Two or more prove the timeout was retried.
+                for (var wait = 0; wait < 20 && server.Attempts < 3; wait++) await Task.Delay(100);
+                Assert.InRange(server.Attempts, 2, 3);
             }
         }
 
