@@ -18,6 +18,9 @@ namespace CreateImageSdk.Benchmarks
             "10 x 12 MB" => (10, 12_000_000),
             "1 x 8 MB" => (1, 8_000_000),
             "1 x 50 KB" => (1, 50_000),
+            // Streams: two partial images and the final one, each of the size.
+            "3 events x 1.5 MB" => (3, 1_500_000),
+            "3 events x 12 MB" => (3, 12_000_000),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown case."),
         };
 

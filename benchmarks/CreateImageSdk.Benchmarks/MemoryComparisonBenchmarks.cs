@@ -17,14 +17,17 @@ namespace CreateImageSdk.Benchmarks
     /// System.Text.Json source-gen (the baseline), base64 decoding alone (the floor), this SDK into memory and
     /// straight to files, and the official OpenAI library, over the same canned body (with its Content-Length) and
     /// in-memory handler. Besides time and allocation, each case's peak memory per call is measured once (see
-    /// <see cref="PeakMemory"/>). One launch, one warm-up and five single-call iterations per case: the large cases
-    /// take tens to hundreds of milliseconds a call, where that is enough; the 50 KB case is noisier for it.
+    /// <see cref="PeakMemory"/>). One launch, one warm-up and <see cref="Iterations"/> single-call iterations per
+    /// case: the large cases take tens to hundreds of milliseconds a call; the small ones need the many iterations.
     /// </summary>
     [MemoryDiagnoser]
     [Config(typeof(MemoryConfig))]
-    [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+    [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: Iterations)]
     public class MemoryComparisonBenchmarks : IDecodesImages
     {
+        /// <summary>Single calls timed per case; also the stream comparison's.</summary>
+        public const int Iterations = 25;
+
         private const string RequestJson = "{\"prompt\":\"A cute baby sea otter\",\"model\":\"gpt-image-1\"}";
 
         private byte[] _body = Array.Empty<byte>();

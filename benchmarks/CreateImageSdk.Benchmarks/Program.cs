@@ -9,4 +9,4 @@ var measurements = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "m
 Directory.CreateDirectory(Path.GetDirectoryName(measurements)!);
 File.Delete(measurements);
 Environment.SetEnvironmentVariable(CreateImageSdk.Benchmarks.PeakMemory.FileVariable, measurements);
-BenchmarkSwitcher.FromAssembly(typeof(CreateImageSdk.Benchmarks.ResponseComparisonBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(CreateImageSdk.Benchmarks.MemoryComparisonBenchmarks).Assembly).Run(args);

@@ -85,9 +85,7 @@ namespace CreateImageSdk
         {
             if (string.IsNullOrEmpty(path)) throw new ArgumentException("A file path is required.", nameof(path));
             if (_savedPath != null && string.Equals(Path.GetFullPath(_savedPath), Path.GetFullPath(path), StringComparison.Ordinal)) return;
-            // A unique temporary file beside the target: two saves never share it, and the target is replaced only
-            // once the whole image is written.
-            var temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
+            var temporary = Responses.TemporaryFile.NameFor(path);
             try
             {
                 using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -95,24 +93,11 @@ namespace CreateImageSdk
                     await CopyToAsync(file, cancellationToken).ConfigureAwait(false);
                 }
 
-#if NET
-                File.Move(temporary, path, overwrite: true);
-#else
-                if (File.Exists(path)) File.Replace(temporary, path, null);
-                else File.Move(temporary, path);
-#endif
+                Responses.TemporaryFile.Commit(temporary, path);
             }
             catch
             {
-                try
-                {
-                    File.Delete(temporary);
-                }
-                catch (IOException)
-                {
-                    // The original exception is the one worth reporting.
-                }
-
+                Responses.TemporaryFile.Discard(temporary);
                 throw;
             }
         }

@@ -111,7 +111,8 @@ namespace CreateImageSdk
 
         /// <summary>
         /// The handler the client uses when it creates its own <see cref="HttpClient"/>: no redirects (the key, the
-        /// organization and project headers and the prompt never go to another host), gzip, deflate and Brotli answers,
+        /// organization and project headers and the prompt never go to another host), compressed answers (gzip; on .NET 8+
+        /// also Brotli and deflate),
         /// and (on .NET 8+) connections renewed every 15 minutes so DNS changes are seen. Use it as the primary handler of
         /// an <see cref="HttpClient"/> you pass in <see cref="ImageClientOptions.HttpClient"/> or register with
         /// <c>IHttpClientFactory</c>, to keep the same safety.
@@ -119,19 +120,21 @@ namespace CreateImageSdk
         /// <returns>A new handler; the caller owns it.</returns>
         public static HttpMessageHandler CreateHttpMessageHandler()
         {
+            // Decompression is done above the socket handler (DecompressingHandler), which keeps the compressed
+            // length the reader sizes decoded images from.
 #if NET
-            return new SocketsHttpHandler
+            return new DecompressingHandler(new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(15),
-            };
+            });
 #else
-            return new HttpClientHandler
+            return new DecompressingHandler(new HttpClientHandler
             {
                 AllowAutoRedirect = false,
-                AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
-            };
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+            });
 #endif
         }
 

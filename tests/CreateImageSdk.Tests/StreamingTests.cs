@@ -115,14 +115,14 @@ namespace CreateImageSdk.Tests
         public async Task ServerSentEventReader_HandlesOneByteReadsAndMultiLineData_AndDropsAnUnfinishedEvent()
         {
             var text = "event: a\ndata: {\"x\":\ndata: 1}\n\n:comment\nevent: b\r\ndata: [2]\r\n\r\ndata: cut off";
-            using var reader = new ServerSentEventReader(new TrickleStream(Encoding.UTF8.GetBytes(text)), 1024);
+            var reader = new ServerSentEventReader(new TrickleStream(Encoding.UTF8.GetBytes(text)), 1024);
 
             Assert.True(await reader.ReadAsync(CancellationToken.None));
             Assert.Equal("a", reader.EventType);
-            Assert.Equal("{\"x\":\n1}", Encoding.UTF8.GetString(reader.Data.Span));
+            Assert.Equal("{\"x\":\n1}", Encoding.UTF8.GetString(reader.Data.ToArray()));
             Assert.True(await reader.ReadAsync(CancellationToken.None));
             Assert.Equal("b", reader.EventType);
-            Assert.Equal("[2]", Encoding.UTF8.GetString(reader.Data.Span));
+            Assert.Equal("[2]", Encoding.UTF8.GetString(reader.Data.ToArray()));
             Assert.False(await reader.ReadAsync(CancellationToken.None));
         }
 
@@ -134,17 +134,17 @@ namespace CreateImageSdk.Tests
             var first = new string('A', 40_000);
             var second = new string('B', 70_000);
             var text = "data: " + first + "\n\n: ping\nevent: next\ndata: " + second + "\n\ndata: x\ndata: y\n\n";
-            using var reader = new ServerSentEventReader(new TrickleStream(Encoding.UTF8.GetBytes(text)), 1024 * 1024);
+            var reader = new ServerSentEventReader(new TrickleStream(Encoding.UTF8.GetBytes(text)), 1024 * 1024);
 
             Assert.True(await reader.ReadAsync(CancellationToken.None));
-            Assert.Equal(first, Encoding.UTF8.GetString(reader.Data.Span));
+            Assert.Equal(first, Encoding.UTF8.GetString(reader.Data.ToArray()));
             Assert.True(await reader.ReadAsync(CancellationToken.None));
-            Assert.Equal(("next", second), (reader.EventType, Encoding.UTF8.GetString(reader.Data.Span)));
+            Assert.Equal(("next", second), (reader.EventType, Encoding.UTF8.GetString(reader.Data.ToArray())));
             Assert.True(await reader.ReadAsync(CancellationToken.None));
-            Assert.Equal("x\ny", Encoding.UTF8.GetString(reader.Data.Span));
+            Assert.Equal("x\ny", Encoding.UTF8.GetString(reader.Data.ToArray()));
             Assert.False(await reader.ReadAsync(CancellationToken.None));
 
-            using var limited = new ServerSentEventReader(new MemoryStream(Encoding.UTF8.GetBytes("data: " + second + "\n\n")), 50_000);
+            var limited = new ServerSentEventReader(new MemoryStream(Encoding.UTF8.GetBytes("data: " + second + "\n\n")), 50_000);
             await Assert.ThrowsAsync<ResponseTooLargeException>(async () => await limited.ReadAsync(CancellationToken.None));
         }
 

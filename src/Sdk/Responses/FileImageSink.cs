@@ -33,7 +33,7 @@ namespace CreateImageSdk.Responses
         {
             var path = _pathOfImage(index);
             if (string.IsNullOrEmpty(path)) throw new InvalidOperationException("The file path for image " + index + " is empty; the path function must return a file name for every image.");
-            var temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
+            var temporary = TemporaryFile.NameFor(path);
             // Recorded before the file exists, so a failure from here on deletes it.
             _files.Add((temporary, path));
             _current = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
@@ -86,15 +86,7 @@ namespace CreateImageSdk.Responses
         public void Commit()
         {
             if (_current != null) throw new InvalidOperationException("An image file is still open.");
-            foreach (var (temporary, final) in _files)
-            {
-#if NET
-                File.Move(temporary, final, overwrite: true);
-#else
-                if (File.Exists(final)) File.Replace(temporary, final, null);
-                else File.Move(temporary, final);
-#endif
-            }
+            foreach (var (temporary, final) in _files) TemporaryFile.Commit(temporary, final);
 
             _committed = true;
         }
@@ -105,20 +97,7 @@ namespace CreateImageSdk.Responses
             _current?.Dispose();
             _current = null;
             if (_committed) return;
-            foreach (var (temporary, _) in _files)
-            {
-                try
-                {
-                    File.Delete(temporary);
-                }
-                catch (IOException)
-                {
-                    // The exception that made the read fail is the one worth reporting.
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
-            }
+            foreach (var (temporary, _) in _files) TemporaryFile.Discard(temporary);
         }
     }
 }

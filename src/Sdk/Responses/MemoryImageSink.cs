@@ -7,7 +7,8 @@ namespace CreateImageSdk.Responses
     /// first image opens one buffer of three quarters of what is left of the body, the most its base64 can decode to,
     /// and every image is a slice of it: the answer's images take their own size and a few hundred bytes more (the
     /// JSON after them), with no copy and nothing pooled. Without a length (a compressed answer) each image grows a
-    /// buffer of its own, doubling and copying only its own bytes.
+    /// buffer of its own, doubling and copying only its own bytes; it starts at the size the caller expects (a stream
+    /// passes its previous event's image size) with an eighth more for the image that is a little larger.
     /// </summary>
     /// <remarks>The slices share their buffer: keeping one image keeps the others' memory too (copy it to keep it alone).</remarks>
     internal sealed class MemoryImageSink : IDecodedImageSink
@@ -21,12 +22,18 @@ namespace CreateImageSdk.Responses
         private int _used;
         private int _start;
         private ReadOnlyMemory<byte>[] _images = new ReadOnlyMemory<byte>[4];
+        private readonly int _expectedImageBytes;
+
+        /// <param name="expectedImageBytes">The size an image is expected to have when the body's length is not known; 0 when nothing is known.</param>
+        public MemoryImageSink(int expectedImageBytes = 0) => _expectedImageBytes = expectedImageBytes;
 
         public void Begin(int index, long? bodyBytesLeft)
         {
             _start = _used;
             if (_buffer.Length - _used >= 3) return;
-            var size = bodyBytesLeft is { } left ? Math.Min(left / 4 * 3 + 3, MaxArray) : InitialSize;
+            var size = bodyBytesLeft is { } left ? left / 4 * 3 + 3
+                : Math.Max(InitialSize, _expectedImageBytes + (long)_expectedImageBytes / 8);
+            size = Math.Min(size, MaxArray);
             _buffer = Allocate((int)size);
             _start = _used = 0;
         }

@@ -51,7 +51,7 @@ namespace CreateImageSdk.Responses
             var status = (int)response.StatusCode;
             try
             {
-                using var body = await PooledBody.ReadAsync(response, attempt.Limits.MaxBodyBytes, attempt.Timeout.Token).ConfigureAwait(false);
+                var body = await WholeBody.ReadAsync(response, attempt.Limits.MaxBodyBytes, attempt.Timeout.Token).ConfigureAwait(false);
                 using var document = JsonDocument.Parse(body.Memory);
                 return read(document.RootElement);
             }
@@ -68,7 +68,7 @@ namespace CreateImageSdk.Responses
             string body;
             try
             {
-                using var bytes = await PooledBody.ReadAsync(response, attempt.Limits.MaxBodyBytes, attempt.Timeout.Token).ConfigureAwait(false);
+                var bytes = await WholeBody.ReadAsync(response, attempt.Limits.MaxBodyBytes, attempt.Timeout.Token).ConfigureAwait(false);
                 // Lenient: the raw API returns whatever came; bytes that are not UTF-8 become U+FFFD.
                 body = bytes.ToUtf8String();
             }

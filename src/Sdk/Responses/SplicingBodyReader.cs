@@ -40,8 +40,7 @@ namespace CreateImageSdk.Responses
                     if (read == 0) break;
                     total += read;
                     if (total > limit) throw new ResponseTooLargeException("The body", limit);
-                    // A length that proved wrong is no longer a size to trust.
-                    var left = announced is { } length && length >= total ? length - total : (long?)null;
+                    var left = TextLeft(response, announced, total);
                     var offset = 0;
                     while (offset < read)
                     {
@@ -53,6 +52,24 @@ namespace CreateImageSdk.Responses
 
             if (!splicer.AtRest) throw new JsonException("The body ended inside a string" + (splicer.InImage ? " (an image's base64 text)" : string.Empty) + "; it was cut off.");
             return SplicedImages.Parse(splicer.Json, sink, typeInfo);
+        }
+
+        /// <summary>How much of the body's text is left, when that is known or can be told; null otherwise.</summary>
+        private static long? TextLeft(HttpResponseMessage response, long? announced, long read)
+        {
+            // A length that proved wrong is no longer a size to trust.
+            if (announced is { } length) return length >= read ? length - read : null;
+
+            // A compressed answer: base64 of image bytes compresses back to about the bytes' own size (its 6 bits of
+            // 8 per character), so what is left of the compressed body, and a little more, is what the images left
+            // decode to; the sink takes "text left" and counts three bytes per four of it.
+            if (response.Content is DecompressedContent { CompressedLength: { } compressed } content && compressed >= content.CompressedBytesRead)
+            {
+                var decodedLeft = compressed - content.CompressedBytesRead + compressed / 64 + 1024;
+                return decodedLeft / 3 * 4;
+            }
+
+            return null;
         }
     }
 }

@@ -10,7 +10,10 @@ using CreateImageSdk.Http;
 
 namespace CreateImageSdk.Responses
 {
-    /// <summary>Turns a <c>text/event-stream</c> body into typed events, one JSON parse per event.</summary>
+    /// <summary>
+    /// Turns a <c>text/event-stream</c> body into typed events: each event's images are decoded as they arrive (see
+    /// <see cref="ServerSentEventReader"/>), then the small JSON left is parsed once.
+    /// </summary>
     internal static class StreamingResponseReader
     {
         public static async IAsyncEnumerable<TEvent> ReadEventsAsync<TEvent>(
@@ -21,25 +24,23 @@ namespace CreateImageSdk.Responses
             var status = (int)response.StatusCode;
             var requestId = ResponseReader.RequestId(response);
             using var stream = await ReadStreamAsync(attempt, status, requestId, cancellationToken).ConfigureAwait(false);
-            using var reader = new ServerSentEventReader(stream, attempt.Limits.MaxEventBytes);
+            var reader = new ServerSentEventReader(stream, attempt.Limits.MaxEventBytes);
             var finished = false;
-            while (await ReadNextAsync(reader, attempt.Uri, status, requestId, scrubber, cancellationToken).ConfigureAwait(false))
+            while (await ReadNextAsync(reader, attempt.Uri, status, requestId, typeof(TEvent).Name, scrubber, cancellationToken).ConfigureAwait(false))
             {
-                if (reader.EventType == "error" || IsError(reader.Data.Span))
+                if (reader.EventType == "error" || IsError(reader.Data))
                 {
-                    throw StreamError(reader.Data.Span, status, requestId, scrubber);
+                    throw StreamError(reader.Data, status, requestId, scrubber);
                 }
 
                 TEvent? item;
                 try
                 {
-                    item = JsonSerializer.Deserialize(reader.Data.Span, typeInfo);
+                    item = SplicedImages.Parse(reader.Data, reader.Images, typeInfo);
                 }
                 catch (JsonException ex)
                 {
-                    var clean = TransportErrors.Sanitize(ex, scrubber);
-                    throw new ImageResponseFormatException(
-                        scrubber.Scrub("The server sent a '" + reader.EventType + "' event that is not a valid " + typeof(TEvent).Name + ": " + clean.Message)!, status, requestId, null, clean);
+                    throw NotValid(reader, typeof(TEvent).Name, ex, status, requestId, scrubber);
                 }
 
                 if (item is null)
@@ -72,16 +73,28 @@ namespace CreateImageSdk.Responses
             }
         }
 
-        private static async System.Threading.Tasks.ValueTask<bool> ReadNextAsync(ServerSentEventReader reader, Uri uri, int status, string? requestId, SecretScrubber scrubber, CancellationToken cancellationToken)
+        private static async System.Threading.Tasks.ValueTask<bool> ReadNextAsync(ServerSentEventReader reader, Uri uri, int status, string? requestId, string typeName, SecretScrubber scrubber, CancellationToken cancellationToken)
         {
             try
             {
                 return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (JsonException ex)
+            {
+                // An image found not valid base64 as it arrived: the same error as one found by the parse after.
+                throw NotValid(reader, typeName, ex, status, requestId, scrubber);
+            }
             catch (Exception ex) when (TransportErrors.WhileReading(ex, uri, status, requestId, "the event stream is not valid", scrubber) is { } mapped)
             {
                 throw mapped;
             }
+        }
+
+        private static ImageResponseFormatException NotValid(ServerSentEventReader reader, string typeName, JsonException ex, int status, string? requestId, SecretScrubber scrubber)
+        {
+            var clean = TransportErrors.Sanitize(ex, scrubber);
+            return new ImageResponseFormatException(
+                scrubber.Scrub("The server sent a '" + reader.EventType + "' event that is not a valid " + typeName + ": " + clean.Message)!, status, requestId, null, clean);
         }
 
         /// <summary>An error object sent as a normal event: a top-level <c>error</c> member, or <c>"type": "error"</c>.</summary>
@@ -96,7 +109,7 @@ namespace CreateImageSdk.Responses
                     if (reader.ValueTextEquals("error"u8)) return true;
                     var isType = reader.ValueTextEquals("type"u8);
                     reader.Read();
-                    // An event that names another type is not an error: stop before skipping over megabytes of base64.
+                    // An event that names another type is not an error: stop there.
                     if (isType && reader.TokenType == JsonTokenType.String) return reader.ValueTextEquals("error"u8);
                     reader.Skip();
                 }

@@ -183,6 +183,60 @@ namespace CreateImageSdk.Tests.Responses
         }
 
         [Theory]
+        [InlineData("gzip")]
+        [InlineData("br")]
+        [InlineData("deflate")]
+        public async Task ACompressedAnswer_IsSizedFromItsCompressedLength_NotGrownAsItArrives(string encoding)
+        {
+            // Without Content-Length for the decompressed body, the images' one buffer comes from the compressed
+            // length (base64 of image bytes compresses back to about their size); doubling would show as 2x here.
+            var images = new[] { Image(400_000, 11), Image(350_000, 12), Image(300_000, 13) };
+            var body = Encoding.UTF8.GetBytes(Body(images));
+            string? acceptEncoding = null;
+            await using var server = await FaultServer.StartAsync(async context =>
+            {
+                acceptEncoding = context.Request.Headers.AcceptEncoding.ToString();
+                var compressed = Compress(body, encoding);
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/json";
+                context.Response.Headers.ContentEncoding = encoding;
+                context.Response.ContentLength = compressed.Length;
+                for (var offset = 0; offset < compressed.Length; offset += 16_384)
+                {
+                    await context.Response.Body.WriteAsync(compressed.AsMemory(offset, Math.Min(16_384, compressed.Length - offset)));
+                    await context.Response.Body.FlushAsync();
+                }
+            });
+            using var client = Client(server);
+
+            var response = await client.CreateImage("otter").WithCount(3).SendAsync();
+
+            Assert.Equal("gzip, br, deflate", acceptEncoding);
+            var decoded = images.Sum(i => i.Length);
+            for (var i = 0; i < images.Length; i++) Assert.Equal(images[i], response.Data[i].Bytes!.Value.ToArray());
+            Assert.True(MemoryMarshal.TryGetArray(response.Data[0].Bytes!.Value, out var first));
+            Assert.True(MemoryMarshal.TryGetArray(response.Data[2].Bytes!.Value, out var last));
+            Assert.Same(first.Array, last.Array);
+            Assert.InRange(first.Array!.Length, decoded, decoded * 1.05);
+        }
+
+        private static byte[] Compress(byte[] body, string encoding)
+        {
+            using var buffer = new MemoryStream();
+            using (Stream compressor = encoding switch
+            {
+                "gzip" => new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true),
+                "br" => new System.IO.Compression.BrotliStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true),
+                _ => new System.IO.Compression.ZLibStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true),
+            })
+            {
+                compressor.Write(body);
+            }
+
+            return buffer.ToArray();
+        }
+
+        [Theory]
         [InlineData(false)]
         [InlineData(true)]
         public async Task MalformedOrCutOffBase64MidStream_IsTheSameFormatError_AndLeavesNoFile(bool cutOff)

@@ -8,17 +8,21 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
 
 namespace CreateImageSdk.Benchmarks
 {
     /// <summary>
-    /// A streamed generation: two partial images and the final one, 1.5 MB each. The baseline parses events with
-    /// .NET's SseParser and System.Text.Json; the official library has no typed image stream, so its caller sends
-    /// the protocol request and decodes the events itself.
+    /// A streamed generation, two partial images and the final one, beside the same clients as
+    /// <see cref="MemoryComparisonBenchmarks"/> and measured the same way (time, allocation, peak per call). The
+    /// baseline parses events with .NET's SseParser and System.Text.Json; the official library has no typed image
+    /// stream, so its caller sends the protocol request and decodes the events itself. Every client keeps the
+    /// events it read, as a caller showing progress and then the final image would.
     /// </summary>
     [MemoryDiagnoser]
-    [Config(typeof(ComparisonConfig))]
-    public class StreamingComparisonBenchmarks : IDecodesImages
+    [Config(typeof(MemoryConfig))]
+    [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: MemoryComparisonBenchmarks.Iterations)]
+    public class StreamMemoryComparisonBenchmarks : IDecodesImages
     {
         private const string RequestJson = "{\"prompt\":\"A cute baby sea otter\",\"model\":\"gpt-image-1\",\"stream\":true,\"partial_images\":2}";
 
@@ -28,15 +32,19 @@ namespace CreateImageSdk.Benchmarks
         private ImageClient _ours = null!;
         private OpenAI.Images.ImageClient _official = null!;
 
-        [Params("3 events x 1.5 MB")]
+        [Params("3 events x 1.5 MB", "3 events x 12 MB")]
         public string Case { get; set; } = "3 events x 1.5 MB";
 
-        public long DecodedBytes(string @case) => 3L * 1_500_000;
+        public long DecodedBytes(string @case)
+        {
+            var (images, bytes) = Bodies.Shape(@case);
+            return (long)images * bytes;
+        }
 
         [GlobalSetup]
         public void Setup()
         {
-            var body = _body = Bodies.EventStream(1_500_000, out _);
+            var body = _body = Bodies.EventStream(Bodies.Shape(Case).Bytes, out _);
             _base64 = Bodies.Base64Ranges(body);
             _plain = new HttpClient(new CannedResponseHandler(body, "text/event-stream"));
             _ours = new ImageClient(new ImageClientOptions
@@ -48,6 +56,25 @@ namespace CreateImageSdk.Benchmarks
                 Endpoint = new Uri("http://127.0.0.1/v1"),
                 Transport = new HttpClientPipelineTransport(new HttpClient(new CannedResponseHandler(body, "text/event-stream"))),
             });
+        }
+
+        /// <summary>The peak of one call of the method this process runs, measured before the timed iterations.</summary>
+        [GlobalSetup(Target = nameof(Baseline))]
+        public void MeasureBaseline() => Measure(nameof(Baseline), Baseline);
+
+        [GlobalSetup(Target = nameof(DecodeFloor))]
+        public void MeasureFloor() => Measure(nameof(DecodeFloor), () => Task.FromResult(DecodeFloor()));
+
+        [GlobalSetup(Target = nameof(Ours))]
+        public void MeasureOurs() => Measure(nameof(Ours), Ours);
+
+        [GlobalSetup(Target = nameof(Official))]
+        public void MeasureOfficial() => Measure(nameof(Official), Official);
+
+        private void Measure<T>(string method, Func<Task<T>> call)
+        {
+            Setup();
+            PeakMemory.MeasureAsync(nameof(StreamMemoryComparisonBenchmarks), method, Case, () => call()).GetAwaiter().GetResult();
         }
 
         [Benchmark(Baseline = true)]
@@ -71,33 +98,33 @@ namespace CreateImageSdk.Benchmarks
         public byte[][] DecodeFloor() => Bodies.DecodeAll(_body, _base64);
 
         [Benchmark]
-        public async Task<int> Ours()
+        public async Task<List<ImageStreamEvent>> Ours()
         {
-            var total = 0;
+            var events = new List<ImageStreamEvent>();
             await foreach (var update in _ours.CreateImage("A cute baby sea otter").WithModel(ImageModel.GptImage1).WithPartialImages(2).StreamAsync())
             {
-                total += update.Bytes?.Length ?? 0;
+                events.Add(update);
             }
 
-            return total;
+            return events;
         }
 
         [Benchmark]
-        public async Task<int> Official()
+        public async Task<List<byte[]>> Official()
         {
             var result = await _official.GenerateImagesAsync(BinaryContent.Create(BinaryData.FromString(RequestJson)), new RequestOptions { BufferResponse = false });
             using var stream = result.GetRawResponse().ContentStream!;
-            var total = 0;
+            var images = new List<byte[]>();
             await foreach (var item in SseParser.Create(stream, (_, data) =>
             {
                 using var document = JsonDocument.Parse(data.ToArray());
                 return document.RootElement.GetProperty("b64_json").GetBytesFromBase64();
             }).EnumerateAsync())
             {
-                total += item.Data.Length;
+                images.Add(item.Data);
             }
 
-            return total;
+            return images;
         }
     }
 }
