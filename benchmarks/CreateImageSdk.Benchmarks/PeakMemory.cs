@@ -25,10 +25,18 @@ namespace CreateImageSdk.Benchmarks
 
         public static async Task MeasureAsync(string type, string method, string @case, Func<Task> call)
         {
-            // Warm: 40 calls take every method past tiered JIT's 30-call mark, and the pause lets the optimized code
-            // be installed, so the few single-call iterations that follow time optimized code for every library.
-            for (var i = 0; i < 40; i++) await call();
-            await Task.Delay(500);
+            // Warm, for every library alike, so the single-call iterations that follow time fully optimized code:
+            // tiered JIT counts a method's calls (30 to be recompiled) only once no new method has been compiled for
+            // 100 ms, so a fast call needs warming for a time, not a count (40 calls of 2 ms all fall inside that
+            // delay, and such a case was timed at tier 0). At least 40 calls and 1.5 s, a pause for the optimized
+            // code to be installed, then again for the methods first reached by then.
+            for (var round = 0; round < 2; round++)
+            {
+                var warm = System.Diagnostics.Stopwatch.StartNew();
+                for (var calls = 0; calls < 40 || warm.ElapsedMilliseconds < 1500; calls++) await call();
+                await Task.Delay(500);
+            }
+
             await call();
             using var listener = new PeakMemory();
             GC.Collect();

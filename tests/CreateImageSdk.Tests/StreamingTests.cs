@@ -129,8 +129,8 @@ namespace CreateImageSdk.Tests
         [Fact]
         public async Task ServerSentEventReader_KeepsALongDataLineWhileMoreArrives_AndOverTheLimitFails()
         {
-            // Lines longer than the reader's first buffer, arriving a byte at a time, each followed by more events:
-            // the buffer grows and compacts while the pending event's line is still the data to be read.
+            // Lines longer than the reader's buffer, arriving a byte at a time, each followed by more events: a data
+            // line is passed on as it comes, so its text is whole in the event's data though never in the buffer.
             var first = new string('A', 40_000);
             var second = new string('B', 70_000);
             var text = "data: " + first + "\n\n: ping\nevent: next\ndata: " + second + "\n\ndata: x\ndata: y\n\n";
