@@ -6,9 +6,10 @@ namespace CreateImageSdk.Responses
     /// Decodes an answer's images into memory. With the body's length known (OpenAI sends <c>Content-Length</c>), the
     /// first image opens one buffer of three quarters of what is left of the body, the most its base64 can decode to,
     /// and every image is a slice of it: the answer's images take their own size and a few hundred bytes more (the
-    /// JSON after them), with no copy and nothing pooled. Without a length (a compressed answer) each image grows a
-    /// buffer of its own, doubling and copying only its own bytes; it starts at the size the caller expects (a stream
-    /// passes its previous event's image size) with an eighth more for the image that is a little larger.
+    /// JSON after them), with no copy and nothing pooled (a compressed answer passes a length told from its compressed
+    /// length: see <see cref="SplicingBodyReader"/>). Without any length each image grows a buffer of its own, doubling
+    /// and copying only its own bytes; it starts at the size the caller expects (a stream passes its previous event's
+    /// image size) with an eighth more for the image that is a little larger.
     /// </summary>
     /// <remarks>The slices share their buffer: keeping one image keeps the others' memory too (copy it to keep it alone).</remarks>
     internal sealed class MemoryImageSink : IDecodedImageSink
