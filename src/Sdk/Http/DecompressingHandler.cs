@@ -57,7 +57,7 @@ namespace CreateImageSdk.Http
     {
         private readonly HttpContent _compressed;
         private readonly string _encoding;
-        private CountingStream? _counted;
+        private Counted? _counted;
 
         public DecompressedContent(HttpContent compressed, string encoding)
         {
@@ -75,20 +75,20 @@ namespace CreateImageSdk.Http
         public long? CompressedLength { get; }
 
         /// <summary>How many compressed bytes the decompressor has read.</summary>
-        public long CompressedBytesRead => _counted?.Count ?? 0;
+        public long CompressedBytesRead => _counted?.BytesRead ?? 0;
 
         protected override async Task<Stream> CreateContentReadStreamAsync()
         {
             var raw = await _compressed.ReadAsStreamAsync().ConfigureAwait(false);
-            _counted = new CountingStream(raw);
-            return _encoding switch
+            _counted = new Counted(raw);
+            return new Decoded(_encoding switch
             {
 #if NET
                 "br" => new BrotliStream(_counted, CompressionMode.Decompress),
                 "deflate" => new ZLibStream(_counted, CompressionMode.Decompress),
 #endif
                 _ => new GZipStream(_counted, CompressionMode.Decompress),
-            };
+            });
         }
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
@@ -109,62 +109,27 @@ namespace CreateImageSdk.Http
             base.Dispose(disposing);
         }
 
-        /// <summary>Counts the bytes read through it.</summary>
-        private sealed class CountingStream : Stream
+        /// <summary>The compressed bytes, counted.</summary>
+        private sealed class Counted : Responses.ReadOnlyStreamView
         {
-            private readonly Stream _inner;
-
-            public CountingStream(Stream inner) => _inner = inner;
-
-            public long Count { get; private set; }
-
-            public override bool CanRead => true;
-
-            public override bool CanSeek => false;
-
-            public override bool CanWrite => false;
-
-            public override long Length => throw new NotSupportedException();
-
-            public override long Position
+            public Counted(Stream inner) : base(inner)
             {
-                get => throw new NotSupportedException();
-                set => throw new NotSupportedException();
             }
+        }
 
-            public override int Read(byte[] buffer, int offset, int count) => Counted(_inner.Read(buffer, offset, count));
-
-            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-                Counted(await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
-
-#if NET
-            public override int Read(Span<byte> buffer) => Counted(_inner.Read(buffer));
-
-            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-                Counted(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-#endif
-
-            public override void Flush()
+        /// <summary>
+        /// The decoder's output. Brotli reports bad data as <see cref="InvalidOperationException"/> where gzip and
+        /// deflate throw <see cref="InvalidDataException"/>; both become the latter, which the readers report as an
+        /// answer that could not be decompressed.
+        /// </summary>
+        private sealed class Decoded : Responses.ReadOnlyStreamView
+        {
+            public Decoded(Stream decoder) : base(decoder)
             {
             }
 
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-            public override void SetLength(long value) => throw new NotSupportedException();
-
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing) _inner.Dispose();
-                base.Dispose(disposing);
-            }
-
-            private int Counted(int read)
-            {
-                Count += read;
-                return read;
-            }
+            protected override Exception? MapError(Exception error) =>
+                error is InvalidOperationException && !(error is ObjectDisposedException) ? new InvalidDataException(error.Message, error) : null;
         }
     }
 }

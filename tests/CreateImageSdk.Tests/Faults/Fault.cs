@@ -93,22 +93,34 @@ namespace CreateImageSdk.Tests.Faults
             await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("\"}]}"), context.RequestAborted);
         };
 
-        /// <summary>The body compressed with gzip (and said so), or bytes that claim to be gzip and are not.</summary>
-        public static Func<HttpContext, Task> Gzip(string body, bool corrupt = false) => context =>
+        /// <summary>The body compressed with <paramref name="encoding"/> (gzip, br or deflate, and said so), or bytes that claim to be and are not.</summary>
+        public static Func<HttpContext, Task> Compressed(string body, string encoding = "gzip", bool corrupt = false) => context =>
         {
             byte[] payload;
             using (var buffer = new MemoryStream())
             {
-                using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(Encoding.UTF8.GetBytes(body));
+                using (Stream compressor = encoding switch
+                {
+                    "br" => new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true),
+                    "deflate" => new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true),
+                    _ => new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true),
+                })
+                {
+                    compressor.Write(Encoding.UTF8.GetBytes(body));
+                }
+
                 payload = buffer.ToArray();
             }
 
             if (corrupt)
             {
-                for (var i = 10; i < payload.Length - 8; i++) payload[i] ^= 0x5A;
+                // gzip and zlib carry a checksum, so flipped bytes are caught; Brotli has none and may decode them to
+                // other bytes, so it gets a stream no Brotli decoder accepts.
+                if (encoding == "br") Array.Fill(payload, (byte)0xFF);
+                else for (var i = 10; i < payload.Length - 8; i++) payload[i] ^= 0x5A;
             }
 
-            return WriteAsync(context, 200, payload, "application/json", new[] { ("Content-Encoding", "gzip") });
+            return WriteAsync(context, 200, payload, "application/json", new[] { ("Content-Encoding", encoding) });
         };
 
         /// <summary>A redirect to <paramref name="location"/>.</summary>

@@ -280,17 +280,20 @@ namespace CreateImageSdk.Tests.Faults
             await Expect<ImageResponseFormatException>(() => client.CreateImage("otter").SendAsync(Bound()));
         }
 
-        [Fact]
-        public async Task GzipBody_IsDecompressed_AndACorruptOneIsATransportError()
+        [Theory]
+        [InlineData("gzip")]
+        [InlineData("br")]
+        [InlineData("deflate")]
+        public async Task CompressedBody_IsDecompressed_AndACorruptOneIsATransportError(string encoding)
         {
-            await using (var server = await FaultServer.StartAsync(Fault.Gzip(Fault.OkBody)))
+            await using (var server = await FaultServer.StartAsync(Fault.Compressed(Fault.OkBody, encoding)))
             {
                 using var client = Client(server);
                 var response = await client.CreateImage("otter").SendAsync(Bound());
                 Assert.Equal(Fault.Png, response.Data[0].Bytes!.Value.ToArray());
             }
 
-            await using (var server = await FaultServer.StartAsync(Fault.Gzip(Fault.OkBody, corrupt: true)))
+            await using (var server = await FaultServer.StartAsync(Fault.Compressed(Fault.OkBody, encoding, corrupt: true)))
             {
                 using var client = Client(server);
                 var ex = await Expect<ImageTransportException>(() => client.CreateImage("otter").SendAsync(Bound()));
