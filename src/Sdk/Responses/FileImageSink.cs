@@ -32,7 +32,7 @@ namespace CreateImageSdk.Responses
         public void Begin(int index, long? bodyBytesLeft)
         {
             var path = _pathOfImage(index);
-            if (string.IsNullOrEmpty(path)) throw new InvalidOperationException("The file path for image " + index + " is empty; the path function must return a file name for every image.");
+            if (string.IsNullOrEmpty(path)) throw new ArgumentException("pathOfImage returned no file name for image " + index + "; it must return one for every image of the answer.", "pathOfImage");
             var temporary = TemporaryFile.NameFor(path);
             // Recorded before the file exists, so a failure from here on deletes it.
             _files.Add((temporary, path));

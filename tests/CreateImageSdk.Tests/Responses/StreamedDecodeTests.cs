@@ -182,6 +182,21 @@ namespace CreateImageSdk.Tests.Responses
             Assert.Equal(new[] { "otter-1.png", "otter-2.png", "otter-3.png" }, Directory.GetFiles(_folder).Select(Path.GetFileName).OrderBy(n => n));
         }
 
+        [Fact]
+        public async Task APathFunctionWithoutAName_IsAnArgumentError_AndLeavesNoFile()
+        {
+            var images = new[] { Image(50_000, 14), Image(50_000, 15) };
+            await using var server = await FaultServer.StartAsync(InPieces(Encoding.UTF8.GetBytes(Body(images)), 8_192));
+            using var client = Client(server);
+
+            var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
+                client.CreateImage("otter").WithCount(2).SaveAsync(i => i == 0 ? Path.Combine(_folder, "first.png") : string.Empty));
+
+            Assert.Equal("pathOfImage", ex.ParamName);
+            Assert.StartsWith("pathOfImage returned no file name for image 1;", ex.Message);
+            Assert.Empty(Directory.GetFiles(_folder));
+        }
+
         [Theory]
         [InlineData("gzip")]
         [InlineData("br")]
